@@ -1,0 +1,14 @@
+/**
+ * imh-measures core: typed, immutable infant mental health instrument definitions and the built-in
+ * catalogue. No patient data is held here; see measures-scoring for scoring administrations.
+ *
+ * @since 0.1.0
+ */
+module org.imhmeasures.core {
+    requires com.fasterxml.jackson.databind;
+
+    exports org.imhmeasures.core;
+    exports org.imhmeasures.core.instrument;
+    // shared precondition helper for our own modules only; not API
+    exports org.imhmeasures.core.internal to org.imhmeasures.scoring;
+}

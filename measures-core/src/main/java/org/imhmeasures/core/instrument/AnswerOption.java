@@ -1,0 +1,48 @@
+package org.imhmeasures.core.instrument;
+
+import java.util.Optional;
+import org.imhmeasures.core.internal.Check;
+
+/**
+ * One answer option of an item: the {@code code} recorded for it and the {@code score} it adds.
+ *
+ * <p>Codes follow one convention across the catalogue: the number printed beside the option on the
+ * published form, or where the form prints none (EPDS, PBQ) the option's 0-based position from the
+ * top. The score is whatever the scoring manual gives that option, so reverse keying is data: EPDS
+ * item 3 maps code {@code 0} to score 3.
+ *
+ * @param code the recorded answer code, never blank
+ * @param score the score the option contributes
+ * @param label optional option text; absent where the wording may not ship
+ * @since 0.1.0
+ */
+public record AnswerOption(String code, int score, Optional<String> label) {
+
+    /** Validates and trims. */
+    public AnswerOption {
+        code = Check.notBlank(code, "option code");
+        Check.notNull(label, "option label");
+        label = label.map(String::strip).filter(text -> !text.isEmpty());
+    }
+
+    /**
+     * Creates an option without text.
+     *
+     * @param code recorded code
+     * @param score contributed score
+     * @return the option
+     */
+    public static AnswerOption of(String code, int score) {
+        return new AnswerOption(code, score, Optional.empty());
+    }
+
+    /**
+     * Returns a copy with the given text.
+     *
+     * @param text the option text
+     * @return a new option
+     */
+    public AnswerOption withLabel(String text) {
+        return new AnswerOption(code, score, Optional.of(text));
+    }
+}

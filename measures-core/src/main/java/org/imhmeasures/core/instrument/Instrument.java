@@ -1,0 +1,249 @@
+package org.imhmeasures.core.instrument;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.imhmeasures.core.internal.Check;
+
+/**
+ * An outcome instrument: its identity, items, scoring rule and every published number with its source.
+ *
+ * <p>Instances are immutable and validated as a whole on construction: item ids are
+ * {@code <key>_<position>} with positions 1..n; subscales name existing items; the total range agrees
+ * with the items and the scoring rule; bands and cut-offs lie inside the range. Two instruments are
+ * equal when every field is equal; {@link #id()} and {@link #definitionVersion()} identify a definition.
+ *
+ * @param id stable id as published, e.g. {@code PHQ-9}
+ * @param definitionVersion version of this definition file, e.g. {@code 1.0.0}; bumped whenever a
+ *        clinical number, item or option changes
+ * @param name full name
+ * @param respondent who completes it
+ * @param recallPeriod the period asked about, e.g. {@code past 7 days}; empty for observational ratings
+ * @param appliesTo the people or infant ages it is for, e.g. {@code parents of infants 0-12 months}
+ * @param items the items in form order
+ * @param itemScoring where option scores and reverse keying come from
+ * @param subscales published subscales, possibly none
+ * @param scoring how the reported score is derived
+ * @param missingItems the instrument's rule for unanswered items
+ * @param totalRange the range of the reported total; empty when the instrument reports no total (GBO, HADS)
+ * @param direction which way is better
+ * @param bands severity bands of the total, possibly none
+ * @param caseness caseness cut-off of the total, if published
+ * @param reliableChange published reliable-change parameters, possibly none
+ * @param norms published reference samples, possibly none
+ * @param codes terminology codes
+ * @param licence copyright holder and terms
+ * @param omissions values left out because no source confirms them
+ * @since 0.1.0
+ */
+public record Instrument(String id, String definitionVersion, String name, Respondent respondent,
+        Optional<String> recallPeriod, String appliesTo, List<Item> items, Source itemScoring,
+        List<Subscale> subscales, ScoringRule scoring, MissingItemRule missingItems, Optional<ScoreRange> totalRange,
+        Direction direction, Bands bands, Optional<Cutoff> caseness, List<ReliableChange> reliableChange,
+        List<Norm> norms, Codes codes, Licence licence, List<Omission> omissions) {
+
+    /** Validates the definition as a whole. */
+    public Instrument {
+        id = Check.notBlank(id, "instrument id");
+        Check.argument(id.matches("[A-Za-z0-9][A-Za-z0-9()\\-:]*"),
+                "instrument id must be letters, digits, '-', ':' or parentheses: %s", id);
+        definitionVersion = Check.notBlank(definitionVersion, "definition version");
+        Check.argument(definitionVersion.matches("\\d+\\.\\d+\\.\\d+"),
+                "definition version must be major.minor.patch: %s", definitionVersion);
+        name = Check.notBlank(name, "instrument name");
+        Check.notNull(respondent, "respondent");
+        recallPeriod = Check.notNull(recallPeriod, "recall period").map(String::strip).filter(s -> !s.isEmpty());
+        appliesTo = Check.notBlank(appliesTo, "applies to");
+        items = List.copyOf(Check.notNull(items, "items"));
+        Check.notNull(itemScoring, "item scoring source");
+        subscales = List.copyOf(Check.notNull(subscales, "subscales"));
+        Check.notNull(scoring, "scoring rule");
+        Check.notNull(missingItems, "missing-item rule");
+        Check.notNull(totalRange, "total range");
+        Check.notNull(direction, "direction");
+        Check.notNull(bands, "bands");
+        Check.notNull(caseness, "caseness");
+        reliableChange = List.copyOf(Check.notNull(reliableChange, "reliable change"));
+        norms = List.copyOf(Check.notNull(norms, "norms"));
+        Check.notNull(codes, "codes");
+        Check.notNull(licence, "licence");
+        omissions = List.copyOf(Check.notNull(omissions, "omissions"));
+
+        String key = keyOf(id);
+        checkItems(key, items);
+        checkSubscales(items, subscales);
+        checkTotal(id, items, scoring, totalRange, bands, caseness, missingItems);
+        for (String itemId : codes.loincItems().keySet()) {
+            Check.argument(items.stream().anyMatch(i -> i.id().equals(itemId)),
+                    "loinc item code must name an item of %s: %s", id, itemId);
+        }
+    }
+
+    /**
+     * The lower-case key of an instrument id without punctuation: {@code PHQ-9 -> phq9}.
+     *
+     * @param id an instrument id
+     * @return the key used as item id prefix
+     */
+    public static String keyOf(String id) {
+        return id.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+    }
+
+    /**
+     * The item id prefix of this instrument, e.g. {@code phq9}.
+     *
+     * @return the key
+     */
+    public String key() {
+        return keyOf(id);
+    }
+
+    /**
+     * Finds an item by id.
+     *
+     * @param itemId item id
+     * @return the item, or empty
+     */
+    public Optional<Item> item(String itemId) {
+        for (Item item : items) {
+            if (item.id().equals(itemId)) {
+                return Optional.of(item);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Tells whether the instrument reports a single total.
+     *
+     * @return {@code false} for per-goal and subscale-only instruments
+     */
+    public boolean reportsTotal() {
+        return totalRange.isPresent();
+    }
+
+    private static void checkItems(String key, List<Item> items) {
+        Check.argument(!items.isEmpty(), "items must not be empty: none");
+        for (int i = 0; i < items.size(); i++) {
+            Item item = items.get(i);
+            Check.argument(item.position() == i + 1, "item %s position must be %d: %d", item.id(), i + 1,
+                    item.position());
+            String expected = key + "_" + (i + 1);
+            Check.argument(item.id().equals(expected), "item id at position %d must be %s: %s", i + 1, expected,
+                    item.id());
+        }
+    }
+
+    private static void checkSubscales(List<Item> items, List<Subscale> subscales) {
+        Set<String> itemIds = new HashSet<>();
+        items.forEach(item -> itemIds.add(item.id()));
+        Set<String> subscaleIds = new HashSet<>();
+        for (Subscale subscale : subscales) {
+            Check.argument(subscaleIds.add(subscale.id()), "subscale ids must be unique: %s", subscale.id());
+            Set<String> members = new HashSet<>();
+            int min = 0;
+            int max = 0;
+            for (String itemId : subscale.itemIds()) {
+                Check.argument(itemIds.contains(itemId), "subscale %s must name existing items: %s", subscale.id(),
+                        itemId);
+                Check.argument(members.add(itemId), "subscale %s must not repeat an item: %s", subscale.id(), itemId);
+                ResponseScale scale = items.stream().filter(i -> i.id().equals(itemId)).findFirst().orElseThrow()
+                        .scale();
+                min += scale.minScore();
+                max += scale.maxScore();
+            }
+            ScoreRange expected = subscale.aggregation() == Aggregation.SUM
+                    ? ScoreRange.of(min, max)
+                    : ScoreRange.of(mean(min, members.size()), mean(max, members.size()));
+            Check.argument(expected.equals(subscale.range()), "subscale %s range must be %s: %s", subscale.id(),
+                    expected, subscale.range());
+            checkInside("subscale " + subscale.id(), subscale.range(), subscale.bands(), subscale.cutoff());
+        }
+    }
+
+    private static void checkTotal(String id, List<Item> items, ScoringRule scoring, Optional<ScoreRange> range,
+            Bands bands, Optional<Cutoff> caseness, MissingItemRule missing) {
+        int min = items.stream().mapToInt(i -> i.scale().minScore()).sum();
+        int max = items.stream().mapToInt(i -> i.scale().maxScore()).sum();
+        Optional<ScoreRange> expected;
+        if (scoring instanceof ScoringRule.Sum) {
+            expected = Optional.of(ScoreRange.of(min, max));
+        } else if (scoring instanceof ScoringRule.Mean) {
+            expected = Optional.of(ScoreRange.of(mean(min, items.size()), mean(max, items.size())));
+        } else if (scoring instanceof ScoringRule.ClinicalScore clinical) {
+            expected = Optional.of(ScoreRange.of(
+                    mean(min, items.size()).multiply(BigDecimal.valueOf(clinical.multiplier())),
+                    mean(max, items.size()).multiply(BigDecimal.valueOf(clinical.multiplier()))));
+        } else if (scoring instanceof ScoringRule.ConversionTable table) {
+            for (int raw = min; raw <= max; raw++) {
+                Check.argument(table.table().containsKey(raw),
+                        "conversion table of %s must cover every raw score %d..%d: %d missing", id, min, max, raw);
+            }
+            Check.argument(table.table().size() == max - min + 1,
+                    "conversion table of %s must hold only raw scores %d..%d: %d entries", id, min, max,
+                    table.table().size());
+            BigDecimal previous = null;
+            for (BigDecimal converted : table.table().values()) {
+                Check.argument(previous == null || converted.compareTo(previous) > 0,
+                        "conversion table of %s must increase with the raw score: %s after %s", id,
+                        converted.toPlainString(), previous == null ? "" : previous.toPlainString());
+                previous = converted;
+            }
+            expected = Optional.of(ScoreRange.of(table.table().get(min), table.table().get(max)));
+        } else if (scoring instanceof ScoringRule.SingleRating) {
+            Check.argument(items.size() == 1, "single-rating instrument %s must have one item: %d", id, items.size());
+            expected = Optional.of(ScoreRange.of(min, max));
+        } else {
+            expected = Optional.empty();
+        }
+        Check.argument(expected.equals(range), "total range of %s must be %s: %s", id,
+                expected.map(ScoreRange::toString).orElse("absent (no total)"),
+                range.map(ScoreRange::toString).orElse("absent"));
+        if (range.isPresent()) {
+            checkInside("total of " + id, range.get(), bands, caseness);
+        } else {
+            Check.argument(bands.isEmpty() && caseness.isEmpty(),
+                    "bands and caseness of %s must be on subscales when there is no total: total bands given", id);
+        }
+        if (missing instanceof MissingItemRule.Prorate prorate) {
+            Check.argument(prorate.maxMissing() < items.size(), "prorate max missing of %s must be below %d: %d", id,
+                    items.size(), prorate.maxMissing());
+        }
+        if (missing instanceof MissingItemRule.MinimumAnswered minimum) {
+            Check.argument(minimum.minAnswered() <= items.size(), "minimum answered of %s must be at most %d: %d", id,
+                    items.size(), minimum.minAnswered());
+        }
+    }
+
+    private static void checkInside(String what, ScoreRange range, Bands bands, Optional<Cutoff> cutoff) {
+        for (Band band : bands.bands()) {
+            Check.argument(range.contains(band.from()) && range.contains(band.to()),
+                    "band %s of %s must lie within %s: %s..%s", band.label(), what, range,
+                    band.from().toPlainString(), band.to().toPlainString());
+        }
+        cutoff.ifPresent(c -> Check.argument(range.contains(c.threshold()),
+                "cut-off of %s must lie within %s: %s", what, range, c.threshold().toPlainString()));
+    }
+
+    private static BigDecimal mean(int sum, int count) {
+        return BigDecimal.valueOf(sum).divide(BigDecimal.valueOf(count), 10, RoundingMode.HALF_UP);
+    }
+
+    /**
+     * Item scores of every item by id, for callers that need a lookup table.
+     *
+     * @return an unmodifiable map item id → item, in form order
+     */
+    public Map<String, Item> itemsById() {
+        Map<String, Item> byId = new LinkedHashMap<>();
+        items.forEach(item -> byId.put(item.id(), item));
+        return Collections.unmodifiableMap(byId);
+    }
+}

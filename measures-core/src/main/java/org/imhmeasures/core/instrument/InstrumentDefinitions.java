@@ -1,0 +1,297 @@
+package org.imhmeasures.core.instrument;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import org.imhmeasures.core.internal.JsonFields;
+import org.imhmeasures.core.internal.JsonFields.FieldException;
+
+/**
+ * Reads instrument definition files (format {@value #FORMAT}) into validated {@link Instrument}s.
+ *
+ * <p>The built-in catalogue is written in this format, and so can a user's own instruments be. A file
+ * that is not valid JSON, has an unknown or missing field, a value of the wrong type, or numbers that
+ * do not agree (a band outside the range, a subscale naming an unknown item) fails with a
+ * {@link DefinitionException} naming the file and the field. The format is documented in README.
+ *
+ * <p>This class is stateless and thread-safe.
+ *
+ * @since 0.1.0
+ */
+public final class InstrumentDefinitions {
+
+    /** The format tag every instrument definition carries in its {@code format} field. */
+    public static final String FORMAT = "imh-measures/instrument@1";
+
+    static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .build();
+
+    static {
+        // definition files are small; refuse anything that is not
+        JSON.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+                .maxNestingDepth(32).maxNumberLength(40).maxStringLength(20_000).build());
+    }
+
+    private InstrumentDefinitions() {
+    }
+
+    /**
+     * Reads a definition file.
+     *
+     * @param file path to a JSON definition
+     * @return the validated instrument
+     * @throws DefinitionException when the file cannot be read or is not a valid definition
+     */
+    public static Instrument read(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(in, file.getFileName().toString());
+        } catch (IOException e) {
+            throw new DefinitionException(file.getFileName().toString(), "", "file must be readable: " + e.getClass()
+                    .getSimpleName(), e);
+        }
+    }
+
+    /**
+     * Reads a definition from a stream; the stream is not closed.
+     *
+     * @param in the JSON document
+     * @param name the file or resource name to use in error messages
+     * @return the validated instrument
+     * @throws DefinitionException when the document is not a valid definition
+     */
+    public static Instrument read(InputStream in, String name) {
+        JsonNode root = parse(in, name);
+        try {
+            return instrument(JsonFields.root(root));
+        } catch (FieldException e) {
+            throw new DefinitionException(name, e.path(), e.getMessage(), e);
+        }
+    }
+
+    static JsonNode parse(InputStream in, String name) {
+        try {
+            JsonNode root = JSON.readTree(in);
+            if (root == null) {
+                throw new DefinitionException(name, "", "document must not be empty: empty", null);
+            }
+            return root;
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr();
+            throw new DefinitionException(name, where, "document must be well-formed JSON: "
+                    + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new DefinitionException(name, "", "document must be readable: " + e.getClass().getSimpleName(), e);
+        }
+    }
+
+    private static final Set<String> INSTRUMENT_FIELDS = Set.of("format", "id", "definitionVersion", "name",
+            "respondent", "recallPeriod", "appliesTo", "itemScoringSource", "responseScales", "items", "subscales",
+            "scoring", "missingItems", "totalRange", "direction", "bands", "caseness", "reliableChange", "norms", "codes",
+            "licence", "omissions", "comment");
+
+    private static Instrument instrument(JsonFields root) {
+        root.allowOnly(INSTRUMENT_FIELDS);
+        String format = root.text("format");
+        if (!FORMAT.equals(format)) {
+            throw root.fail("format", "format must be " + FORMAT + ": \"" + format + "\"");
+        }
+        String id = root.text("id");
+        Map<String, ResponseScale> scales = responseScales(root);
+        List<Item> items = root.objects("items", item -> item(item, scales));
+        return root.build(() -> new Instrument(
+                id,
+                root.text("definitionVersion"),
+                root.text("name"),
+                root.enumValue("respondent", Respondent.class),
+                root.optionalText("recallPeriod"),
+                root.text("appliesTo"),
+                items,
+                Source.of(root.text("itemScoringSource")),
+                root.objects("subscales", InstrumentDefinitions::subscale),
+                scoring(root.object("scoring")),
+                missingItems(root.object("missingItems")),
+                root.optionalObject("totalRange").map(InstrumentDefinitions::range),
+                root.enumValue("direction", Direction.class),
+                root.optionalObject("bands").map(InstrumentDefinitions::bands).orElse(Bands.none()),
+                root.optionalObject("caseness").map(InstrumentDefinitions::cutoff),
+                root.objects("reliableChange", InstrumentDefinitions::reliableChange),
+                root.objects("norms", InstrumentDefinitions::norm),
+                root.optionalObject("codes").map(InstrumentDefinitions::codes).orElse(Codes.none()),
+                licence(root.object("licence")),
+                root.objects("omissions", o -> o.allowOnly(Set.of("field", "note"))
+                        .build(() -> new Omission(o.text("field"), o.text("note"))))));
+    }
+
+    private static Map<String, ResponseScale> responseScales(JsonFields root) {
+        Map<String, ResponseScale> scales = new HashMap<>();
+        root.optionalObject("responseScales").ifPresent(all -> {
+            for (String name : all.fieldNames()) {
+                scales.put(name, scale(all.object(name)));
+            }
+        });
+        return scales;
+    }
+
+    private static ResponseScale scale(JsonFields scale) {
+        scale.allowOnly(Set.of("options", "rating", "comment"));
+        Optional<JsonFields> rating = scale.optionalObject("rating");
+        if (rating.isPresent()) {
+            JsonFields r = rating.get().allowOnly(Set.of("min", "max"));
+            return r.build(() -> new ResponseScale.Rating(r.integer("min"), r.integer("max")));
+        }
+        List<AnswerOption> options = scale.objects("options", o -> o.allowOnly(Set.of("code", "score", "label"))
+                .build(() -> new AnswerOption(o.text("code"), o.integer("score"), o.optionalText("label"))));
+        return scale.build(() -> new ResponseScale.Options(options));
+    }
+
+    private static Item item(JsonFields item, Map<String, ResponseScale> scales) {
+        item.allowOnly(Set.of("id", "position", "wording", "scale", "critical", "comment"));
+        String scaleName = item.text("scale");
+        ResponseScale scale = scales.get(scaleName);
+        if (scale == null) {
+            throw item.fail("scale", "scale must name an entry of responseScales " + new java.util.TreeSet<>(
+                    scales.keySet()) + ": \"" + scaleName + "\"");
+        }
+        Optional<CriticalItemRule> critical = item.optionalObject("critical").map(c -> c
+                .allowOnly(Set.of("minScore", "reason", "source"))
+                .build(() -> new CriticalItemRule(c.integer("minScore"), c.text("reason"), Source.of(c.text("source")))));
+        return item.build(() -> new Item(item.text("id"), item.integer("position"), item.optionalText("wording"), scale,
+                critical));
+    }
+
+    private static Subscale subscale(JsonFields s) {
+        s.allowOnly(Set.of("id", "name", "items", "aggregation", "range", "bands", "cutoff", "source"));
+        return s.build(() -> new Subscale(s.text("id"), s.text("name"), s.texts("items"),
+                s.enumValue("aggregation", Aggregation.class), range(s.object("range")),
+                s.optionalObject("bands").map(InstrumentDefinitions::bands).orElse(Bands.none()),
+                s.optionalObject("cutoff").map(InstrumentDefinitions::cutoff), Source.of(s.text("source"))));
+    }
+
+    private static ScoringRule scoring(JsonFields s) {
+        s.allowOnly(Set.of("method", "multiplier", "table", "source"));
+        String method = s.text("method");
+        Source source = s.build(() -> Source.of(s.text("source")));
+        switch (method) {
+            case "sum":
+                return new ScoringRule.Sum(source);
+            case "mean":
+                return new ScoringRule.Mean(source);
+            case "clinical_score":
+                return s.build(() -> new ScoringRule.ClinicalScore(s.integer("multiplier"), source));
+            case "conversion_table":
+                JsonFields table = s.object("table");
+                Map<Integer, BigDecimal> entries = new LinkedHashMap<>();
+                for (String raw : table.fieldNames()) {
+                    if (!raw.matches("-?\\d{1,6}")) {
+                        throw table.fail(raw, "raw score key must be a whole number: \"" + raw + "\"");
+                    }
+                    entries.put(Integer.parseInt(raw), table.decimal(raw));
+                }
+                return s.build(() -> new ScoringRule.ConversionTable(entries, source));
+            case "single_rating":
+                return new ScoringRule.SingleRating(source);
+            case "per_goal":
+                return new ScoringRule.PerGoal(source);
+            case "subscales_only":
+                return new ScoringRule.SubscalesOnly(source);
+            default:
+                throw s.fail("method", "method must be one of [sum, mean, clinical_score, conversion_table, "
+                        + "single_rating, per_goal, subscales_only]: \"" + method + "\"");
+        }
+    }
+
+    private static MissingItemRule missingItems(JsonFields m) {
+        m.allowOnly(Set.of("rule", "maxMissing", "minAnswered", "note", "source"));
+        String rule = m.text("rule");
+        switch (rule) {
+            case "none_allowed":
+                return m.build(() -> new MissingItemRule.NoneAllowed(m.text("note")));
+            case "prorate":
+                return m.build(() -> new MissingItemRule.Prorate(m.integer("maxMissing"), Source.of(m.text("source"))));
+            case "minimum_answered":
+                return m.build(() -> new MissingItemRule.MinimumAnswered(m.integer("minAnswered"),
+                        Source.of(m.text("source"))));
+            default:
+                throw m.fail("rule", "rule must be one of [none_allowed, prorate, minimum_answered]: \"" + rule + "\"");
+        }
+    }
+
+    private static ScoreRange range(JsonFields r) {
+        r.allowOnly(Set.of("min", "max"));
+        return r.build(() -> ScoreRange.of(r.decimal("min"), r.decimal("max")));
+    }
+
+    private static Bands bands(JsonFields b) {
+        b.allowOnly(Set.of("source", "bands", "comment"));
+        List<Band> list = b.objects("bands", band -> band.allowOnly(Set.of("label", "from", "to"))
+                .build(() -> new Band(band.text("label"), band.decimal("from"), band.decimal("to"))));
+        return b.build(() -> new Bands(list, Optional.of(Source.of(b.text("source")))));
+    }
+
+    private static Cutoff cutoff(JsonFields c) {
+        c.allowOnly(Set.of("threshold", "comparison", "meaning", "source"));
+        return c.build(() -> new Cutoff(c.decimal("threshold"), c.enumValue("comparison", Cutoff.Comparison.class),
+                c.text("meaning"), Source.of(c.text("source"))));
+    }
+
+    private static ReliableChange reliableChange(JsonFields r) {
+        r.allowOnly(Set.of("kind", "threshold", "unrounded", "scheme", "sd", "reliability", "reliabilityKind",
+                "source"));
+        String kind = r.text("kind");
+        switch (kind) {
+            case "fixed_threshold":
+                return r.build(() -> new ReliableChange.FixedThreshold(r.decimal("threshold"),
+                        r.optionalDecimal("unrounded"), r.text("scheme"), Source.of(r.text("source"))));
+            case "from_reliability":
+                return r.build(() -> new ReliableChange.FromReliability(r.decimal("sd"), r.decimal("reliability"),
+                        r.text("reliabilityKind"), Source.of(r.text("source"))));
+            default:
+                throw r.fail("kind", "kind must be one of [fixed_threshold, from_reliability]: \"" + kind + "\"");
+        }
+    }
+
+    private static Norm norm(JsonFields n) {
+        n.allowOnly(Set.of("population", "role", "n", "mean", "sd", "source"));
+        return n.build(() -> new Norm(n.text("population"), n.enumValue("role", Norm.Role.class),
+                n.optionalInteger("n").map(OptionalInt::of).orElse(OptionalInt.empty()), n.decimal("mean"),
+                n.decimal("sd"), Source.of(n.text("source"))));
+    }
+
+    private static Codes codes(JsonFields c) {
+        c.allowOnly(Set.of("loincPanel", "loincTotal", "loincItems", "snomedScore", "source"));
+        Map<String, String> items = new LinkedHashMap<>();
+        c.optionalObject("loincItems").ifPresent(li -> li.fieldNames().forEach(id -> items.put(id, li.text(id))));
+        Optional<Codes.SnomedConcept> snomed = c.optionalObject("snomedScore").map(s -> s
+                .allowOnly(Set.of("id", "term"))
+                .build(() -> new Codes.SnomedConcept(s.text("id"), s.optionalText("term"))));
+        return c.build(() -> new Codes(c.optionalText("loincPanel"), c.optionalText("loincTotal"), items, snomed,
+                c.optionalText("source").map(Source::of)));
+    }
+
+    private static Licence licence(JsonFields l) {
+        l.allowOnly(Set.of("kind", "holder", "wording", "terms", "citation", "source"));
+        return l.build(() -> new Licence(l.enumValue("kind", Licence.Kind.class), l.text("holder"),
+                l.enumValue("wording", Licence.WordingPolicy.class), l.text("terms"), l.text("citation"),
+                Source.of(l.text("source"))));
+    }
+}

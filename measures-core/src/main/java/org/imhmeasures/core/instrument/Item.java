@@ -1,0 +1,40 @@
+package org.imhmeasures.core.instrument;
+
+import java.util.Optional;
+import org.imhmeasures.core.internal.Check;
+
+/**
+ * One item of an instrument.
+ *
+ * @param id stable id {@code <key>_<n>}, e.g. {@code phq9_9}
+ * @param position 1-based position on the form
+ * @param wording the item text, present only where the licence allows it or a licensee supplied it
+ * @param scale how the item is answered
+ * @param critical the safety rule, where the item is a critical item
+ * @since 0.1.0
+ */
+public record Item(String id, int position, Optional<String> wording, ResponseScale scale,
+        Optional<CriticalItemRule> critical) {
+
+    /** Validates. */
+    public Item {
+        id = Check.notBlank(id, "item id");
+        Check.argument(id.matches("[a-z0-9]+_[0-9]+"), "item id must look like key_n: %s", id);
+        Check.argument(position >= 1, "item position must be at least 1: %d", position);
+        Check.notNull(wording, "item wording");
+        wording = wording.map(String::strip).filter(text -> !text.isEmpty());
+        Check.notNull(scale, "item scale");
+        Check.notNull(critical, "item critical rule");
+    }
+
+    /**
+     * Returns a copy with the given wording (used when a licensee supplies text).
+     *
+     * @param text the item text
+     * @param scale the scale, possibly with option labels added
+     * @return a new item
+     */
+    public Item withWording(Optional<String> text, ResponseScale scale) {
+        return new Item(id, position, text, scale, critical);
+    }
+}

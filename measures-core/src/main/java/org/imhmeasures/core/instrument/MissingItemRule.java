@@ -1,0 +1,69 @@
+package org.imhmeasures.core.instrument;
+
+import java.util.Optional;
+import org.imhmeasures.core.internal.Check;
+
+/**
+ * The instrument's own rule for unanswered items.
+ *
+ * @since 0.1.0
+ */
+public sealed interface MissingItemRule permits MissingItemRule.NoneAllowed, MissingItemRule.Prorate,
+        MissingItemRule.MinimumAnswered {
+
+    /**
+     * No item may be missing. This is the library default where no published rule is confirmed.
+     *
+     * @param note why (e.g. "no published prorating rule confirmed")
+     */
+    record NoneAllowed(String note) implements MissingItemRule {
+        /** Validates. */
+        public NoneAllowed {
+            note = Check.notBlank(note, "missing-item note");
+        }
+    }
+
+    /**
+     * Prorate when at most {@code maxMissing} items are missing (CORE-10: at most 1).
+     *
+     * @param maxMissing largest number of missing items that may be prorated, at least 1
+     * @param source where the rule comes from
+     */
+    record Prorate(int maxMissing, Source source) implements MissingItemRule {
+        /** Validates. */
+        public Prorate {
+            Check.argument(maxMissing >= 1, "prorate max missing must be at least 1: %d", maxMissing);
+            Check.notNull(source, "missing-item source");
+        }
+    }
+
+    /**
+     * Unanswered items are expected and not prorated; at least {@code minAnswered} must be answered
+     * (GBO: one to three goals).
+     *
+     * @param minAnswered fewest answered items for a usable administration
+     * @param source where the rule comes from
+     */
+    record MinimumAnswered(int minAnswered, Source source) implements MissingItemRule {
+        /** Validates. */
+        public MinimumAnswered {
+            Check.argument(minAnswered >= 1, "minimum answered must be at least 1: %d", minAnswered);
+            Check.notNull(source, "missing-item source");
+        }
+    }
+
+    /**
+     * The source of the rule, if it has one.
+     *
+     * @return the source; empty for the default strict rule
+     */
+    default Optional<Source> sourceIfAny() {
+        if (this instanceof Prorate p) {
+            return Optional.of(p.source());
+        }
+        if (this instanceof MinimumAnswered m) {
+            return Optional.of(m.source());
+        }
+        return Optional.empty();
+    }
+}

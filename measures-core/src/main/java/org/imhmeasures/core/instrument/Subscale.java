@@ -1,0 +1,36 @@
+package org.imhmeasures.core.instrument;
+
+import java.util.List;
+import java.util.Optional;
+import org.imhmeasures.core.internal.Check;
+
+/**
+ * A published subscale or factor: a named subset of items scored together.
+ *
+ * @param id stable id, lower case, e.g. {@code anxiety} or {@code f2_rejection_anger}
+ * @param name published name
+ * @param itemIds the items it combines, in form order
+ * @param aggregation how the item scores combine
+ * @param range possible subscale scores
+ * @param bands published bands for the subscale, possibly none
+ * @param cutoff published caseness cut-off for the subscale, if any
+ * @param source where the item membership comes from
+ * @since 0.1.0
+ */
+public record Subscale(String id, String name, List<String> itemIds, Aggregation aggregation, ScoreRange range,
+        Bands bands, Optional<Cutoff> cutoff, Source source) {
+
+    /** Validates. */
+    public Subscale {
+        id = Check.notBlank(id, "subscale id");
+        Check.argument(id.matches("[a-z0-9_]+"), "subscale id must be lower case letters, digits and _: %s", id);
+        name = Check.notBlank(name, "subscale name");
+        itemIds = List.copyOf(Check.notNull(itemIds, "subscale items"));
+        Check.argument(!itemIds.isEmpty(), "subscale %s must have items: none", id);
+        Check.notNull(aggregation, "subscale aggregation");
+        Check.notNull(range, "subscale range");
+        Check.notNull(bands, "subscale bands");
+        Check.notNull(cutoff, "subscale cut-off");
+        Check.notNull(source, "subscale source");
+    }
+}

@@ -1,0 +1,34 @@
+package org.imhmeasures.core.internal;
+
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Preconditions with one message style: {@code <what> must <rule>: <offending value>}.
+ * Not API: this package is not exported.
+ */
+public final class Check {
+
+    private Check() {
+    }
+
+    /** Throws {@link IllegalArgumentException} with the formatted message unless {@code condition}. */
+    public static void argument(boolean condition, String template, Object... args) {
+        if (!condition) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, template, args));
+        }
+    }
+
+    /** Returns {@code value}, or throws {@link NullPointerException} naming it. */
+    public static <T> T notNull(T value, String name) {
+        return Objects.requireNonNull(value, () -> name + " must not be null");
+    }
+
+    /** Returns {@code value} trimmed, or throws unless it has text. */
+    public static String notBlank(String value, String name) {
+        notNull(value, name);
+        String trimmed = value.strip();
+        argument(!trimmed.isEmpty(), "%s must not be blank: \"%s\"", name, value);
+        return trimmed;
+    }
+}

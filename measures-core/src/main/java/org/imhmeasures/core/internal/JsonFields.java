@@ -1,0 +1,220 @@
+package org.imhmeasures.core.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * A JSON object node with its path, for reading definition files field by field so that every
+ * error names the field. Not API.
+ */
+public final class JsonFields {
+
+    /** A problem at a JSON path. */
+    public static final class FieldException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final String path;
+
+        FieldException(String path, String problem, Throwable cause) {
+            super(problem, cause);
+            this.path = path;
+        }
+
+        /** @return the JSON path of the problem */
+        public String path() {
+            return path;
+        }
+    }
+
+    private final JsonNode node;
+    private final String path;
+
+    private JsonFields(JsonNode node, String path) {
+        this.node = node;
+        this.path = path;
+    }
+
+    /** Wraps a document root, which must be an object. */
+    public static JsonFields root(JsonNode node) {
+        if (node == null || !node.isObject()) {
+            throw new FieldException("", "document must be a JSON object: " + describe(node), null);
+        }
+        return new JsonFields(node, "");
+    }
+
+    /** The path of this object, e.g. {@code items[2]}; empty for the root. */
+    public String path() {
+        return path;
+    }
+
+    /** Fails on any field not in {@code allowed}, so typos do not pass silently. */
+    public JsonFields allowOnly(Set<String> allowed) {
+        Iterator<String> names = node.fieldNames();
+        while (names.hasNext()) {
+            String name = names.next();
+            if (!allowed.contains(name)) {
+                throw fail(child(name), "field must be one of " + new java.util.TreeSet<>(allowed) + ": unknown");
+            }
+        }
+        return this;
+    }
+
+    /** Fails with a problem located at {@code field} of this object. */
+    public FieldException fail(String field, String problem) {
+        return new FieldException(child(field), problem, null);
+    }
+
+    /** Runs {@code build}; an {@link IllegalArgumentException} from it is relocated to this object's path. */
+    public <T> T build(java.util.function.Supplier<T> build) {
+        try {
+            return build.get();
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new FieldException(path, e.getMessage(), e);
+        }
+    }
+
+    public String text(String field) {
+        return optionalText(field).orElseThrow(() -> fail(field, "field must be present: missing"));
+    }
+
+    public Optional<String> optionalText(String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return Optional.empty();
+        }
+        if (!value.isTextual()) {
+            throw fail(field, "field must be a string: " + describe(value));
+        }
+        return Optional.of(value.asText());
+    }
+
+    public int integer(String field) {
+        return optionalInteger(field).orElseThrow(() -> fail(field, "field must be present: missing"));
+    }
+
+    public Optional<Integer> optionalInteger(String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return Optional.empty();
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToInt()) {
+            throw fail(field, "field must be a whole number: " + describe(value));
+        }
+        return Optional.of(value.intValue());
+    }
+
+    public BigDecimal decimal(String field) {
+        return optionalDecimal(field).orElseThrow(() -> fail(field, "field must be present: missing"));
+    }
+
+    public Optional<BigDecimal> optionalDecimal(String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return Optional.empty();
+        }
+        if (!value.isNumber()) {
+            throw fail(field, "field must be a number: " + describe(value));
+        }
+        BigDecimal decimal = value.decimalValue();
+        if (decimal.abs().compareTo(BigDecimal.valueOf(1_000_000_000L)) > 0) {
+            throw fail(field, "field must be a plausible score below 1e9: " + describe(value));
+        }
+        return Optional.of(decimal);
+    }
+
+    /** Reads an enum by its lower-case JSON name, e.g. {@code higher_is_worse}. */
+    public <E extends Enum<E>> E enumValue(String field, Class<E> type) {
+        String raw = text(field);
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equalsIgnoreCase(raw)) {
+                return constant;
+            }
+        }
+        List<String> names = new ArrayList<>();
+        for (E constant : type.getEnumConstants()) {
+            names.add(constant.name().toLowerCase(java.util.Locale.ROOT));
+        }
+        throw fail(field, "field must be one of " + names + ": \"" + raw + "\"");
+    }
+
+    public JsonFields object(String field) {
+        return optionalObject(field).orElseThrow(() -> fail(field, "field must be present: missing"));
+    }
+
+    public Optional<JsonFields> optionalObject(String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return Optional.empty();
+        }
+        if (!value.isObject()) {
+            throw fail(field, "field must be an object: " + describe(value));
+        }
+        return Optional.of(new JsonFields(value, child(field)));
+    }
+
+    /** Reads an array of objects, mapping each with {@code map}; a missing field is an empty list. */
+    public <T> List<T> objects(String field, Function<JsonFields, T> map) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return List.of();
+        }
+        if (!value.isArray()) {
+            throw fail(field, "field must be an array: " + describe(value));
+        }
+        List<T> out = new ArrayList<>(value.size());
+        for (int i = 0; i < value.size(); i++) {
+            JsonNode element = value.get(i);
+            String elementPath = child(field) + "[" + i + "]";
+            if (!element.isObject()) {
+                throw new FieldException(elementPath, "element must be an object: " + describe(element), null);
+            }
+            out.add(map.apply(new JsonFields(element, elementPath)));
+        }
+        return out;
+    }
+
+    /** Reads an array of strings; a missing field is an empty list. */
+    public List<String> texts(String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return List.of();
+        }
+        if (!value.isArray()) {
+            throw fail(field, "field must be an array: " + describe(value));
+        }
+        List<String> out = new ArrayList<>(value.size());
+        for (int i = 0; i < value.size(); i++) {
+            JsonNode element = value.get(i);
+            if (!element.isTextual()) {
+                throw new FieldException(child(field) + "[" + i + "]", "element must be a string: " + describe(element),
+                        null);
+            }
+            out.add(element.asText());
+        }
+        return out;
+    }
+
+    /** The names of this object's fields, in document order. */
+    public List<String> fieldNames() {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    private String child(String field) {
+        return path.isEmpty() ? field : path + "." + field;
+    }
+
+    private static String describe(JsonNode value) {
+        if (value == null || value.isMissingNode()) {
+            return "missing";
+        }
+        String text = value.toString();
+        return text.length() > 40 ? text.substring(0, 37) + "..." : text;
+    }
+}

@@ -1,0 +1,4 @@
+/**
+ * Implementation details shared inside measures-core. Not exported by the module: do not use.
+ */
+package org.imhmeasures.core.internal;

@@ -1,0 +1,8 @@
+/**
+ * Library-wide facts such as {@link org.imhmeasures.core.LibraryVersion}. The domain lives in the
+ * sub-packages: {@link org.imhmeasures.core.instrument} holds the typed instrument model and the
+ * built-in catalogue.
+ *
+ * @since 0.1.0
+ */
+package org.imhmeasures.core;

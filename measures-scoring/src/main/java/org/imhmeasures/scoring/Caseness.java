@@ -1,0 +1,24 @@
+package org.imhmeasures.scoring;
+
+/**
+ * Whether a score meets the instrument's caseness cut-off.
+ *
+ * @since 0.1.0
+ */
+public enum Caseness {
+    /** At or beyond the cut-off. */
+    CASE,
+    /** Not at the cut-off. */
+    NOT_CASE,
+    /** No published cut-off, or no score to compare. */
+    NOT_DEFINED;
+
+    /**
+     * The CSV form: {@code true}, {@code false} or empty.
+     *
+     * @return the text for CSV output
+     */
+    public String csv() {
+        return this == CASE ? "true" : this == NOT_CASE ? "false" : "";
+    }
+}

@@ -1,0 +1,346 @@
+package org.imhmeasures.scoring;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.imhmeasures.core.instrument.Bands;
+import org.imhmeasures.core.instrument.Cutoff;
+import org.imhmeasures.core.instrument.Instrument;
+import org.imhmeasures.core.instrument.Item;
+import org.imhmeasures.core.instrument.MissingItemRule;
+import org.imhmeasures.core.instrument.ScoringRule;
+import org.imhmeasures.core.instrument.Subscale;
+import org.imhmeasures.core.internal.Check;
+
+/**
+ * Scores administrations of one instrument. Immutable and thread-safe: build one per instrument and
+ * options, and share it.
+ *
+ * <h2>Formula</h2>
+ * Each answered item contributes the score its definition gives the recorded code (reverse keying is in
+ * the definition). With {@code n} items, {@code a} answered and {@code S} the sum of answered scores:
+ * <ul>
+ *   <li>raw total = {@code S};</li>
+ *   <li>sum rule: total = {@code S} when {@code a = n}, else {@code S × n / a} (two decimals, half up);</li>
+ *   <li>mean rule (KIPS): total = {@code S / a} (two decimals, half up);</li>
+ *   <li>clinical score (CORE-10): total = {@code S × multiplier / a} — the sum when complete (scale 0),
+ *       two decimals when prorated;</li>
+ *   <li>conversion table (SWEMWBS): the table value of {@code S}, or of {@code S × n / a} rounded half up
+ *       to a whole number when prorated;</li>
+ *   <li>single rating (PIR-GAS): the rating; per-goal (GBO) and subscales-only (HADS): no total.</li>
+ * </ul>
+ * Subscales: sum or mean of their items; a subscale with missing items is prorated the same way when
+ * prorating is in force and at least one of its items is answered, otherwise it has no score.
+ *
+ * <h2>Edge cases</h2>
+ * <ul>
+ *   <li>Missing and declined answers are unanswered. How many may be unanswered is set by
+ *       {@link ScoringOptions#missingItems()} and the instrument's {@link MissingItemRule}; at least one
+ *       item must always be answered.</li>
+ *   <li>Answers for items the instrument lacks, codes the item does not allow, too many missing items
+ *       and a different instrument id each yield a {@link Problem}; every problem found is reported
+ *       together in one {@link NotScorable}. Nothing is half-scored.</li>
+ *   <li>A critical item validly answered at or above its alert level raises a {@link CriticalAlert}
+ *       whatever the total — in {@link NotScorable} too.</li>
+ *   <li>Bands classify a non-whole total by the band it has reached but not left (9.6 on PHQ-9 is mild).</li>
+ * </ul>
+ * Sources: the instrument's definition file cites each rule; prorating convention for CORE measures:
+ * CORE System Trust, "What's in a name 1: scoring CORE measures".
+ *
+ * @since 0.1.0
+ */
+public final class Scorer {
+
+    private static final int DECIMALS = 2;
+
+    private final Instrument instrument;
+    private final ScoringOptions options;
+    private final Provenance provenance;
+    private final Item[] items;
+    private final Map<String, Integer> indexById;
+    /** per item: code → score, for coded items; null for ratings. */
+    private final List<Map<String, Integer>> codeScores;
+    private final int[][] subscaleIndexes;
+    private final int allowedMissing;
+    private final boolean prorating;
+
+    private Scorer(Instrument instrument, ScoringOptions options) {
+        this.instrument = Check.notNull(instrument, "instrument");
+        this.options = Check.notNull(options, "options");
+        this.provenance = Provenance.of(instrument);
+        this.items = instrument.items().toArray(new Item[0]);
+        Map<String, Integer> index = new HashMap<>();
+        List<Map<String, Integer>> scores = new ArrayList<>();
+        for (int i = 0; i < items.length; i++) {
+            index.put(items[i].id(), i);
+            if (items[i].scale() instanceof org.imhmeasures.core.instrument.ResponseScale.Options coded) {
+                Map<String, Integer> map = new HashMap<>();
+                coded.options().forEach(o -> map.put(o.code(), o.score()));
+                scores.add(Map.copyOf(map));
+            } else {
+                scores.add(null);
+            }
+        }
+        this.indexById = Map.copyOf(index);
+        this.codeScores = java.util.Collections.unmodifiableList(scores);
+        this.subscaleIndexes = new int[instrument.subscales().size()][];
+        for (int s = 0; s < subscaleIndexes.length; s++) {
+            subscaleIndexes[s] = instrument.subscales().get(s).itemIds().stream().mapToInt(index::get).toArray();
+        }
+        int n = items.length;
+        MissingItemRule rule = instrument.missingItems();
+        int ownProrate = rule instanceof MissingItemRule.Prorate p ? p.maxMissing() : 0;
+        switch (options.missingItems()) {
+            case STRICT:
+                allowedMissing = 0;
+                prorating = false;
+                break;
+            case PRORATE:
+                if (rule instanceof MissingItemRule.MinimumAnswered m) {
+                    allowedMissing = n - m.minAnswered();
+                    prorating = false;
+                } else {
+                    int byFraction = options.maxMissingFraction().multiply(BigDecimal.valueOf(n))
+                            .setScale(0, RoundingMode.FLOOR).intValue();
+                    allowedMissing = Math.min(n - 1, Math.max(ownProrate, Math.max(1, byFraction)));
+                    prorating = allowedMissing > 0;
+                }
+                break;
+            case INSTRUMENT_RULE:
+            default:
+                if (rule instanceof MissingItemRule.MinimumAnswered m) {
+                    allowedMissing = n - m.minAnswered();
+                    prorating = false;
+                } else {
+                    allowedMissing = ownProrate;
+                    prorating = ownProrate > 0;
+                }
+                break;
+        }
+    }
+
+    /**
+     * A scorer with default options ({@link MissingItemPolicy#INSTRUMENT_RULE}).
+     *
+     * @param instrument the instrument
+     * @return the scorer
+     */
+    public static Scorer of(Instrument instrument) {
+        return new Scorer(instrument, ScoringOptions.defaults());
+    }
+
+    /**
+     * A scorer with the given options.
+     *
+     * @param instrument the instrument
+     * @param options scoring options
+     * @return the scorer
+     */
+    public static Scorer of(Instrument instrument, ScoringOptions options) {
+        return new Scorer(instrument, options);
+    }
+
+    /**
+     * The instrument this scorer scores.
+     *
+     * @return the instrument
+     */
+    public Instrument instrument() {
+        return instrument;
+    }
+
+    /**
+     * The options in force.
+     *
+     * @return the options
+     */
+    public ScoringOptions options() {
+        return options;
+    }
+
+    /**
+     * How many items may be unanswered under the options and the instrument's rule.
+     *
+     * @return the number of items that may be missing
+     */
+    public int allowedMissing() {
+        return allowedMissing;
+    }
+
+    /**
+     * Scores an administration. See the class documentation for the formula and edge cases.
+     *
+     * @param administration the answers
+     * @return {@link Scored} or {@link NotScorable}, never {@code null}
+     */
+    public ScoreResult score(Administration administration) {
+        Check.notNull(administration, "administration");
+        List<Problem> problems = new ArrayList<>();
+        if (!administration.instrumentId().equals(instrument.id())) {
+            problems.add(new Problem.WrongInstrument(instrument.id(), administration.instrumentId()));
+        }
+        String[] codes = new String[items.length];
+        for (Map.Entry<String, Answer> entry : administration.answers().entrySet()) {
+            Integer index = indexById.get(entry.getKey());
+            if (index == null) {
+                problems.add(new Problem.UnknownItem(entry.getKey()));
+            } else if (entry.getValue() instanceof Answer.Given given) {
+                codes[index] = given.code();
+            }
+        }
+        return score(codes, problems);
+    }
+
+    /**
+     * Scores answer codes given in item order — the fast path for datasets. A {@code null} or blank code
+     * is a missing answer; codes are trimmed.
+     *
+     * @param codesInItemOrder one code per item, in form order
+     * @return {@link Scored} or {@link NotScorable}
+     * @throws IllegalArgumentException when the array length is not the number of items
+     */
+    public ScoreResult scoreCodes(String[] codesInItemOrder) {
+        Check.notNull(codesInItemOrder, "codes");
+        Check.argument(codesInItemOrder.length == items.length, "codes must number %d for %s: %d", items.length,
+                instrument.id(), codesInItemOrder.length);
+        return score(codesInItemOrder, new ArrayList<>(0));
+    }
+
+    private ScoreResult score(String[] codes, List<Problem> problems) {
+        int n = items.length;
+        int[] scores = new int[n];
+        boolean[] answered = new boolean[n];
+        List<String> missing = new ArrayList<>(0);
+        List<CriticalAlert> alerts = new ArrayList<>(0);
+        int raw = 0;
+        int answeredCount = 0;
+        for (int i = 0; i < n; i++) {
+            String code = codes[i] == null ? null : codes[i].strip();
+            if (code == null || code.isEmpty()) {
+                missing.add(items[i].id());
+                continue;
+            }
+            Optional<Integer> score = scoreOf(i, code);
+            if (score.isEmpty()) {
+                problems.add(new Problem.CodeNotAllowed(items[i].id(), code, items[i].scale().describeAllowed()));
+                continue;
+            }
+            int value = score.get();
+            scores[i] = value;
+            answered[i] = true;
+            raw += value;
+            answeredCount++;
+            if (items[i].critical().isPresent() && items[i].critical().get().triggeredBy(value)) {
+                alerts.add(new CriticalAlert(items[i].id(), value, items[i].critical().get().reason()));
+            }
+        }
+        if (missing.size() > allowedMissing) {
+            problems.add(new Problem.TooManyMissing(missing, allowedMissing));
+        }
+        if (!problems.isEmpty()) {
+            return new NotScorable(provenance, problems, alerts);
+        }
+        boolean prorated = !missing.isEmpty() && prorating;
+        Optional<BigDecimal> total = total(raw, answeredCount);
+        Map<String, SubscaleScore> subscales = new LinkedHashMap<>();
+        for (int s = 0; s < subscaleIndexes.length; s++) {
+            Subscale subscale = instrument.subscales().get(s);
+            subscales.put(subscale.id(), subscale(subscale, subscaleIndexes[s], scores, answered));
+        }
+        Map<String, Integer> itemScores = new LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+            if (answered[i]) {
+                itemScores.put(items[i].id(), scores[i]);
+            }
+        }
+        Optional<org.imhmeasures.core.instrument.Band> band = total.flatMap(instrument.bands()::classify);
+        return new Scored(provenance, raw, total, subscales, band, caseness(instrument.caseness(), total), missing,
+                prorated && total.isPresent(), alerts, itemScores);
+    }
+
+    private Optional<Integer> scoreOf(int index, String code) {
+        Map<String, Integer> coded = codeScores.get(index);
+        if (coded != null) {
+            return Optional.ofNullable(coded.get(code));
+        }
+        return items[index].scale().scoreOf(code);
+    }
+
+    private Optional<BigDecimal> total(int raw, int answeredCount) {
+        int n = items.length;
+        ScoringRule rule = instrument.scoring();
+        boolean complete = answeredCount == n;
+        if (rule instanceof ScoringRule.Sum || rule instanceof ScoringRule.SingleRating) {
+            return Optional.of(complete ? BigDecimal.valueOf(raw) : prorate(raw, n, answeredCount));
+        }
+        if (rule instanceof ScoringRule.Mean) {
+            return Optional.of(divide(BigDecimal.valueOf(raw), answeredCount));
+        }
+        if (rule instanceof ScoringRule.ClinicalScore clinical) {
+            BigDecimal scaled = BigDecimal.valueOf((long) raw * clinical.multiplier());
+            return Optional.of(complete && clinical.multiplier() == n ? BigDecimal.valueOf(raw)
+                    : complete ? divideExactOrRounded(scaled, n) : divide(scaled, answeredCount));
+        }
+        if (rule instanceof ScoringRule.ConversionTable table) {
+            int key = complete ? raw : prorate(raw, n, answeredCount).setScale(0, RoundingMode.HALF_UP).intValueExact();
+            return Optional.of(table.table().get(key));
+        }
+        return Optional.empty();
+    }
+
+    private SubscaleScore subscale(Subscale subscale, int[] indexes, int[] scores, boolean[] answered) {
+        int sum = 0;
+        int count = 0;
+        for (int index : indexes) {
+            if (answered[index]) {
+                sum += scores[index];
+                count++;
+            }
+        }
+        boolean complete = count == indexes.length;
+        if (count == 0 || (!complete && !prorating)) {
+            return new SubscaleScore(subscale.id(), Optional.empty(), Optional.empty(), Caseness.NOT_DEFINED, false);
+        }
+        BigDecimal score;
+        if (subscale.aggregation() == org.imhmeasures.core.instrument.Aggregation.MEAN) {
+            score = divide(BigDecimal.valueOf(sum), count);
+        } else {
+            score = complete ? BigDecimal.valueOf(sum) : prorate(sum, indexes.length, count);
+        }
+        Optional<BigDecimal> value = Optional.of(score);
+        Bands bands = subscale.bands();
+        return new SubscaleScore(subscale.id(), value, bands.classify(score), caseness(subscale.cutoff(), value),
+                !complete);
+    }
+
+    private static Caseness caseness(Optional<Cutoff> cutoff, Optional<BigDecimal> score) {
+        if (cutoff.isEmpty() || score.isEmpty()) {
+            return Caseness.NOT_DEFINED;
+        }
+        return cutoff.get().isCase(score.get()) ? Caseness.CASE : Caseness.NOT_CASE;
+    }
+
+    private static BigDecimal prorate(int sum, int itemCount, int answeredCount) {
+        return BigDecimal.valueOf((long) sum * itemCount).divide(BigDecimal.valueOf(answeredCount), DECIMALS,
+                RoundingMode.HALF_UP);
+    }
+
+    private static BigDecimal divide(BigDecimal value, int by) {
+        return value.divide(BigDecimal.valueOf(by), DECIMALS, RoundingMode.HALF_UP);
+    }
+
+    private static BigDecimal divideExactOrRounded(BigDecimal value, int by) {
+        BigDecimal result = divide(value, by);
+        return result.stripTrailingZeros().scale() <= 0 ? result.setScale(0, RoundingMode.UNNECESSARY) : result;
+    }
+
+    @Override
+    public String toString() {
+        return "Scorer[" + instrument.id() + " " + instrument.definitionVersion() + ", " + options + "]";
+    }
+}

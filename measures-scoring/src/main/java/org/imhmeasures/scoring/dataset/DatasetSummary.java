@@ -1,0 +1,36 @@
+package org.imhmeasures.scoring.dataset;
+
+import org.imhmeasures.core.internal.Check;
+
+/**
+ * Counts for one dataset run. Always {@code rowsRead == rowsScored + rowsRejected}: the constructor
+ * refuses anything else, so a run that lost a row cannot report success.
+ *
+ * @param rowsRead data rows read (the header and blank lines are not rows)
+ * @param rowsScored rows written to the output
+ * @param rowsRejected rows written to the rejects
+ * @param rowsWithCriticalAlerts rows, scored or rejected, with at least one critical-item alert
+ * @since 0.1.0
+ */
+public record DatasetSummary(long rowsRead, long rowsScored, long rowsRejected, long rowsWithCriticalAlerts) {
+
+    /** Validates the accounting identity. */
+    public DatasetSummary {
+        Check.argument(rowsScored >= 0 && rowsRejected >= 0 && rowsWithCriticalAlerts >= 0,
+                "row counts must not be negative: %d, %d, %d", rowsScored, rowsRejected, rowsWithCriticalAlerts);
+        Check.argument(rowsRead == rowsScored + rowsRejected,
+                "rows read must equal rows scored plus rows rejected: %d != %d + %d", rowsRead, rowsScored,
+                rowsRejected);
+        Check.argument(rowsWithCriticalAlerts <= rowsRead, "rows with alerts must not exceed rows read: %d > %d",
+                rowsWithCriticalAlerts, rowsRead);
+    }
+
+    /**
+     * The closing line a command prints, e.g. {@code rows read 10 = scored 9 + rejected 1}.
+     *
+     * @return one line
+     */
+    public String accountingLine() {
+        return "rows read " + rowsRead + " = scored " + rowsScored + " + rejected " + rowsRejected;
+    }
+}
