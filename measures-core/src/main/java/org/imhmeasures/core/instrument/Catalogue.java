@@ -55,8 +55,21 @@ public final class Catalogue {
      * @throws DefinitionException if a shipped definition is invalid (a build defect)
      */
     public static Catalogue builtIn() {
-        return BuiltIn.CATALOGUE;
+        Catalogue catalogue = builtIn;
+        if (catalogue == null) {
+            synchronized (Catalogue.class) {
+                catalogue = builtIn;
+                if (catalogue == null) {
+                    catalogue = BuiltIn.load();
+                    builtIn = catalogue;
+                }
+            }
+        }
+        return catalogue;
     }
+
+    /** Read on first use; a failure is thrown to every caller as the same typed exception, never cached. */
+    private static volatile Catalogue builtIn;
 
     /**
      * A catalogue of the given instruments.
@@ -219,11 +232,13 @@ public final class Catalogue {
         return "Catalogue" + byId.keySet();
     }
 
-    /** Lazy holder: the built-in catalogue is read on first use, once. */
+    /** Reads the built-in definitions from this jar. */
     private static final class BuiltIn {
-        static final Catalogue CATALOGUE = load();
 
-        private static Catalogue load() {
+        private BuiltIn() {
+        }
+
+        static Catalogue load() {
             List<Instrument> instruments = new ArrayList<>();
             for (String file : BUILT_IN_FILES) {
                 try (InputStream in = Catalogue.class.getResourceAsStream("catalogue/" + file)) {

@@ -1,0 +1,10 @@
+package org.imhmeasures.examples.cli;
+
+/** A run that cannot complete (unreadable or unusable file): exit 1 with a one-line message. */
+final class CommandFailure extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    CommandFailure(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

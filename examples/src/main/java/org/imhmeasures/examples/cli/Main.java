@@ -1,0 +1,75 @@
+package org.imhmeasures.examples.cli;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The imh-measures command-line tool.
+ *
+ * <pre>
+ * java -jar examples/target/imh-measures-cli.jar instruments [--json]
+ * java -jar examples/target/imh-measures-cli.jar score --instrument ID --input IN.csv --output OUT.csv
+ *                                                     [--rejects REJ.csv] [--missing strict|prorate]
+ * </pre>
+ * Exit status: 0 when the run completed (rejected rows included), 2 for unusable arguments, 1 for
+ * unreadable or unusable files. Errors are one line on standard error.
+ */
+public final class Main {
+
+    static final String USAGE = String.join(System.lineSeparator(),
+            "usage: imh-measures <command> [options]",
+            "  instruments [--json]                  list the instrument catalogue",
+            "  score --instrument ID --input IN.csv --output OUT.csv [--rejects REJ.csv] [--missing strict|prorate]",
+            "                                        score a wide CSV (record_id + item columns)");
+
+    private Main() {
+    }
+
+    /**
+     * Runs the tool and exits with its status.
+     *
+     * @param args command-line arguments
+     */
+    public static void main(String[] args) {
+        int status = run(Arrays.asList(args), System.out, System.err);
+        System.exit(status);
+    }
+
+    /**
+     * Runs the tool without exiting; used by tests.
+     *
+     * @param args arguments
+     * @param out standard output
+     * @param err standard error
+     * @return the exit status
+     */
+    public static int run(List<String> args, PrintStream out, PrintStream err) {
+        if (args.isEmpty() || args.get(0).equals("--help") || args.get(0).equals("-h")) {
+            (args.isEmpty() ? err : out).println(USAGE);
+            return args.isEmpty() ? 2 : 0;
+        }
+        List<String> rest = args.subList(1, args.size());
+        try {
+            switch (args.get(0)) {
+                case "instruments":
+                    return InstrumentsCommand.run(rest, out);
+                case "score":
+                    return ScoreCommand.run(rest, out, err);
+                default:
+                    throw new UsageException("command must be one of [instruments, score]: " + args.get(0));
+            }
+        } catch (UsageException e) {
+            err.println("imh-measures: " + e.getMessage());
+            err.println(USAGE);
+            return 2;
+        } catch (CommandFailure e) {
+            err.println("imh-measures: " + e.getMessage());
+            return 1;
+        } catch (org.imhmeasures.core.instrument.DefinitionException e) {
+            // only possible with a damaged jar: the built-in catalogue is validated by the build's tests
+            err.println("imh-measures: catalogue must load: " + e.getMessage());
+            return 1;
+        }
+    }
+}

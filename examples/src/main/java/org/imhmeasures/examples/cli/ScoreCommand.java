@@ -1,0 +1,86 @@
+package org.imhmeasures.examples.cli;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.imhmeasures.core.instrument.Catalogue;
+import org.imhmeasures.core.instrument.Instrument;
+import org.imhmeasures.scoring.MissingItemPolicy;
+import org.imhmeasures.scoring.Scorer;
+import org.imhmeasures.scoring.ScoringOptions;
+import org.imhmeasures.scoring.dataset.DatasetException;
+import org.imhmeasures.scoring.dataset.DatasetSummary;
+import org.imhmeasures.scoring.dataset.WideCsvScoring;
+
+/** {@code score --instrument ID --input IN.csv --output OUT.csv [--rejects REJ.csv] [--missing strict|prorate]}. */
+final class ScoreCommand {
+
+    private ScoreCommand() {
+    }
+
+    static int run(List<String> args, PrintStream out, PrintStream err) throws UsageException, CommandFailure {
+        Args parsed = Args.parse(args, Set.of("--instrument", "--input", "--output", "--rejects", "--missing"), Set.of());
+        String id = parsed.required("--instrument");
+        Path input = Path.of(parsed.required("--input"));
+        Path output = Path.of(parsed.required("--output"));
+        Optional<Path> rejects = parsed.value("--rejects").map(Path::of);
+        Instrument instrument = Catalogue.builtIn().find(id).orElseThrow(() -> new UsageException(
+                "--instrument must be one of " + Catalogue.builtIn().instruments().stream().map(Instrument::id).toList()
+                        + ": " + id));
+        ScoringOptions options = ScoringOptions.defaults();
+        if (parsed.value("--missing").isPresent()) {
+            String missing = parsed.value("--missing").get();
+            switch (missing) {
+                case "strict":
+                    options = options.with(MissingItemPolicy.STRICT);
+                    break;
+                case "prorate":
+                    options = options.with(MissingItemPolicy.PRORATE);
+                    break;
+                default:
+                    throw new UsageException("--missing must be one of [strict, prorate]: " + missing);
+            }
+        }
+        if (!Files.isReadable(input) || Files.isDirectory(input)) {
+            throw new CommandFailure("--input must be a readable file: " + input, null);
+        }
+        if (rejects.isPresent() && rejects.get().toAbsolutePath().equals(output.toAbsolutePath())
+                || input.toAbsolutePath().equals(output.toAbsolutePath())) {
+            throw new UsageException("--output must differ from --input and --rejects: " + output);
+        }
+        WideCsvScoring scoring = WideCsvScoring.of(Scorer.of(instrument, options));
+        DatasetSummary summary;
+        try (BufferedReader in = Files.newBufferedReader(input, StandardCharsets.UTF_8);
+                BufferedWriter outFile = Files.newBufferedWriter(output, StandardCharsets.UTF_8);
+                Writer rejFile = rejects.isPresent() ? Files.newBufferedWriter(rejects.get(), StandardCharsets.UTF_8)
+                        : null) {
+            summary = scoring.score(in, outFile, Optional.ofNullable(rejFile), header -> {
+                List<String> absent = scoring.absentItemColumns(header);
+                if (!absent.isEmpty()) {
+                    err.println("imh-measures: warning: input has no column for " + String.join(", ", absent)
+                            + ": those items are missing in every row");
+                }
+            });
+        } catch (DatasetException e) {
+            throw new CommandFailure("--input " + input.getFileName() + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new CommandFailure("files must be readable and writable: " + e.getClass().getSimpleName() + " "
+                    + Optional.ofNullable(e.getMessage()).orElse(""), e);
+        }
+        out.println(instrument.id() + " " + instrument.definitionVersion() + ": " + summary.accountingLine()
+                + (rejects.isEmpty() && summary.rowsRejected() > 0 ? " (rejects not kept: give --rejects)" : ""));
+        if (summary.rowsWithCriticalAlerts() > 0) {
+            out.println("critical-item alerts in " + summary.rowsWithCriticalAlerts()
+                    + " rows: see critical_items in the output and the rejects' messages");
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,10 @@
+package org.imhmeasures.examples.cli;
+
+/** Unusable command-line arguments: exit 2 with a one-line message. */
+final class UsageException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    UsageException(String message) {
+        super(message);
+    }
+}

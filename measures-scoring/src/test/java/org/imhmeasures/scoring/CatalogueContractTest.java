@@ -1,0 +1,153 @@
+package org.imhmeasures.scoring;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Random;
+import org.imhmeasures.core.LibraryVersion;
+import org.imhmeasures.core.instrument.AnswerOption;
+import org.imhmeasures.core.instrument.Catalogue;
+import org.imhmeasures.core.instrument.Instrument;
+import org.imhmeasures.core.instrument.Item;
+import org.imhmeasures.core.instrument.ResponseScale;
+import org.imhmeasures.core.instrument.ScoreRange;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The contract every catalogue instrument passes: range reached at both ends, monotonic in every item
+ * (respecting its keying), complete answers never prorated, provenance present.
+ */
+class CatalogueContractTest {
+
+    static List<Instrument> instruments() {
+        return Catalogue.builtIn().instruments();
+    }
+
+    /** The code giving the lowest (or highest) score of an item. */
+    static String extremeCode(Item item, boolean highest) {
+        if (item.scale() instanceof ResponseScale.Rating r) {
+            return Integer.toString(highest ? r.max() : r.min());
+        }
+        List<AnswerOption> options = ((ResponseScale.Options) item.scale()).options();
+        AnswerOption best = options.get(0);
+        for (AnswerOption o : options) {
+            if (highest ? o.score() > best.score() : o.score() < best.score()) {
+                best = o;
+            }
+        }
+        return best.code();
+    }
+
+    static List<String> codesByScore(Item item) {
+        if (item.scale() instanceof ResponseScale.Rating r) {
+            List<String> codes = new java.util.ArrayList<>();
+            for (int v = r.min(); v <= r.max(); v++) {
+                codes.add(Integer.toString(v));
+            }
+            return codes;
+        }
+        return ((ResponseScale.Options) item.scale()).options().stream()
+                .sorted(java.util.Comparator.comparingInt(AnswerOption::score)).map(AnswerOption::code).toList();
+    }
+
+    private static String[] extremes(Instrument instrument, boolean highest) {
+        return instrument.items().stream().map(i -> extremeCode(i, highest)).toArray(String[]::new);
+    }
+
+    @ParameterizedTest
+    @MethodSource("instruments")
+    void allLowest_reachesRangeMinimum_allHighest_reachesMaximum(Instrument instrument) {
+        Scorer scorer = Scorer.of(instrument);
+        Scored low = assertInstanceOf(Scored.class, scorer.scoreCodes(extremes(instrument, false)));
+        Scored high = assertInstanceOf(Scored.class, scorer.scoreCodes(extremes(instrument, true)));
+        if (instrument.totalRange().isPresent()) {
+            ScoreRange range = instrument.totalRange().get();
+            assertEquals(0, range.min().compareTo(low.total().orElseThrow()), instrument.id());
+            assertEquals(0, range.max().compareTo(high.total().orElseThrow()), instrument.id());
+        } else {
+            assertTrue(low.total().isEmpty() && high.total().isEmpty(), instrument.id());
+        }
+        instrument.subscales().forEach(sub -> {
+            assertEquals(0, sub.range().min().compareTo(low.subscales().get(sub.id()).score().orElseThrow()));
+            assertEquals(0, sub.range().max().compareTo(high.subscales().get(sub.id()).score().orElseThrow()));
+        });
+    }
+
+    @ParameterizedTest
+    @MethodSource("instruments")
+    void raisingAnyItemScore_neverLowersTotalOrSubscales(Instrument instrument) {
+        Scorer scorer = Scorer.of(instrument);
+        Random random = new Random(instrument.id().hashCode());
+        for (int trial = 0; trial < 20; trial++) {
+            String[] base = randomComplete(instrument, random);
+            for (int i = 0; i < base.length; i++) {
+                List<String> ordered = codesByScore(instrument.items().get(i));
+                Scored previous = null;
+                for (String code : ordered) {
+                    String[] codes = base.clone();
+                    codes[i] = code;
+                    Scored current = assertInstanceOf(Scored.class, scorer.scoreCodes(codes));
+                    if (previous != null) {
+                        assertTrue(current.rawTotal() >= previous.rawTotal(), instrument.id() + " item " + i);
+                        if (current.total().isPresent()) {
+                            assertTrue(current.total().get().compareTo(previous.total().get()) >= 0,
+                                    instrument.id() + " item " + (i + 1) + " code " + code);
+                        }
+                        for (String sub : current.subscales().keySet()) {
+                            assertTrue(current.subscales().get(sub).score().get()
+                                    .compareTo(previous.subscales().get(sub).score().get()) >= 0);
+                        }
+                    }
+                    previous = current;
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("instruments")
+    void completeAnswers_areNeverProrated_andCarryProvenance(Instrument instrument) {
+        Scorer prorating = Scorer.of(instrument, ScoringOptions.defaults().with(MissingItemPolicy.PRORATE));
+        Random random = new Random(42);
+        for (int trial = 0; trial < 50; trial++) {
+            Scored s = assertInstanceOf(Scored.class, prorating.scoreCodes(randomComplete(instrument, random)));
+            assertFalse(s.prorated());
+            assertTrue(s.itemsMissing().isEmpty());
+            assertEquals(new Provenance(instrument.id(), instrument.definitionVersion(), LibraryVersion.current()),
+                    s.provenance());
+            s.total().ifPresent(t -> assertTrue(instrument.totalRange().orElseThrow().contains(t), instrument.id()));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("instruments")
+    void totalEqualsRuleAppliedToItemScores(Instrument instrument) {
+        Scorer scorer = Scorer.of(instrument);
+        Random random = new Random(7);
+        for (int trial = 0; trial < 50; trial++) {
+            Scored s = (Scored) scorer.scoreCodes(randomComplete(instrument, random));
+            int sum = s.itemScores().values().stream().mapToInt(Integer::intValue).sum();
+            assertEquals(sum, s.rawTotal());
+            assertEquals(instrument.items().size(), s.itemScores().size());
+            if (s.total().isPresent() && !(instrument.scoring()
+                    instanceof org.imhmeasures.core.instrument.ScoringRule.ConversionTable)
+                    && !(instrument.scoring() instanceof org.imhmeasures.core.instrument.ScoringRule.Mean)) {
+                assertEquals(0, BigDecimal.valueOf(sum).compareTo(s.total().get()), instrument.id());
+            }
+        }
+    }
+
+    static String[] randomComplete(Instrument instrument, Random random) {
+        String[] codes = new String[instrument.items().size()];
+        for (int i = 0; i < codes.length; i++) {
+            List<String> options = codesByScore(instrument.items().get(i));
+            codes[i] = options.get(random.nextInt(options.size()));
+        }
+        return codes;
+    }
+}

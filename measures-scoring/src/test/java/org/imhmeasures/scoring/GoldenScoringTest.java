@@ -1,0 +1,144 @@
+package org.imhmeasures.scoring;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.imhmeasures.core.instrument.Catalogue;
+import org.imhmeasures.core.instrument.Instrument;
+import org.imhmeasures.core.instrument.ScoringRule;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Golden cases from golden/*.golden: expected values worked out by hand from the published rules. */
+class GoldenScoringTest {
+
+    private static final List<String> FILES = List.of("phq9", "gad7", "epds", "core10", "wemwbs", "swemwbs", "gbo",
+            "pirgas", "kpcs", "pbq", "hads", "kips");
+
+    static Stream<Arguments> cases() throws IOException {
+        List<Arguments> cases = new ArrayList<>();
+        for (String file : FILES) {
+            for (String line : lines("golden/" + file + ".golden")) {
+                String[] f = line.split("\\|", -1);
+                assertEquals(10, f.length, file + ": " + line);
+                cases.add(Arguments.of(file + ": " + f[0].strip(), f));
+            }
+        }
+        return cases.stream();
+    }
+
+    static List<String> lines(String resource) throws IOException {
+        try (InputStream in = GoldenScoringTest.class.getResourceAsStream(resource)) {
+            assertTrue(in != null, "missing resource " + resource);
+            return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines()
+                    .filter(l -> !l.isBlank() && !l.startsWith("#")).collect(Collectors.toList());
+        }
+    }
+
+    @Test
+    void everyCatalogueInstrument_hasAGoldenFile() {
+        assertEquals(Catalogue.builtIn().instruments().size(), FILES.size());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void score_matchesHandWorkedValue(String name, String[] f) {
+        Instrument instrument = Catalogue.builtIn().get(f[1].strip());
+        String[] codes = f[2].strip().split("\\s+");
+        assertEquals(instrument.items().size(), codes.length, name + ": answer count");
+        Map<String, String> answers = new LinkedHashMap<>();
+        for (int i = 0; i < codes.length; i++) {
+            answers.put(instrument.items().get(i).id(), codes[i].equals(".") ? "" : codes[i]);
+        }
+        ScoreResult result = Scorer.of(instrument).score(Administration.of(instrument.id(), answers));
+        Scored s = assertInstanceOf(Scored.class, result, name + ": " + result);
+
+        assertEquals(Integer.parseInt(f[3].strip()), s.rawTotal(), name + ": raw total");
+        String total = f[4].strip();
+        if (total.isEmpty()) {
+            assertTrue(s.total().isEmpty(), name + ": no total expected");
+        } else {
+            assertEquals(0, new BigDecimal(total).compareTo(s.total().orElseThrow()), name + ": total " + s.total());
+            if (instrument.scoring() instanceof ScoringRule.ConversionTable || total.contains(".")) {
+                assertEquals(total, s.total().orElseThrow().toPlainString(), name + ": printed total");
+            }
+        }
+        assertEquals(f[5].strip(), s.band().map(b -> b.label()).orElse(""), name + ": band");
+        assertEquals(f[6].strip(), s.caseness().csv(), name + ": caseness");
+        assertEquals(f[7].strip(), s.criticalAlerts().stream().map(CriticalAlert::itemId)
+                .collect(Collectors.joining(";")), name + ": critical items");
+        assertEquals(Boolean.parseBoolean(f[8].strip()), s.prorated(), name + ": prorated");
+        String subscales = f[9].strip();
+        if (!subscales.isEmpty()) {
+            for (String pair : subscales.split(";")) {
+                String[] kv = pair.split("=", -1);
+                SubscaleScore sub = s.subscales().get(kv[0]);
+                assertTrue(sub != null, name + ": subscale " + kv[0]);
+                if (kv[1].isEmpty()) {
+                    assertTrue(sub.score().isEmpty(), name + ": subscale " + kv[0] + " expected no score");
+                } else {
+                    assertEquals(0, new BigDecimal(kv[1]).compareTo(sub.score().orElseThrow()),
+                            name + ": subscale " + kv[0] + " = " + sub.score());
+                }
+            }
+        }
+    }
+
+    /** The whole SWEMWBS conversion table, end to end through the scorer. */
+    @Test
+    void swemwbs_everyRawScore_convertsToPublishedMetric() throws IOException {
+        Instrument swemwbs = Catalogue.builtIn().get("SWEMWBS");
+        Scorer scorer = Scorer.of(swemwbs);
+        List<String> rows = lines("golden/swemwbs_metric.csv");
+        assertEquals("raw,metric", rows.get(0));
+        assertEquals(29, rows.size() - 1);
+        for (String row : rows.subList(1, rows.size())) {
+            int raw = Integer.parseInt(row.split(",")[0]);
+            String metric = row.split(",")[1];
+            String[] codes = new String[7];
+            int remaining = raw - 7;
+            for (int i = 0; i < 7; i++) {
+                int extra = Math.min(4, remaining);
+                codes[i] = Integer.toString(1 + extra);
+                remaining -= extra;
+            }
+            Scored s = assertInstanceOf(Scored.class, scorer.scoreCodes(codes), "raw " + raw);
+            assertEquals(raw, s.rawTotal());
+            assertEquals(metric, s.total().orElseThrow().toPlainString(), "metric for raw " + raw);
+        }
+    }
+
+    @Test
+    void everyPhq9Total_fallsInExactlyThePublishedBand() {
+        Scorer scorer = Scorer.of(Catalogue.builtIn().get("PHQ-9"));
+        for (int total = 0; total <= 27; total++) {
+            String[] codes = new String[9];
+            int remaining = total;
+            for (int i = 0; i < 9; i++) {
+                int v = Math.min(3, remaining);
+                codes[i] = Integer.toString(v);
+                remaining -= v;
+            }
+            Scored s = (Scored) scorer.scoreCodes(codes);
+            String expected = total <= 4 ? "minimal" : total <= 9 ? "mild" : total <= 14 ? "moderate"
+                    : total <= 19 ? "moderately severe" : "severe";
+            assertEquals(expected, s.band().orElseThrow().label(), "total " + total);
+            assertEquals(total >= 10 ? Caseness.CASE : Caseness.NOT_CASE, s.caseness(), "total " + total);
+        }
+    }
+}
