@@ -128,7 +128,6 @@ public final class WideCsvScoring {
                 SequenceWriter rej = rejects.isPresent() ? mapper.writer(plain).writeValues(rejects.get()) : null) {
             parser.setSchema(plain);
             parser.enable(CsvParser.Feature.WRAP_AS_ARRAY);
-            parser.enable(CsvParser.Feature.SKIP_EMPTY_LINES);
             out.write(outputHeader());
             if (rej != null) {
                 rej.write(REJECT_COLUMNS);
@@ -273,27 +272,34 @@ public final class WideCsvScoring {
             this.parser = parser;
         }
 
+        /** The next row with content, or {@code null} at the end; blank lines are not rows. */
         List<String> next() throws IOException {
             if (!started) {
                 started = true;
-                JsonToken first = parser.nextToken();
-                if (first != JsonToken.START_ARRAY) {
+                if (parser.nextToken() != JsonToken.START_ARRAY) {
                     return null;
                 }
             }
-            JsonToken token = parser.nextToken();
-            if (token != JsonToken.START_ARRAY) {
-                return null;
-            }
-            lastRowLine = parser.currentTokenLocation().getLineNr();
-            List<String> cells = new ArrayList<>();
-            while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
-                if (token == null) {
-                    break;
+            while (true) {
+                if (parser.nextToken() != JsonToken.START_ARRAY) {
+                    return null;
                 }
-                cells.add(parser.getText());
+                List<String> cells = new ArrayList<>();
+                long firstLine = -1;
+                JsonToken token;
+                while ((token = parser.nextToken()) != JsonToken.END_ARRAY && token != null) {
+                    if (firstLine < 0) {
+                        // the row's own first cell: START_ARRAY reports the previous row's position
+                        firstLine = parser.currentTokenLocation().getLineNr();
+                    }
+                    cells.add(parser.getText());
+                }
+                if (cells.size() == 1 && cells.get(0).isBlank()) {
+                    continue;
+                }
+                lastRowLine = firstLine;
+                return cells;
             }
-            return cells;
         }
 
         long lastRowLine() {
