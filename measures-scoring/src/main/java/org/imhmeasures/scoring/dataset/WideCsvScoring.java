@@ -112,7 +112,8 @@ public final class WideCsvScoring {
      * @param input the CSV input
      * @param output where scored rows go (header first)
      * @param rejects where rejected rows go (header first); empty to drop them after counting
-     * @param headerListener receives the input header once read, e.g. to warn about absent item columns
+     * @param headerListener receives the input header once it has been validated, e.g. to warn about absent
+     *        item columns
      * @return the counts
      * @throws DatasetException when the input cannot be read or its header lacks {@code record_id} or
      *         every item column
@@ -137,7 +138,6 @@ public final class WideCsvScoring {
             if (header == null) {
                 throw new DatasetException(1, "input must have a header row: empty file", null);
             }
-            headerListener.accept(List.copyOf(header));
             int recordIdColumn = header.indexOf(RECORD_ID);
             if (recordIdColumn < 0) {
                 throw new DatasetException(1, "header must have a record_id column: absent", null);
@@ -159,6 +159,7 @@ public final class WideCsvScoring {
                 throw new DatasetException(1, "header must have at least one item column of " + instrument.id()
                         + " (" + instrument.items().get(0).id() + " ...): none", null);
             }
+            headerListener.accept(List.copyOf(header));
             long read = 0;
             long scored = 0;
             long rejected = 0;
