@@ -133,7 +133,7 @@ public final class WideCsvScoring {
             if (rej != null) {
                 rej.write(REJECT_COLUMNS);
             }
-            RowReader rows = new RowReader(parser);
+            CsvRows rows = new CsvRows(parser);
             List<String> header = rows.next();
             if (header == null) {
                 throw new DatasetException(1, "input must have a header row: empty file", null);
@@ -261,50 +261,5 @@ public final class WideCsvScoring {
 
     private static String safeColumn(String name) {
         return name.matches("[A-Za-z0-9_:.\\-]{1,40}") ? name : "<column of " + name.length() + " characters>";
-    }
-
-    /** Reads rows as lists of cells from a WRAP_AS_ARRAY CSV parser, tracking each row's first line. */
-    private static final class RowReader {
-        private final CsvParser parser;
-        private long lastRowLine;
-        private boolean started;
-
-        RowReader(CsvParser parser) {
-            this.parser = parser;
-        }
-
-        /** The next row with content, or {@code null} at the end; blank lines are not rows. */
-        List<String> next() throws IOException {
-            if (!started) {
-                started = true;
-                if (parser.nextToken() != JsonToken.START_ARRAY) {
-                    return null;
-                }
-            }
-            while (true) {
-                if (parser.nextToken() != JsonToken.START_ARRAY) {
-                    return null;
-                }
-                List<String> cells = new ArrayList<>();
-                long firstLine = -1;
-                JsonToken token;
-                while ((token = parser.nextToken()) != JsonToken.END_ARRAY && token != null) {
-                    if (firstLine < 0) {
-                        // the row's own first cell: START_ARRAY reports the previous row's position
-                        firstLine = parser.currentTokenLocation().getLineNr();
-                    }
-                    cells.add(parser.getText());
-                }
-                if (cells.size() == 1 && cells.get(0).isBlank()) {
-                    continue;
-                }
-                lastRowLine = firstLine;
-                return cells;
-            }
-        }
-
-        long lastRowLine() {
-            return lastRowLine;
-        }
     }
 }

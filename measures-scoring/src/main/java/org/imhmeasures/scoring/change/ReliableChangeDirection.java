@@ -1,0 +1,24 @@
+package org.imhmeasures.scoring.change;
+
+/**
+ * The reliable-change verdict for one pair of scores.
+ *
+ * @since 0.1.0
+ */
+public enum ReliableChangeDirection {
+    /** Reliable change towards better functioning. */
+    IMPROVED,
+    /** Reliable change towards worse functioning. */
+    DETERIORATED,
+    /** Change within measurement error. */
+    NONE;
+
+    /**
+     * The CSV form: {@code improved}, {@code deteriorated} or {@code none}.
+     *
+     * @return lower-case name
+     */
+    public String csv() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

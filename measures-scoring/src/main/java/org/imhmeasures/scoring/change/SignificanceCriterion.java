@@ -1,0 +1,19 @@
+package org.imhmeasures.scoring.change;
+
+/**
+ * Which cut-off decides whether a score lies in the functional range, for clinical significance.
+ *
+ * @since 0.1.0
+ */
+public enum SignificanceCriterion {
+    /** Jacobson–Truax criterion c when functional and dysfunctional norms exist, else the caseness cut-off. */
+    AUTO,
+    /** The instrument's caseness cut-off (NHS recovery uses this). */
+    CASENESS,
+    /** J&amp;T criterion a: beyond two SDs of the dysfunctional mean, towards functioning. */
+    JT_A,
+    /** J&amp;T criterion b: within two SDs of the functional mean (functional SD, as in J&amp;T 1991). */
+    JT_B,
+    /** J&amp;T criterion c: nearer the functional than the dysfunctional mean, weighted by the SDs. */
+    JT_C
+}

@@ -1,0 +1,9 @@
+/**
+ * Individual change: reliable change by Jacobson–Truax and the other distribution-based methods or by
+ * published fixed thresholds, clinical significance (caseness or Jacobson–Truax criteria a, b, c), the
+ * J&amp;T and NHS categories, and the multi-measure rule. Parameters come from published norms or a sample,
+ * and results say which; a missing parameter gives a typed "not assessable" result, never a guess.
+ *
+ * @since 0.1.0
+ */
+package org.imhmeasures.scoring.change;

@@ -1,0 +1,36 @@
+package org.imhmeasures.scoring.cohort;
+
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+import org.imhmeasures.core.internal.Check;
+import org.imhmeasures.scoring.change.Category;
+import org.imhmeasures.scoring.change.ReliableChangeDirection;
+
+/**
+ * Counts of individual change results in a cohort, each with its Wilson 95% interval.
+ *
+ * @param assessed pairs with an assessment (the denominator of the proportions)
+ * @param notAssessable pairs that could not be assessed
+ * @param categories proportion per category (only categories that occur)
+ * @param reliableChange proportion per reliable-change verdict (all three)
+ * @param clinicallySignificant moved into the functional range, among those who started dysfunctional
+ * @since 0.1.0
+ */
+public record CategoryCounts(long assessed, long notAssessable, Map<Category, Proportion> categories,
+        Map<ReliableChangeDirection, Proportion> reliableChange, Proportion clinicallySignificant) {
+
+    /** Validates and copies. */
+    public CategoryCounts {
+        categories = Collections.unmodifiableMap(copy(Check.notNull(categories, "categories"), Category.class));
+        reliableChange = Collections.unmodifiableMap(copy(Check.notNull(reliableChange, "reliable change"),
+                ReliableChangeDirection.class));
+        Check.notNull(clinicallySignificant, "clinically significant");
+    }
+
+    private static <K extends Enum<K>> Map<K, Proportion> copy(Map<K, Proportion> map, Class<K> type) {
+        Map<K, Proportion> copy = new EnumMap<>(type);
+        copy.putAll(map);
+        return copy;
+    }
+}

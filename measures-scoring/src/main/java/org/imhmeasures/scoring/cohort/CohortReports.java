@@ -1,0 +1,221 @@
+package org.imhmeasures.scoring.cohort;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import org.imhmeasures.core.LibraryVersion;
+import org.imhmeasures.scoring.change.ChangeParameters;
+import org.imhmeasures.scoring.change.ReliableChangeDirection;
+
+/**
+ * Renders a {@link CohortReport} as JSON (for files and portals) or as plain-text tables (for people).
+ * Stateless and thread-safe.
+ *
+ * @since 0.1.0
+ */
+public final class CohortReports {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private CohortReports() {
+    }
+
+    /**
+     * The report as a JSON tree: parameters with sources, then overall and per-group outcomes.
+     *
+     * @param report the report
+     * @return a JSON object
+     */
+    public static ObjectNode toJsonTree(CohortReport report) {
+        ObjectNode root = JSON.createObjectNode();
+        ChangeParameters p = report.parameters();
+        root.put("instrument", p.instrumentId());
+        root.put("definitionVersion", p.definitionVersion());
+        root.put("libraryVersion", LibraryVersion.current());
+        ObjectNode params = root.putObject("parameters");
+        params.put("method", p.method().cliName());
+        params.put("source", p.source().name().toLowerCase(Locale.ROOT));
+        params.put("direction", p.direction().name().toLowerCase(Locale.ROOT));
+        put(params, "threshold", p.threshold());
+        put(params, "sd", p.sd());
+        put(params, "reliability", p.reliability());
+        put(params, "reliabilityPost", p.reliabilityPost());
+        put(params, "meanPre", p.meanPre());
+        put(params, "meanPost", p.meanPost());
+        put(params, "sdPost", p.sdPost());
+        put(params, "correlation", p.correlation());
+        put(params, "criticalValue", p.criticalValue());
+        p.cutoff().ifPresent(c -> {
+            ObjectNode cut = params.putObject("functionalCutoff");
+            cut.put("criterion", c.criterion().name().toLowerCase(Locale.ROOT));
+            cut.put("value", round(c.value()));
+        });
+        p.sources().forEach(params.putArray("sources")::add);
+        outcome(root.putObject("overall"), report.overall());
+        ObjectNode groups = root.putObject("groups");
+        report.byDimension().forEach((dimension, outcomes) -> {
+            var array = groups.putArray(dimension);
+            outcomes.forEach(o -> outcome(array.addObject(), o));
+        });
+        return root;
+    }
+
+    /**
+     * The report as indented JSON text.
+     *
+     * @param report the report
+     * @return JSON
+     */
+    public static String toJson(CohortReport report) {
+        try {
+            return JSON.writeValueAsString(toJsonTree(report));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("report must serialise: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static void outcome(ObjectNode node, CohortOutcome o) {
+        node.put("group", o.group());
+        PairedSummary s = o.summary();
+        node.put("nRead", s.nRead());
+        node.put("nPaired", s.nPaired());
+        put(node, "completeness", s.completeness());
+        put(node, "meanPre", s.meanPre());
+        put(node, "meanPost", s.meanPost());
+        put(node, "meanChange", s.meanChange());
+        put(node, "sdChange", s.sdChange());
+        interval(node, "meanChangeCi95", s.meanChangeCi95());
+        s.pairedT().ifPresent(t -> {
+            ObjectNode tn = node.putObject("pairedT");
+            tn.put("t", round(t.statistic()));
+            tn.put("df", round(t.degreesOfFreedom().orElse(Double.NaN)));
+            tn.put("p", t.pValue());
+        });
+        s.wilcoxon().ifPresent(w -> {
+            ObjectNode wn = node.putObject("wilcoxonSignedRank");
+            wn.put("w", round(w.statistic()));
+            wn.put("p", w.pValue());
+        });
+        put(node, "cohensDz", s.cohensDz());
+        interval(node, "cohensDzCi95", s.cohensDzCi95());
+        put(node, "hedgesG", s.hedgesG());
+        interval(node, "hedgesGCi95", s.hedgesGCi95());
+        CategoryCounts c = o.counts();
+        node.put("assessed", c.assessed());
+        node.put("notAssessable", c.notAssessable());
+        ObjectNode reliable = node.putObject("reliableChange");
+        c.reliableChange().forEach((k, v) -> proportion(reliable.putObject(k.csv()), v));
+        ObjectNode categories = node.putObject("categories");
+        c.categories().forEach((k, v) -> proportion(categories.putObject(k.csv()), v));
+        proportion(node.putObject("clinicallySignificantAmongDysfunctionalAtStart"), c.clinicallySignificant());
+    }
+
+    private static void proportion(ObjectNode node, Proportion p) {
+        node.put("count", p.count());
+        node.put("of", p.total());
+        p.percent().ifPresent(v -> node.put("percent", round(v)));
+        p.wilson95().ifPresent(i -> {
+            node.put("wilson95Lower", round(i.lower()));
+            node.put("wilson95Upper", round(i.upper()));
+        });
+    }
+
+    private static void interval(ObjectNode node, String name, Optional<Interval> interval) {
+        interval.ifPresent(i -> node.putArray(name).add(round(i.lower())).add(round(i.upper())));
+    }
+
+    private static void put(ObjectNode node, String name, OptionalDouble value) {
+        if (value.isPresent()) {
+            node.put(name, round(value.getAsDouble()));
+        }
+    }
+
+    private static double round(double value) {
+        return Double.isFinite(value) ? Math.round(value * 10_000d) / 10_000d : value;
+    }
+
+    /**
+     * The report as plain-text tables: one row per group with n, completeness, mean change (95% CI),
+     * d_z, p-values and the reliable-change split.
+     *
+     * @param report the report
+     * @return text, lines separated by {@code \n}
+     */
+    public static String toText(CohortReport report) {
+        StringBuilder text = new StringBuilder();
+        ChangeParameters p = report.parameters();
+        text.append(p.instrumentId()).append(" (definition ").append(p.definitionVersion()).append("), method ")
+                .append(p.method().cliName()).append(", ").append(p.source().name().toLowerCase(Locale.ROOT))
+                .append(" parameters\n");
+        String[] header = {"group", "read", "paired", "mean pre", "mean post", "change (95% CI)", "d_z", "t p",
+            "Wilcoxon p", "improved", "no change", "deteriorated", "into functional"};
+        List<String[]> rows = new java.util.ArrayList<>();
+        rows.add(row(report.overall()));
+        report.byDimension().forEach((dimension, outcomes) -> outcomes.forEach(o -> {
+            String[] r = row(o);
+            r[0] = dimension + ": " + o.group();
+            rows.add(r);
+        }));
+        int[] widths = new int[header.length];
+        for (int c = 0; c < header.length; c++) {
+            widths[c] = header[c].length();
+            for (String[] r : rows) {
+                widths[c] = Math.max(widths[c], r[c].length());
+            }
+        }
+        line(text, header, widths);
+        String[] rule = new String[header.length];
+        for (int c = 0; c < header.length; c++) {
+            rule[c] = "-".repeat(widths[c]);
+        }
+        line(text, rule, widths);
+        rows.forEach(r -> line(text, r, widths));
+        return text.toString();
+    }
+
+    private static String[] row(CohortOutcome o) {
+        PairedSummary s = o.summary();
+        Map<ReliableChangeDirection, Proportion> rc = o.counts().reliableChange();
+        return new String[] {o.group(), Long.toString(s.nRead()), s.nPaired() + pct(s.completeness()),
+            fmt(s.meanPre()), fmt(s.meanPost()),
+            fmt(s.meanChange()) + s.meanChangeCi95().map(i -> " (" + f(i.lower()) + ", " + f(i.upper()) + ")").orElse(""),
+            fmt(s.cohensDz()), s.pairedT().map(t -> p(t.pValue())).orElse("-"),
+            s.wilcoxon().map(w -> p(w.pValue())).orElse("-"), share(rc.get(ReliableChangeDirection.IMPROVED)),
+            share(rc.get(ReliableChangeDirection.NONE)), share(rc.get(ReliableChangeDirection.DETERIORATED)),
+            share(o.counts().clinicallySignificant())};
+    }
+
+    private static String share(Proportion p) {
+        return p == null || p.percent().isEmpty() ? "-" : p.count() + " (" + Math.round(p.percent().get()) + "%)";
+    }
+
+    private static String pct(OptionalDouble value) {
+        return value.isPresent() ? " (" + Math.round(100 * value.getAsDouble()) + "%)" : "";
+    }
+
+    private static String fmt(OptionalDouble value) {
+        return value.isPresent() ? f(value.getAsDouble()) : "-";
+    }
+
+    private static String f(double value) {
+        return String.format(Locale.ROOT, "%.2f", value);
+    }
+
+    private static String p(double value) {
+        return value < 0.001 ? "<0.001" : String.format(Locale.ROOT, "%.3f", value);
+    }
+
+    private static void line(StringBuilder text, String[] cells, int[] widths) {
+        for (int c = 0; c < cells.length; c++) {
+            text.append(c == 0 ? "" : "  ");
+            text.append(c == 0 ? cells[c] + " ".repeat(widths[c] - cells[c].length())
+                    : " ".repeat(widths[c] - cells[c].length()) + cells[c]);
+        }
+        text.append('\n');
+    }
+}

@@ -1,0 +1,19 @@
+package org.imhmeasures.scoring.cohort;
+
+import org.imhmeasures.core.internal.Check;
+
+/**
+ * A confidence interval {@code [lower, upper]}.
+ *
+ * @param lower lower bound
+ * @param upper upper bound, at least {@code lower}
+ * @since 0.1.0
+ */
+public record Interval(double lower, double upper) {
+
+    /** Validates. */
+    public Interval {
+        Check.argument(Double.isFinite(lower) && Double.isFinite(upper) && lower <= upper,
+                "interval must be finite with lower <= upper: [%s, %s]", lower, upper);
+    }
+}

@@ -1,0 +1,8 @@
+/**
+ * Cohort outcomes: paired pre/post statistics (mean change with interval, paired t-test, Wilcoxon
+ * signed-rank, Cohen's d_z and Hedges' g), category counts with Wilson intervals, and grouping by team
+ * or infant age band. Built on Apache Commons Statistics 1.2.
+ *
+ * @since 0.1.0
+ */
+package org.imhmeasures.scoring.cohort;

@@ -1,0 +1,286 @@
+package org.imhmeasures.scoring.dataset;
+
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.concurrent.Callable;
+import org.imhmeasures.core.instrument.Instrument;
+import org.imhmeasures.core.internal.Check;
+import org.imhmeasures.scoring.change.ChangeModel;
+import org.imhmeasures.scoring.change.ChangeOptions;
+import org.imhmeasures.scoring.change.ChangeResult;
+import org.imhmeasures.scoring.change.ParameterSource;
+import org.imhmeasures.scoring.change.SampleStatistics;
+import org.imhmeasures.scoring.cohort.CohortAccumulator;
+import org.imhmeasures.scoring.cohort.CohortReport;
+
+/**
+ * Individual and cohort change over a CSV of paired totals.
+ *
+ * <p>Input header: {@code record_id,pre,post} (totals as {@code score} reports them; other columns are
+ * kept only as group labels when named in {@code groupColumns}, otherwise ignored). Output header,
+ * exactly:
+ * <pre>record_id,pre,post,change,rci,reliable_change,clinically_significant,category</pre>
+ * {@code rci} has three decimals (empty for fixed thresholds); {@code reliable_change} is
+ * {@code improved}, {@code deteriorated} or {@code none}; {@code clinically_significant} {@code true},
+ * {@code false} or empty; {@code category} the method's category. Unusable rows go to the rejects as
+ * {@code line,record_id,reason,message} with reasons {@code malformed_row}, {@code missing_record_id},
+ * {@code missing_score}, {@code score_not_a_number} and {@code score_out_of_range}. Rows read = rows
+ * assessed + rows rejected.
+ *
+ * <p>With {@link ParameterSource#SAMPLE} the input is read twice: first to estimate the sample
+ * statistics from the usable pairs, then to assess; hence the input is supplied as a reopenable source.
+ * Memory is constant for the output; the cohort summary keeps each pair (24 bytes).
+ *
+ * @since 0.1.0
+ */
+public final class ChangeCsv {
+
+    /** Output columns. */
+    public static final List<String> OUTPUT_COLUMNS = List.of("record_id", "pre", "post", "change", "rci",
+            "reliable_change", "clinically_significant", "category");
+
+    private final Instrument instrument;
+    private final ChangeOptions options;
+    private final List<String> groupColumns;
+    private final CsvMapper mapper = new CsvMapper();
+
+    private ChangeCsv(Instrument instrument, ChangeOptions options, List<String> groupColumns) {
+        this.instrument = Check.notNull(instrument, "instrument");
+        this.options = Check.notNull(options, "options");
+        this.groupColumns = List.copyOf(Check.notNull(groupColumns, "group columns"));
+        mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxStringLength(100_000).build());
+    }
+
+    /**
+     * Creates the job.
+     *
+     * @param instrument the instrument the totals belong to
+     * @param options change options
+     * @param groupColumns input columns to group the cohort summary by (e.g. {@code team}); may be empty
+     * @return the job
+     */
+    public static ChangeCsv of(Instrument instrument, ChangeOptions options, List<String> groupColumns) {
+        return new ChangeCsv(instrument, options, groupColumns);
+    }
+
+    /** The outcome of a run. */
+    public record Run(DatasetSummary summary, CohortReport cohort) {
+    }
+
+    /**
+     * Runs the job.
+     *
+     * @param input opens the input; called once, or twice with sample parameters
+     * @param output where assessed rows go
+     * @param rejects where rejected rows go, if kept
+     * @return the counts and the cohort report
+     * @throws DatasetException when the input is unusable, or when the change model cannot assess any pair
+     *         (no published parameter, no reliability, degenerate sample): the message says which
+     * @throws IOException on read or write failure
+     */
+    public Run run(Callable<Reader> input, Writer output, Optional<Writer> rejects) throws IOException {
+        ChangeModel model;
+        if (options.parameters() == ParameterSource.SAMPLE) {
+            List<double[]> pairs = new ArrayList<>();
+            Optional<org.imhmeasures.core.instrument.ScoreRange> range = ChangeModel.changeRange(instrument);
+            try (Reader in = open(input)) {
+                read(in, row -> {
+                    // only pairs that will be assessed enter the sample estimates
+                    if (row.pre.isPresent() && row.post.isPresent() && range.isPresent()
+                            && range.get().contains(row.preValue) && range.get().contains(row.postValue)) {
+                        pairs.add(new double[] {row.pre.getAsDouble(), row.post.getAsDouble()});
+                    }
+                });
+            }
+            double[] pre = pairs.stream().mapToDouble(p -> p[0]).toArray();
+            double[] post = pairs.stream().mapToDouble(p -> p[1]).toArray();
+            model = ChangeModel.fromSample(instrument, options, SampleStatistics.of(pre, post));
+        } else {
+            model = ChangeModel.published(instrument, options);
+        }
+        if (model.unusable().isPresent()) {
+            throw new DatasetException(0, model.unusable().get().message(), null);
+        }
+        CohortAccumulator cohort = CohortAccumulator.of(model, groupColumns);
+        long[] counts = new long[3]; // read, assessed, rejected
+        CsvSchema plain = CsvSchema.emptySchema();
+        try (Reader in = open(input);
+                SequenceWriter out = mapper.writer(plain).writeValues(output);
+                SequenceWriter rej = rejects.isPresent() ? mapper.writer(plain).writeValues(rejects.get()) : null) {
+            out.write(OUTPUT_COLUMNS);
+            if (rej != null) {
+                rej.write(WideCsvScoring.REJECT_COLUMNS);
+            }
+            read(in, row -> {
+                counts[0]++;
+                if (row.rejection != null) {
+                    counts[2]++;
+                    write(rej, List.of(Long.toString(row.line), row.recordId, row.rejection[0], row.rejection[1]));
+                    cohort.add(row.groups, OptionalDouble.empty(), OptionalDouble.empty());
+                    return;
+                }
+                Optional<ChangeResult> result = cohort.add(row.groups, row.pre, row.post);
+                ChangeResult r = result.orElseThrow();
+                if (r instanceof ChangeResult.Assessed a) {
+                    counts[1]++;
+                    write(out, List.of(row.recordId, row.preText, row.postText,
+                            row.postValue.subtract(row.preValue).toPlainString(),
+                            a.rci().isPresent() ? BigDecimal.valueOf(a.rci().getAsDouble()).setScale(3,
+                                    RoundingMode.HALF_UP).toPlainString() : "",
+                            a.reliableChange().csv(), a.clinicalSignificance().csv(), a.category().csv()));
+                } else {
+                    ChangeResult.NotAssessable n = (ChangeResult.NotAssessable) r;
+                    counts[2]++;
+                    write(rej, List.of(Long.toString(row.line), row.recordId, n.reason().name().toLowerCase(Locale.ROOT),
+                            n.message()));
+                }
+            });
+            out.flush();
+            if (rej != null) {
+                rej.flush();
+            }
+        }
+        return new Run(new DatasetSummary(counts[0], counts[1], counts[2], 0), cohort.report());
+    }
+
+    private static Reader open(Callable<Reader> input) throws IOException {
+        try {
+            return input.call();
+        } catch (IOException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException("input must open: " + e.getClass().getSimpleName(), e);
+        }
+    }
+
+    private static void write(SequenceWriter writer, List<String> cells) {
+        if (writer == null) {
+            return;
+        }
+        try {
+            writer.write(cells);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** One input row, parsed; {@code rejection} = {reason, message} when unusable. */
+    private static final class Row {
+        long line;
+        String recordId = "";
+        String preText = "";
+        String postText = "";
+        BigDecimal preValue;
+        BigDecimal postValue;
+        OptionalDouble pre = OptionalDouble.empty();
+        OptionalDouble post = OptionalDouble.empty();
+        Map<String, String> groups = Map.of();
+        String[] rejection;
+    }
+
+    private interface RowHandler {
+        void accept(Row row) throws IOException;
+    }
+
+    private void read(Reader in, RowHandler handler) throws IOException {
+        try (CsvParser parser = (CsvParser) mapper.getFactory().createParser(in)) {
+            parser.setSchema(CsvSchema.emptySchema());
+            parser.enable(CsvParser.Feature.WRAP_AS_ARRAY);
+            CsvRows rows = new CsvRows(parser);
+            List<String> header = rows.next();
+            if (header == null) {
+                throw new DatasetException(1, "input must have a header row: empty file", null);
+            }
+            int id = header.indexOf("record_id");
+            int pre = header.indexOf("pre");
+            int post = header.indexOf("post");
+            if (id < 0 || pre < 0 || post < 0) {
+                throw new DatasetException(1, "header must have record_id, pre and post columns: " + (id < 0
+                        ? "record_id" : pre < 0 ? "pre" : "post") + " absent", null);
+            }
+            Map<String, Integer> groupIndex = new HashMap<>();
+            for (String column : groupColumns) {
+                int index = header.indexOf(column);
+                if (index < 0) {
+                    throw new DatasetException(1, "header must have the group column " + column + ": absent", null);
+                }
+                groupIndex.put(column, index);
+            }
+            List<String> cells;
+            while ((cells = rows.next()) != null) {
+                Row row = new Row();
+                row.line = rows.lastRowLine();
+                row.recordId = id < cells.size() ? cells.get(id).strip() : "";
+                if (cells.size() != header.size()) {
+                    row.rejection = new String[] {"malformed_row", "row must have " + header.size() + " cells: "
+                            + cells.size()};
+                } else if (row.recordId.isEmpty()) {
+                    row.rejection = new String[] {"missing_record_id", "record_id must not be empty: empty"};
+                } else {
+                    Map<String, String> groups = new HashMap<>();
+                    for (Map.Entry<String, Integer> group : groupIndex.entrySet()) {
+                        groups.put(group.getKey(), cells.get(group.getValue()).strip());
+                    }
+                    row.groups = groups;
+                    row.preText = cells.get(pre).strip();
+                    row.postText = cells.get(post).strip();
+                    row.rejection = parse(row);
+                }
+                handler.accept(row);
+            }
+        } catch (StreamReadException e) {
+            throw new DatasetException(e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
+                    "input must be well-formed CSV: " + e.getOriginalMessage().replaceAll("\"[^\"]*\"", "\"...\""), e);
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    private static String[] parse(Row row) {
+        if (row.preText.isEmpty() || row.postText.isEmpty()) {
+            return new String[] {"missing_score", (row.preText.isEmpty() ? "pre" : "post") + " must be given: empty"};
+        }
+        try {
+            row.preValue = number(row.preText);
+            row.postValue = number(row.postText);
+        } catch (NumberFormatException e) {
+            return new String[] {"score_not_a_number", "pre and post must be numbers: "
+                    + (isNumber(row.preText) ? "post" : "pre") + " is not"};
+        }
+        row.pre = OptionalDouble.of(row.preValue.doubleValue());
+        row.post = OptionalDouble.of(row.postValue.doubleValue());
+        return null;
+    }
+
+    private static boolean isNumber(String text) {
+        try {
+            number(text);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private static BigDecimal number(String text) {
+        if (text.length() > 20) {
+            throw new NumberFormatException("too long");
+        }
+        return new BigDecimal(text);
+    }
+}
