@@ -21,7 +21,10 @@ public final class Main {
             "usage: imh-measures <command> [options]",
             "  instruments [--json]                  list the instrument catalogue",
             "  score --instrument ID --input IN.csv --output OUT.csv [--rejects REJ.csv] [--missing strict|prorate]",
-            "                                        score a wide CSV (record_id + item columns)");
+            "                                        score a wide CSV (record_id + item columns)",
+            "  change --instrument ID --input IN.csv --output OUT.csv [--summary SUMMARY.json]",
+            "         [--method jt|gln|en|ha|nk|hll|nhs] [--params published|sample] [--reliability R] [--rejects REJ.csv]",
+            "                                        reliable and clinically significant change (record_id,pre,post)");
 
     private Main() {
     }
@@ -56,8 +59,10 @@ public final class Main {
                     return InstrumentsCommand.run(rest, out);
                 case "score":
                     return ScoreCommand.run(rest, out, err);
+                case "change":
+                    return ChangeCommand.run(rest, out, err);
                 default:
-                    throw new UsageException("command must be one of [instruments, score]: " + args.get(0));
+                    throw new UsageException("command must be one of [instruments, score, change]: " + args.get(0));
             }
         } catch (UsageException e) {
             err.println("imh-measures: " + e.getMessage());

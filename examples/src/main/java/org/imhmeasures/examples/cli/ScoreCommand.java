@@ -32,9 +32,7 @@ final class ScoreCommand {
         Path input = Path.of(parsed.required("--input"));
         Path output = Path.of(parsed.required("--output"));
         Optional<Path> rejects = parsed.value("--rejects").map(Path::of);
-        Instrument instrument = Catalogue.builtIn().find(id).orElseThrow(() -> new UsageException(
-                "--instrument must be one of " + Catalogue.builtIn().instruments().stream().map(Instrument::id).toList()
-                        + ": " + id));
+        Instrument instrument = instrument(id);
         ScoringOptions options = ScoringOptions.defaults();
         if (parsed.value("--missing").isPresent()) {
             String missing = parsed.value("--missing").get();
@@ -49,13 +47,7 @@ final class ScoreCommand {
                     throw new UsageException("--missing must be one of [strict, prorate]: " + missing);
             }
         }
-        if (!Files.isReadable(input) || Files.isDirectory(input)) {
-            throw new CommandFailure("--input must be a readable file: " + input, null);
-        }
-        if (rejects.isPresent() && rejects.get().toAbsolutePath().equals(output.toAbsolutePath())
-                || input.toAbsolutePath().equals(output.toAbsolutePath())) {
-            throw new UsageException("--output must differ from --input and --rejects: " + output);
-        }
+        checkFiles(input, output, rejects);
         WideCsvScoring scoring = WideCsvScoring.of(Scorer.of(instrument, options));
         DatasetSummary summary;
         try (BufferedReader in = Files.newBufferedReader(input, StandardCharsets.UTF_8);
@@ -82,5 +74,21 @@ final class ScoreCommand {
                     + " rows: see critical_items in the output and the rejects' messages");
         }
         return 0;
+    }
+
+    static Instrument instrument(String id) throws UsageException {
+        return Catalogue.builtIn().find(id).orElseThrow(() -> new UsageException("--instrument must be one of "
+                + Catalogue.builtIn().instruments().stream().map(Instrument::id).toList() + ": " + id));
+    }
+
+    static void checkFiles(Path input, Path output, Optional<Path> rejects) throws UsageException, CommandFailure {
+        if (rejects.isPresent() && rejects.get().toAbsolutePath().equals(output.toAbsolutePath())
+                || input.toAbsolutePath().equals(output.toAbsolutePath())
+                || rejects.isPresent() && rejects.get().toAbsolutePath().equals(input.toAbsolutePath())) {
+            throw new UsageException("--input, --output and --rejects must be different files: " + output);
+        }
+        if (!Files.isReadable(input) || Files.isDirectory(input)) {
+            throw new CommandFailure("--input must be a readable file: " + input, null);
+        }
     }
 }

@@ -76,11 +76,11 @@ class MainTest {
         assertTrue(r.out().contains("critical-item alerts in 2 rows"), r.out());
         assertEquals(List.of(
                 "record_id,instrument,definition_version,raw_total,total,band,caseness,items_missing,prorated,critical_items",
-                "a,CORE-10,1.0.0,8,8.89,\"healthy/low level\",false,1,true,",
+                "a,CORE-10,1.0.0,8,8.89,healthy/low level,false,1,true,",
                 "c,CORE-10,1.0.0,40,40,severe,true,0,false,core10_6"), Files.readAllLines(out));
         assertEquals(List.of("line,record_id,reason,message",
-                "3,b,too_many_missing,\"missing items must number at most 1: 2 (core10_9;core10_10); critical item at "
-                        + "alert level: core10_6\""), Files.readAllLines(rej));
+                "3,b,too_many_missing,missing items must number at most 1: 2 (core10_9;core10_10); critical item at "
+                        + "alert level: core10_6"), Files.readAllLines(rej));
     }
 
     @Test
@@ -120,5 +120,48 @@ class MainTest {
         assertEquals(1, bad.status());
         assertEquals("imh-measures: --input noid.csv: line 1: header must have a record_id column: absent",
                 bad.err().strip());
+    }
+
+    @Test
+    void change_endToEnd_exactHeaderSummaryAndAccounting(@TempDir Path dir) throws Exception {
+        Path in = dir.resolve("pairs.csv");
+        Files.writeString(in, "record_id,pre,post,site
+a,18,8,N
+b,12,,N
+c,10,17,S
+");
+        Path out = dir.resolve("out.csv");
+        Path summary = dir.resolve("summary.json");
+        Path rej = dir.resolve("rej.csv");
+        Result r = run("change", "--instrument", "PHQ-9", "--input", in.toString(), "--output", out.toString(),
+                "--summary", summary.toString(), "--rejects", rej.toString(), "--method", "nhs", "--params", "published");
+        assertEquals(0, r.status(), r.err());
+        assertEquals(List.of("record_id,pre,post,change,rci,reliable_change,clinically_significant,category",
+                "a,18,8,-10,,improved,true,reliable_recovery",
+                "c,10,17,7,,deteriorated,false,reliable_deterioration"), Files.readAllLines(out));
+        assertEquals(List.of("line,record_id,reason,message", "3,b,missing_score,post must be given: empty"),
+                Files.readAllLines(rej));
+        assertTrue(r.out().contains("rows read 3 = assessed 2 + rejected 1"), r.out());
+        JsonNode json = new ObjectMapper().readTree(summary.toFile());
+        assertEquals("nhs", json.get("parameters").get("method").asText());
+        assertEquals(3, json.get("overall").get("nRead").asInt());
+        assertEquals(2, json.get("overall").get("nPaired").asInt());
+    }
+
+    @Test
+    void change_unusableMethodForInstrument_exitsTwoWithHint(@TempDir Path dir) throws Exception {
+        Path in = dir.resolve("pairs.csv");
+        Files.writeString(in, "record_id,pre,post
+a,18,8
+");
+        Result r = run("change", "--instrument", "PHQ-9", "--input", in.toString(), "--output",
+                dir.resolve("o.csv").toString(), "--method", "jt");
+        assertEquals(2, r.status());
+        assertTrue(r.err().startsWith("imh-measures: reliability of PHQ-9 must be published or supplied: none (give "
+                + "--reliability)") || r.err().contains("(try --method nhs"), r.err());
+        assertEquals(2, run("change", "--instrument", "PHQ-9", "--input", in.toString(), "--output",
+                dir.resolve("o.csv").toString(), "--method", "xx").status());
+        assertEquals(2, run("change", "--instrument", "PHQ-9", "--input", in.toString(), "--output",
+                dir.resolve("o.csv").toString(), "--reliability", "1.5").status());
     }
 }

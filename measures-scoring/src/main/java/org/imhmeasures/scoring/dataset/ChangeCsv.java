@@ -3,6 +3,7 @@ package org.imhmeasures.scoring.dataset;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
@@ -58,7 +59,8 @@ public final class ChangeCsv {
     private final Instrument instrument;
     private final ChangeOptions options;
     private final List<String> groupColumns;
-    private final CsvMapper mapper = new CsvMapper();
+    private final CsvMapper mapper = CsvMapper.builder().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
+            .build();
 
     private ChangeCsv(Instrument instrument, ChangeOptions options, List<String> groupColumns) {
         this.instrument = Check.notNull(instrument, "instrument");

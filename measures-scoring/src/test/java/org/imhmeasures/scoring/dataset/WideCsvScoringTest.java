@@ -68,13 +68,13 @@ class WideCsvScoringTest {
                 "r1,PHQ-9,1.0.0,8,8,mild,false,0,false,",
                 "r2,PHQ-9,1.0.0,27,27,severe,true,0,false,phq9_9",
                 "\"r,7\",PHQ-9,1.0.0,0,0,minimal,false,0,false,",
-                "r8,PHQ-9,1.0.0,16,16,\"moderately severe\",true,0,false,"), r.output());
+                "r8,PHQ-9,1.0.0,16,16,moderately severe,true,0,false,"), r.output());
         assertEquals(List.of("line,record_id,reason,message",
-                "4,r3,too_many_missing,\"missing items must number at most 0: 1 (phq9_8); critical item at alert level: "
-                        + "phq9_9\"",
-                "5,r4,code_not_allowed,\"answer to phq9_3 must be one of 0..3: 7\"",
-                "6,,missing_record_id,\"record_id must not be empty: empty\"",
-                "7,r6,malformed_row,\"row must have 11 cells: 4\""), r.rejects());
+                "4,r3,too_many_missing,missing items must number at most 0: 1 (phq9_8); critical item at alert level: "
+                        + "phq9_9",
+                "5,r4,code_not_allowed,answer to phq9_3 must be one of 0..3: 7",
+                "6,,missing_record_id,record_id must not be empty: empty",
+                "7,r6,malformed_row,row must have 11 cells: 4"), r.rejects());
     }
 
     @Test

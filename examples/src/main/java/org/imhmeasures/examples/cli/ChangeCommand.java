@@ -1,0 +1,123 @@
+package org.imhmeasures.examples.cli;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.imhmeasures.core.instrument.Catalogue;
+import org.imhmeasures.core.instrument.Instrument;
+import org.imhmeasures.scoring.change.ChangeModel;
+import org.imhmeasures.scoring.change.ChangeOptions;
+import org.imhmeasures.scoring.change.ChangeResult;
+import org.imhmeasures.scoring.change.ParameterSource;
+import org.imhmeasures.scoring.change.RciMethod;
+import org.imhmeasures.scoring.cohort.CohortReports;
+import org.imhmeasures.scoring.dataset.ChangeCsv;
+import org.imhmeasures.scoring.dataset.DatasetException;
+
+/**
+ * {@code change --instrument ID --input IN.csv --output OUT.csv [--summary SUMMARY.json]
+ * [--method jt|gln|en|ha|nk|hll|nhs] [--params published|sample] [--reliability R] [--rejects REJ.csv]}.
+ */
+final class ChangeCommand {
+
+    private ChangeCommand() {
+    }
+
+    static int run(List<String> args, PrintStream out, PrintStream err) throws UsageException, CommandFailure {
+        Args parsed = Args.parse(args, Set.of("--instrument", "--input", "--output", "--summary", "--method", "--params",
+                "--reliability", "--rejects"), Set.of());
+        Instrument instrument = ScoreCommand.instrument(parsed.required("--instrument"));
+        Path input = Path.of(parsed.required("--input"));
+        Path output = Path.of(parsed.required("--output"));
+        Optional<Path> summary = parsed.value("--summary").map(Path::of);
+        Optional<Path> rejects = parsed.value("--rejects").map(Path::of);
+        ChangeOptions options = ChangeOptions.defaults();
+        if (parsed.value("--method").isPresent()) {
+            String name = parsed.value("--method").get();
+            options = options.with(RciMethod.fromCliName(name).orElseThrow(() -> new UsageException(
+                    "--method must be one of [jt, gln, en, ha, nk, hll, nhs]: " + name)));
+        }
+        if (parsed.value("--params").isPresent()) {
+            String name = parsed.value("--params").get();
+            switch (name) {
+                case "published":
+                    options = options.with(ParameterSource.PUBLISHED);
+                    break;
+                case "sample":
+                    options = options.with(ParameterSource.SAMPLE);
+                    break;
+                default:
+                    throw new UsageException("--params must be one of [published, sample]: " + name);
+            }
+        }
+        if (parsed.value("--reliability").isPresent()) {
+            String text = parsed.value("--reliability").get();
+            double reliability;
+            try {
+                reliability = Double.parseDouble(text);
+            } catch (NumberFormatException e) {
+                throw new UsageException("--reliability must be a number between 0 and 1: " + text);
+            }
+            if (!(reliability > 0 && reliability < 1)) {
+                throw new UsageException("--reliability must be a number between 0 and 1: " + text);
+            }
+            options = options.withReliability(reliability);
+        }
+        if (options.parameters() == ParameterSource.PUBLISHED) {
+            Optional<ChangeResult.NotAssessable> unusable = ChangeModel.published(instrument, options).unusable();
+            if (unusable.isPresent()) {
+                throw new UsageException(unusable.get().message() + hint(unusable.get().reason()));
+            }
+        }
+        ScoreCommand.checkFiles(input, output, rejects);
+        ChangeCsv job = ChangeCsv.of(instrument, options, List.of());
+        ChangeCsv.Run run;
+        try (BufferedWriter outFile = Files.newBufferedWriter(output, StandardCharsets.UTF_8);
+                Writer rejFile = rejects.isPresent() ? Files.newBufferedWriter(rejects.get(), StandardCharsets.UTF_8)
+                        : null) {
+            run = job.run(() -> Files.newBufferedReader(input, StandardCharsets.UTF_8), outFile,
+                    Optional.ofNullable(rejFile));
+        } catch (DatasetException e) {
+            if (e.line() == 0 && !e.getMessage().contains("CSV")) {
+                // the change model cannot assess anything with these arguments (e.g. no reliability)
+                throw new CommandFailure(e.getMessage(), e);
+            }
+            throw new CommandFailure("--input " + input.getFileName() + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new CommandFailure("files must be readable and writable: " + e.getClass().getSimpleName(), e);
+        }
+        if (summary.isPresent()) {
+            try {
+                Files.writeString(summary.get(), CohortReports.toJson(run.cohort()) + System.lineSeparator(),
+                        StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new CommandFailure("--summary must be writable: " + summary.get(), e);
+            }
+        }
+        out.print(CohortReports.toText(run.cohort()));
+        out.println(instrument.id() + " " + instrument.definitionVersion() + ": rows read " + run.summary().rowsRead()
+                + " = assessed " + run.summary().rowsScored() + " + rejected " + run.summary().rowsRejected()
+                + (rejects.isEmpty() && run.summary().rowsRejected() > 0 ? " (rejects not kept: give --rejects)" : ""));
+        return 0;
+    }
+
+    private static String hint(ChangeResult.Reason reason) {
+        switch (reason) {
+            case NO_PUBLISHED_PARAMETERS:
+                return " (try --method nhs, or --params sample with --reliability)";
+            case NEEDS_SAMPLE_STATISTICS:
+                return " (use --params sample)";
+            case NO_RELIABILITY:
+                return " (give --reliability)";
+            default:
+                return "";
+        }
+    }
+}
