@@ -125,11 +125,7 @@ class MainTest {
     @Test
     void change_endToEnd_exactHeaderSummaryAndAccounting(@TempDir Path dir) throws Exception {
         Path in = dir.resolve("pairs.csv");
-        Files.writeString(in, "record_id,pre,post,site
-a,18,8,N
-b,12,,N
-c,10,17,S
-");
+        Files.writeString(in, "record_id,pre,post,site\na,18,8,N\nb,12,,N\nc,10,17,S\n");
         Path out = dir.resolve("out.csv");
         Path summary = dir.resolve("summary.json");
         Path rej = dir.resolve("rej.csv");
@@ -151,9 +147,7 @@ c,10,17,S
     @Test
     void change_unusableMethodForInstrument_exitsTwoWithHint(@TempDir Path dir) throws Exception {
         Path in = dir.resolve("pairs.csv");
-        Files.writeString(in, "record_id,pre,post
-a,18,8
-");
+        Files.writeString(in, "record_id,pre,post\na,18,8\n");
         Result r = run("change", "--instrument", "PHQ-9", "--input", in.toString(), "--output",
                 dir.resolve("o.csv").toString(), "--method", "jt");
         assertEquals(2, r.status());
