@@ -19,6 +19,8 @@ public final class Main {
 
     static final String USAGE = String.join(System.lineSeparator(),
             "usage: imh-measures <command> [options]",
+            "  demo [--families N] [--seed S] [--out DIR]",
+            "                                        the main job: score and report a synthetic service",
             "  instruments [--json]                  list the instrument catalogue",
             "  score --instrument ID --input IN.csv --output OUT.csv [--rejects REJ.csv] [--missing strict|prorate]",
             "                                        score a wide CSV (record_id + item columns)",
@@ -61,8 +63,11 @@ public final class Main {
                     return ScoreCommand.run(rest, out, err);
                 case "change":
                     return ChangeCommand.run(rest, out, err);
+                case "demo":
+                    return DemoCommand.run(rest, out);
                 default:
-                    throw new UsageException("command must be one of [instruments, score, change]: " + args.get(0));
+                    throw new UsageException("command must be one of [demo, instruments, score, change]: "
+                            + args.get(0));
             }
         } catch (UsageException e) {
             err.println("imh-measures: " + e.getMessage());

@@ -23,11 +23,26 @@ public final class CohortAccumulator {
     private final List<String> dimensions;
     private final Group overall = new Group();
     private final Map<String, Map<String, Group>> groups = new LinkedHashMap<>();
+    private final Map<String, List<String>> order = new LinkedHashMap<>();
 
     private CohortAccumulator(ChangeModel model, List<String> dimensions) {
         this.model = Check.notNull(model, "model");
         this.dimensions = List.copyOf(Check.notNull(dimensions, "dimensions"));
         this.dimensions.forEach(d -> groups.put(d, new LinkedHashMap<>()));
+    }
+
+    /**
+     * Fixes the order in which a dimension's groups are reported (e.g. age bands from youngest); labels
+     * not listed follow in first-seen order.
+     *
+     * @param dimension a dimension given at creation
+     * @param labels labels in report order
+     * @return this accumulator
+     */
+    public CohortAccumulator withOrder(String dimension, List<String> labels) {
+        Check.argument(groups.containsKey(dimension), "dimension must be one of %s: %s", dimensions, dimension);
+        order.put(dimension, List.copyOf(labels));
+        return this;
     }
 
     /**
@@ -71,7 +86,10 @@ public final class CohortAccumulator {
         Map<String, List<CohortOutcome>> byDimension = new LinkedHashMap<>();
         groups.forEach((dimension, byLabel) -> {
             List<CohortOutcome> outcomes = new ArrayList<>();
-            byLabel.forEach((label, group) -> outcomes.add(group.outcome(dimension, label)));
+            List<String> labels = new ArrayList<>();
+            order.getOrDefault(dimension, List.of()).stream().filter(byLabel::containsKey).forEach(labels::add);
+            byLabel.keySet().stream().filter(l -> !labels.contains(l)).forEach(labels::add);
+            labels.forEach(label -> outcomes.add(byLabel.get(label).outcome(dimension, label)));
             byDimension.put(dimension, outcomes);
         });
         return new CohortReport(model.parameters(), overall.outcome("all", "all"), byDimension);

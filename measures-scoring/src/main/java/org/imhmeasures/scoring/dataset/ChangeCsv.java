@@ -59,6 +59,7 @@ public final class ChangeCsv {
     private final Instrument instrument;
     private final ChangeOptions options;
     private final List<String> groupColumns;
+    private final Map<String, List<String>> groupOrder = new HashMap<>();
     private final CsvMapper mapper = CsvMapper.builder().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
             .build();
 
@@ -79,6 +80,19 @@ public final class ChangeCsv {
      */
     public static ChangeCsv of(Instrument instrument, ChangeOptions options, List<String> groupColumns) {
         return new ChangeCsv(instrument, options, groupColumns);
+    }
+
+    /**
+     * Fixes the report order of one group column's labels; see {@link CohortAccumulator#withOrder}.
+     *
+     * @param column a group column
+     * @param labels labels in report order
+     * @return this job
+     */
+    public ChangeCsv withGroupOrder(String column, List<String> labels) {
+        Check.argument(groupColumns.contains(column), "column must be one of %s: %s", groupColumns, column);
+        groupOrder.put(column, List.copyOf(labels));
+        return this;
     }
 
     /** The outcome of a run. */
@@ -120,6 +134,7 @@ public final class ChangeCsv {
             throw new DatasetException(0, model.unusable().get().message(), null);
         }
         CohortAccumulator cohort = CohortAccumulator.of(model, groupColumns);
+        groupOrder.forEach(cohort::withOrder);
         long[] counts = new long[3]; // read, assessed, rejected
         CsvSchema plain = CsvSchema.emptySchema();
         try (Reader in = open(input);

@@ -1,0 +1,47 @@
+package org.imhmeasures.examples.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.imhmeasures.examples.demo.Demo;
+
+/** {@code demo [--families N] [--seed S] [--out DIR]}: the main job. */
+final class DemoCommand {
+
+    static final int DEFAULT_FAMILIES = 400;
+    static final long DEFAULT_SEED = 2026;
+
+    private DemoCommand() {
+    }
+
+    static int run(List<String> args, PrintStream out) throws UsageException, CommandFailure {
+        Args parsed = Args.parse(args, Set.of("--families", "--seed", "--out"), Set.of());
+        int families = DEFAULT_FAMILIES;
+        long seed = DEFAULT_SEED;
+        try {
+            if (parsed.value("--families").isPresent()) {
+                families = Integer.parseInt(parsed.value("--families").get());
+            }
+            if (parsed.value("--seed").isPresent()) {
+                seed = Long.parseLong(parsed.value("--seed").get());
+            }
+        } catch (NumberFormatException e) {
+            throw new UsageException("--families and --seed must be whole numbers: " + e.getMessage());
+        }
+        if (families < 1 || families > 10_000_000) {
+            throw new UsageException("--families must lie within 1..10000000: " + families);
+        }
+        Path folder = Path.of(parsed.value("--out").orElse("demo-out"));
+        try {
+            Demo.Result result = Demo.run(seed, families, folder);
+            out.print(result.report());
+            out.println("Outputs: " + folder.toAbsolutePath().normalize() + " (report.txt, summary.json, scores/, "
+                    + "change/)");
+        } catch (IOException e) {
+            throw new CommandFailure("--out must be a writable folder: " + folder, e);
+        }
+        return 0;
+    }
+}
