@@ -38,11 +38,14 @@ public record Scored(Provenance provenance, int rawTotal, Optional<BigDecimal> t
     public Scored {
         Check.notNull(provenance, "provenance");
         Check.notNull(total, "total");
-        subscales = Collections.unmodifiableMap(new LinkedHashMap<>(Check.notNull(subscales, "subscales")));
+        subscales = subscales.isEmpty() ? Map.of()
+                : Collections.unmodifiableMap(new LinkedHashMap<>(Check.notNull(subscales, "subscales")));
         Check.notNull(band, "band");
         Check.notNull(caseness, "caseness");
         itemsMissing = List.copyOf(Check.notNull(itemsMissing, "items missing"));
         criticalAlerts = List.copyOf(Check.notNull(criticalAlerts, "critical alerts"));
-        itemScores = Collections.unmodifiableMap(new LinkedHashMap<>(Check.notNull(itemScores, "item scores")));
+        // the scorer's own immutable view needs no copy; anything else is copied
+        itemScores = Check.notNull(itemScores, "item scores") instanceof ItemScores ? itemScores
+                : Collections.unmodifiableMap(new LinkedHashMap<>(itemScores));
     }
 }

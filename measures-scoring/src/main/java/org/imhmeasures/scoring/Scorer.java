@@ -68,6 +68,16 @@ public final class Scorer {
     private final int[][] subscaleIndexes;
     private final int allowedMissing;
     private final boolean prorating;
+    private final String[] itemIds;
+    private final int[] criticalIndexes;
+    /** per item: score by numeric code − offset, {@link #NOT_ALLOWED} where the code is not allowed. */
+    private final int[][] numericScores;
+    private final int[] numericOffset;
+    /** lowest possible raw total; index base of the complete-answer tables. */
+    private final int minRaw;
+    private final Optional<BigDecimal>[] completeTotals;
+    private final Optional<org.imhmeasures.core.instrument.Band>[] completeBands;
+    private final Caseness[] completeCaseness;
 
     private Scorer(Instrument instrument, ScoringOptions options) {
         this.instrument = Check.notNull(instrument, "instrument");
@@ -92,7 +102,38 @@ public final class Scorer {
         for (int s = 0; s < subscaleIndexes.length; s++) {
             subscaleIndexes[s] = instrument.subscales().get(s).itemIds().stream().mapToInt(index::get).toArray();
         }
+        this.itemIds = instrument.items().stream().map(Item::id).toArray(String[]::new);
+        this.criticalIndexes = java.util.stream.IntStream.range(0, items.length)
+                .filter(i -> items[i].critical().isPresent()).toArray();
+        this.numericScores = new int[items.length][];
+        this.numericOffset = new int[items.length];
+        for (int i = 0; i < items.length; i++) {
+            buildNumericTable(i);
+        }
+        this.minRaw = instrument.items().stream().mapToInt(item -> item.scale().minScore()).sum();
+        int maxRaw = instrument.items().stream().mapToInt(item -> item.scale().maxScore()).sum();
         int n = items.length;
+        if (instrument.reportsTotal()) {
+            int size = maxRaw - minRaw + 1;
+            @SuppressWarnings("unchecked")
+            Optional<BigDecimal>[] totals = new Optional[size];
+            @SuppressWarnings("unchecked")
+            Optional<org.imhmeasures.core.instrument.Band>[] bands = new Optional[size];
+            Caseness[] caseness = new Caseness[size];
+            for (int raw = minRaw; raw <= maxRaw; raw++) {
+                Optional<BigDecimal> total = total(raw, n);
+                totals[raw - minRaw] = total;
+                bands[raw - minRaw] = total.flatMap(instrument.bands()::classify);
+                caseness[raw - minRaw] = caseness(instrument.caseness(), total);
+            }
+            this.completeTotals = totals;
+            this.completeBands = bands;
+            this.completeCaseness = caseness;
+        } else {
+            this.completeTotals = null;
+            this.completeBands = null;
+            this.completeCaseness = null;
+        }
         MissingItemRule rule = instrument.missingItems();
         int ownProrate = rule instanceof MissingItemRule.Prorate p ? p.maxMissing() : 0;
         switch (options.missingItems()) {
@@ -122,6 +163,36 @@ public final class Scorer {
                 }
                 break;
         }
+    }
+
+    private void buildNumericTable(int index) {
+        org.imhmeasures.core.instrument.ResponseScale scale = items[index].scale();
+        if (scale instanceof org.imhmeasures.core.instrument.ResponseScale.Rating rating) {
+            int[] table = new int[rating.max() - rating.min() + 1];
+            for (int v = rating.min(); v <= rating.max(); v++) {
+                table[v - rating.min()] = v;
+            }
+            numericScores[index] = table;
+            numericOffset[index] = rating.min();
+            return;
+        }
+        Map<Integer, Integer> numeric = new HashMap<>();
+        codeScores.get(index).forEach((code, score) -> {
+            if (code.matches("-?\\d{1,6}")) {
+                numeric.put(Integer.parseInt(code), score);
+            }
+        });
+        if (numeric.isEmpty()) {
+            numericScores[index] = new int[0];
+            return;
+        }
+        int min = numeric.keySet().stream().mapToInt(Integer::intValue).min().orElseThrow();
+        int max = numeric.keySet().stream().mapToInt(Integer::intValue).max().orElseThrow();
+        int[] table = new int[max - min + 1];
+        java.util.Arrays.fill(table, NOT_ALLOWED);
+        numeric.forEach((code, score) -> table[code - min] = score);
+        numericScores[index] = table;
+        numericOffset[index] = min;
     }
 
     /**
@@ -211,64 +282,149 @@ public final class Scorer {
         return score(codesInItemOrder, new ArrayList<>(0));
     }
 
+    /**
+     * Scores numeric answer codes given in item order — the fastest path, for researchers' numeric data.
+     * {@link #MISSING} marks an unanswered item. Codes that are not numbers in the definition (such as
+     * KPCS {@code NA}) cannot be given here: use {@link #scoreCodes(String[])}.
+     *
+     * @param codesInItemOrder one numeric code per item, in form order
+     * @return {@link Scored} or {@link NotScorable}
+     * @throws IllegalArgumentException when the array length is not the number of items
+     */
+    public ScoreResult scoreCodes(int[] codesInItemOrder) {
+        Check.notNull(codesInItemOrder, "codes");
+        Check.argument(codesInItemOrder.length == items.length, "codes must number %d for %s: %d", items.length,
+                instrument.id(), codesInItemOrder.length);
+        int n = items.length;
+        int[] scores = new int[n];
+        boolean[] answered = new boolean[n];
+        List<Problem> problems = null;
+        int missingCount = 0;
+        for (int i = 0; i < n; i++) {
+            int code = codesInItemOrder[i];
+            if (code == MISSING) {
+                missingCount++;
+                continue;
+            }
+            int[] table = numericScores[i];
+            int offset = code - numericOffset[i];
+            int score = offset >= 0 && offset < table.length ? table[offset] : NOT_ALLOWED;
+            if (score == NOT_ALLOWED) {
+                if (problems == null) {
+                    problems = new ArrayList<>(1);
+                }
+                problems.add(new Problem.CodeNotAllowed(items[i].id(), Integer.toString(code),
+                        items[i].scale().describeAllowed()));
+                continue;
+            }
+            scores[i] = score;
+            answered[i] = true;
+        }
+        return finish(scores, answered, missingCount, problems == null ? List.of() : problems);
+    }
+
+    /** The {@code int} code that marks an unanswered item in {@link #scoreCodes(int[])}. */
+    public static final int MISSING = Integer.MIN_VALUE;
+
+    private static final int NOT_ALLOWED = Integer.MIN_VALUE;
+
     private ScoreResult score(String[] codes, List<Problem> problems) {
         int n = items.length;
         int[] scores = new int[n];
         boolean[] answered = new boolean[n];
-        List<String> missing = new ArrayList<>(0);
-        List<CriticalAlert> alerts = new ArrayList<>(0);
-        int raw = 0;
-        int answeredCount = 0;
+        int missingCount = 0;
         for (int i = 0; i < n; i++) {
             String code = codes[i] == null ? null : codes[i].strip();
             if (code == null || code.isEmpty()) {
-                missing.add(items[i].id());
+                missingCount++;
                 continue;
             }
-            Optional<Integer> score = scoreOf(i, code);
-            if (score.isEmpty()) {
+            Integer score = scoreOf(i, code);
+            if (score == null) {
                 problems.add(new Problem.CodeNotAllowed(items[i].id(), code, items[i].scale().describeAllowed()));
                 continue;
             }
-            int value = score.get();
-            scores[i] = value;
+            scores[i] = score;
             answered[i] = true;
-            raw += value;
-            answeredCount++;
-            if (items[i].critical().isPresent() && items[i].critical().get().triggeredBy(value)) {
-                alerts.add(new CriticalAlert(items[i].id(), value, items[i].critical().get().reason()));
+        }
+        return finish(scores, answered, missingCount, problems);
+    }
+
+    /** Shared tail of both paths: alerts, the missing-item rule, totals, subscales and the result. */
+    private ScoreResult finish(int[] scores, boolean[] answered, int missingCount, List<Problem> problems) {
+        int n = items.length;
+        List<CriticalAlert> alerts = List.of();
+        for (int i : criticalIndexes) {
+            if (answered[i] && items[i].critical().get().triggeredBy(scores[i])) {
+                if (alerts.isEmpty()) {
+                    alerts = new ArrayList<>(1);
+                }
+                alerts.add(new CriticalAlert(items[i].id(), scores[i], items[i].critical().get().reason()));
             }
         }
-        if (missing.size() > allowedMissing) {
-            problems.add(new Problem.TooManyMissing(missing, allowedMissing));
+        List<String> missing = List.of();
+        if (missingCount > 0) {
+            missing = new ArrayList<>(missingCount);
+            for (int i = 0; i < n; i++) {
+                if (!answered[i] && !problemAt(problems, i)) {
+                    missing.add(items[i].id());
+                }
+            }
+            if (missing.size() > allowedMissing) {
+                problems = problems.isEmpty() ? new ArrayList<>(1) : problems;
+                problems.add(new Problem.TooManyMissing(missing, allowedMissing));
+            }
         }
         if (!problems.isEmpty()) {
             return new NotScorable(provenance, problems, alerts);
         }
-        boolean prorated = !missing.isEmpty() && prorating;
-        Optional<BigDecimal> total = total(raw, answeredCount);
-        Map<String, SubscaleScore> subscales = new LinkedHashMap<>();
-        for (int s = 0; s < subscaleIndexes.length; s++) {
-            Subscale subscale = instrument.subscales().get(s);
-            subscales.put(subscale.id(), subscale(subscale, subscaleIndexes[s], scores, answered));
-        }
-        Map<String, Integer> itemScores = new LinkedHashMap<>();
+        int raw = 0;
         for (int i = 0; i < n; i++) {
-            if (answered[i]) {
-                itemScores.put(items[i].id(), scores[i]);
+            raw += scores[i];
+        }
+        int answeredCount = n - missing.size();
+        Optional<BigDecimal> total;
+        Optional<org.imhmeasures.core.instrument.Band> band;
+        Caseness caseness;
+        int slot = raw - minRaw;
+        if (missing.isEmpty() && completeTotals != null) {
+            // complete answers: everything about the total was computed once, at construction
+            total = completeTotals[slot];
+            band = completeBands[slot];
+            caseness = completeCaseness[slot];
+        } else {
+            total = total(raw, answeredCount);
+            band = total.flatMap(instrument.bands()::classify);
+            caseness = caseness(instrument.caseness(), total);
+        }
+        Map<String, SubscaleScore> subscales = Map.of();
+        if (subscaleIndexes.length > 0) {
+            subscales = new LinkedHashMap<>();
+            for (int s = 0; s < subscaleIndexes.length; s++) {
+                Subscale subscale = instrument.subscales().get(s);
+                subscales.put(subscale.id(), subscale(subscale, subscaleIndexes[s], scores, answered));
             }
         }
-        Optional<org.imhmeasures.core.instrument.Band> band = total.flatMap(instrument.bands()::classify);
-        return new Scored(provenance, raw, total, subscales, band, caseness(instrument.caseness(), total), missing,
-                prorated && total.isPresent(), alerts, itemScores);
+        boolean prorated = !missing.isEmpty() && prorating && total.isPresent();
+        return new Scored(provenance, raw, total, subscales, band, caseness, missing, prorated, alerts,
+                new ItemScores(itemIds, scores, answered));
     }
 
-    private Optional<Integer> scoreOf(int index, String code) {
+    private boolean problemAt(List<Problem> problems, int index) {
+        for (Problem problem : problems) {
+            if (problem instanceof Problem.CodeNotAllowed c && c.item().equals(items[index].id())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Integer scoreOf(int index, String code) {
         Map<String, Integer> coded = codeScores.get(index);
         if (coded != null) {
-            return Optional.ofNullable(coded.get(code));
+            return coded.get(code);
         }
-        return items[index].scale().scoreOf(code);
+        return items[index].scale().scoreOf(code).orElse(null);
     }
 
     private Optional<BigDecimal> total(int raw, int answeredCount) {

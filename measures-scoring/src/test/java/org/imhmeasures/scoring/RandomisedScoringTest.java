@@ -109,4 +109,34 @@ class RandomisedScoringTest {
             pool.shutdownNow();
         }
     }
+
+    /** The numeric fast path and the text path agree on every numeric input, valid or not. */
+    @Test
+    void intCodes_agreeWithStringCodes() {
+        long base = baseSeed();
+        List<Instrument> instruments = Catalogue.builtIn().instruments();
+        for (int run = 0; run < RUNS; run++) {
+            long seed = base + run;
+            Random random = new Random(seed);
+            Instrument instrument = instruments.get(random.nextInt(instruments.size()));
+            Scorer scorer = Scorer.of(instrument, ScoringOptions.defaults()
+                    .with(MissingItemPolicy.values()[random.nextInt(3)]));
+            String[] text = CatalogueContractTest.randomComplete(instrument, random);
+            int[] numbers = new int[text.length];
+            for (int i = 0; i < text.length; i++) {
+                int roll = random.nextInt(20);
+                if (roll == 0 || !text[i].matches("\\d+")) {
+                    text[i] = "";
+                    numbers[i] = Scorer.MISSING;
+                } else if (roll == 1) {
+                    numbers[i] = 7 + random.nextInt(200);
+                    text[i] = Integer.toString(numbers[i]);
+                } else {
+                    numbers[i] = Integer.parseInt(text[i]);
+                }
+            }
+            assertEquals(scorer.scoreCodes(text), scorer.scoreCodes(numbers), "seed " + seed + " (rerun with "
+                    + "-Dimh.seed=" + seed + "), " + instrument.id() + " " + String.join(",", text));
+        }
+    }
 }
