@@ -18,15 +18,30 @@ final class ItemScores extends AbstractMap<String, Integer> {
     private final boolean[] answered;
     private final int size;
 
-    ItemScores(String[] ids, int[] scores, boolean[] answered) {
+    /** {@code answered} may be {@code null}, meaning every item was answered. */
+    ItemScores(String[] ids, int[] scores, boolean[] answered, int answeredCount) {
         this.ids = ids;
         this.scores = scores;
-        this.answered = answered;
-        int count = 0;
-        for (boolean a : answered) {
-            count += a ? 1 : 0;
+        this.answered = answered != null ? answered : allAnswered(ids.length);
+        this.size = answeredCount;
+    }
+
+    private static final boolean[][] ALL = new boolean[128][];
+
+    /** Shared all-true flags per length (never written), so complete answers allocate none. */
+    private static boolean[] allAnswered(int length) {
+        if (length >= ALL.length) {
+            boolean[] flags = new boolean[length];
+            java.util.Arrays.fill(flags, true);
+            return flags;
         }
-        this.size = count;
+        boolean[] flags = ALL[length];
+        if (flags == null) {
+            flags = new boolean[length];
+            java.util.Arrays.fill(flags, true);
+            ALL[length] = flags; // benign race: every thread computes the same contents
+        }
+        return flags;
     }
 
     @Override

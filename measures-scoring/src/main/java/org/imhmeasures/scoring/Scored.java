@@ -34,18 +34,38 @@ public record Scored(Provenance provenance, int rawTotal, Optional<BigDecimal> t
         Map<String, SubscaleScore> subscales, Optional<Band> band, Caseness caseness, List<String> itemsMissing,
         boolean prorated, List<CriticalAlert> criticalAlerts, Map<String, Integer> itemScores) implements ScoreResult {
 
+    /**
+     * Copies a list unless it is already immutable. Written without a generic cast at the call site:
+     * on JDK 17 a cast to an interface that alternates between JDK list classes thrashes the VM's
+     * secondary-supers cache (JDK-8180450) and doubled the cost of scoring.
+     */
+    private static <T> List<T> immutable(List<T> list, String name) {
+        if (list == null) {
+            throw new NullPointerException(name + " must not be null");
+        }
+        return List.copyOf(list);
+    }
+
+    /** Copies a map into an ordered immutable one, unless it is one of the scorer's own immutable maps. */
+    private static <K, V> Map<K, V> immutable(Map<K, V> map, String name) {
+        if (map == null) {
+            throw new NullPointerException(name + " must not be null");
+        }
+        if (map instanceof ArrayMap || map instanceof ItemScores) {
+            return map;
+        }
+        return map.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(map));
+    }
+
     /** Validates and copies. */
     public Scored {
         Check.notNull(provenance, "provenance");
         Check.notNull(total, "total");
-        subscales = subscales.isEmpty() ? Map.of()
-                : Collections.unmodifiableMap(new LinkedHashMap<>(Check.notNull(subscales, "subscales")));
+        subscales = immutable(subscales, "subscales");
         Check.notNull(band, "band");
         Check.notNull(caseness, "caseness");
-        itemsMissing = List.copyOf(Check.notNull(itemsMissing, "items missing"));
-        criticalAlerts = List.copyOf(Check.notNull(criticalAlerts, "critical alerts"));
-        // the scorer's own immutable view needs no copy; anything else is copied
-        itemScores = Check.notNull(itemScores, "item scores") instanceof ItemScores ? itemScores
-                : Collections.unmodifiableMap(new LinkedHashMap<>(itemScores));
+        itemsMissing = immutable(itemsMissing, "items missing");
+        criticalAlerts = immutable(criticalAlerts, "critical alerts");
+        itemScores = immutable(itemScores, "item scores");
     }
 }

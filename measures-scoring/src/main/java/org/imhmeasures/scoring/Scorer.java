@@ -66,6 +66,14 @@ public final class Scorer {
     /** per item: code → score, for coded items; null for ratings. */
     private final List<Map<String, Integer>> codeScores;
     private final int[][] subscaleIndexes;
+    private final String[] subscaleIds;
+    private final int[] subscaleMin;
+    /** per subscale: its score for every possible complete sum, computed once. */
+    private final SubscaleScore[][] completeSubscales;
+    /** per critical item (by position in criticalIndexes): the alert for each score, computed once. */
+    private final List<CriticalAlert>[][] alertLists;
+    /** per critical item: the score at which it alerts (plain ints keep the hot loop short). */
+    private final int[] criticalMinScore;
     private final int allowedMissing;
     private final boolean prorating;
     private final String[] itemIds;
@@ -99,8 +107,21 @@ public final class Scorer {
         this.indexById = Map.copyOf(index);
         this.codeScores = java.util.Collections.unmodifiableList(scores);
         this.subscaleIndexes = new int[instrument.subscales().size()][];
+        this.subscaleIds = new String[subscaleIndexes.length];
+        this.subscaleMin = new int[subscaleIndexes.length];
+        this.completeSubscales = new SubscaleScore[subscaleIndexes.length][];
         for (int s = 0; s < subscaleIndexes.length; s++) {
-            subscaleIndexes[s] = instrument.subscales().get(s).itemIds().stream().mapToInt(index::get).toArray();
+            Subscale subscale = instrument.subscales().get(s);
+            subscaleIndexes[s] = subscale.itemIds().stream().mapToInt(index::get).toArray();
+            subscaleIds[s] = subscale.id();
+            int min = 0;
+            int max = 0;
+            for (int i : subscaleIndexes[s]) {
+                min += items[i].scale().minScore();
+                max += items[i].scale().maxScore();
+            }
+            subscaleMin[s] = min;
+            completeSubscales[s] = new SubscaleScore[max - min + 1];
         }
         this.itemIds = instrument.items().stream().map(Item::id).toArray(String[]::new);
         this.criticalIndexes = java.util.stream.IntStream.range(0, items.length)
@@ -163,6 +184,26 @@ public final class Scorer {
                 }
                 break;
         }
+        for (int s = 0; s < subscaleIndexes.length; s++) {
+            for (int sum = 0; sum < completeSubscales[s].length; sum++) {
+                int size = subscaleIndexes[s].length;
+                completeSubscales[s][sum] = subscale(instrument.subscales().get(s), size, sum + subscaleMin[s], size);
+            }
+        }
+        @SuppressWarnings("unchecked")
+        List<CriticalAlert>[][] alerts = new List[criticalIndexes.length][];
+        for (int c = 0; c < criticalIndexes.length; c++) {
+            Item item = items[criticalIndexes[c]];
+            alerts[c] = new List[item.scale().maxScore() + 1];
+            for (int score = 0; score <= item.scale().maxScore(); score++) {
+                if (item.critical().get().triggeredBy(score)) {
+                    alerts[c][score] = List.of(new CriticalAlert(item.id(), score, item.critical().get().reason()));
+                }
+            }
+        }
+        this.alertLists = alerts;
+        this.criticalMinScore = java.util.Arrays.stream(criticalIndexes)
+                .map(i -> items[i].critical().get().minScore()).toArray();
     }
 
     private void buildNumericTable(int index) {
@@ -297,30 +338,43 @@ public final class Scorer {
                 instrument.id(), codesInItemOrder.length);
         int n = items.length;
         int[] scores = new int[n];
-        boolean[] answered = new boolean[n];
+        boolean[] answered = null; // null while every item so far is answered: the common case allocates nothing
         List<Problem> problems = null;
         int missingCount = 0;
+        int raw = 0;
         for (int i = 0; i < n; i++) {
             int code = codesInItemOrder[i];
-            if (code == MISSING) {
-                missingCount++;
-                continue;
+            int score = NOT_ALLOWED;
+            if (code != MISSING) {
+                int[] table = numericScores[i];
+                int offset = code - numericOffset[i];
+                score = offset >= 0 && offset < table.length ? table[offset] : NOT_ALLOWED;
             }
-            int[] table = numericScores[i];
-            int offset = code - numericOffset[i];
-            int score = offset >= 0 && offset < table.length ? table[offset] : NOT_ALLOWED;
             if (score == NOT_ALLOWED) {
-                if (problems == null) {
-                    problems = new ArrayList<>(1);
+                answered = answered != null ? answered : answeredBefore(i);
+                if (code == MISSING) {
+                    missingCount++;
+                } else {
+                    problems = problems != null ? problems : new ArrayList<>(1);
+                    problems.add(new Problem.CodeNotAllowed(items[i].id(), Integer.toString(code),
+                            items[i].scale().describeAllowed()));
                 }
-                problems.add(new Problem.CodeNotAllowed(items[i].id(), Integer.toString(code),
-                        items[i].scale().describeAllowed()));
                 continue;
             }
             scores[i] = score;
-            answered[i] = true;
+            raw += score;
+            if (answered != null) {
+                answered[i] = true;
+            }
         }
-        return finish(scores, answered, missingCount, problems == null ? List.of() : problems);
+        return finish(scores, answered, raw, missingCount, problems == null ? List.of() : problems);
+    }
+
+    /** An answered-flags array for the first {@code index} items, all answered. */
+    private boolean[] answeredBefore(int index) {
+        boolean[] answered = new boolean[items.length];
+        java.util.Arrays.fill(answered, 0, index, true);
+        return answered;
     }
 
     /** The {@code int} code that marks an unanswered item in {@link #scoreCodes(int[])}. */
@@ -331,45 +385,40 @@ public final class Scorer {
     private ScoreResult score(String[] codes, List<Problem> problems) {
         int n = items.length;
         int[] scores = new int[n];
-        boolean[] answered = new boolean[n];
+        boolean[] answered = null;
         int missingCount = 0;
+        int raw = 0;
         for (int i = 0; i < n; i++) {
             String code = codes[i] == null ? null : codes[i].strip();
-            if (code == null || code.isEmpty()) {
-                missingCount++;
-                continue;
-            }
-            Integer score = scoreOf(i, code);
+            Integer score = code == null || code.isEmpty() ? null : scoreOf(i, code);
             if (score == null) {
-                problems.add(new Problem.CodeNotAllowed(items[i].id(), code, items[i].scale().describeAllowed()));
+                answered = answered != null ? answered : answeredBefore(i);
+                if (code == null || code.isEmpty()) {
+                    missingCount++;
+                } else {
+                    problems.add(new Problem.CodeNotAllowed(items[i].id(), code, items[i].scale().describeAllowed()));
+                }
                 continue;
             }
             scores[i] = score;
-            answered[i] = true;
+            raw += score;
+            if (answered != null) {
+                answered[i] = true;
+            }
         }
-        return finish(scores, answered, missingCount, problems);
+        return finish(scores, answered, raw, missingCount, problems);
     }
 
     /** Shared tail of both paths: alerts, the missing-item rule, totals, subscales and the result. */
-    private ScoreResult finish(int[] scores, boolean[] answered, int missingCount, List<Problem> problems) {
+    /**
+     * Shared tail. {@code answered} is {@code null} when every item was answered with an allowed code.
+     */
+    private ScoreResult finish(int[] scores, boolean[] answered, int raw, int missingCount, List<Problem> problems) {
         int n = items.length;
-        List<CriticalAlert> alerts = List.of();
-        for (int i : criticalIndexes) {
-            if (answered[i] && items[i].critical().get().triggeredBy(scores[i])) {
-                if (alerts.isEmpty()) {
-                    alerts = new ArrayList<>(1);
-                }
-                alerts.add(new CriticalAlert(items[i].id(), scores[i], items[i].critical().get().reason()));
-            }
-        }
+        List<CriticalAlert> alerts = alerts(scores, answered);
         List<String> missing = List.of();
         if (missingCount > 0) {
-            missing = new ArrayList<>(missingCount);
-            for (int i = 0; i < n; i++) {
-                if (!answered[i] && !problemAt(problems, i)) {
-                    missing.add(items[i].id());
-                }
-            }
+            missing = missingIds(answered, problems);
             if (missing.size() > allowedMissing) {
                 problems = problems.isEmpty() ? new ArrayList<>(1) : problems;
                 problems.add(new Problem.TooManyMissing(missing, allowedMissing));
@@ -377,10 +426,6 @@ public final class Scorer {
         }
         if (!problems.isEmpty()) {
             return new NotScorable(provenance, problems, alerts);
-        }
-        int raw = 0;
-        for (int i = 0; i < n; i++) {
-            raw += scores[i];
         }
         int answeredCount = n - missing.size();
         Optional<BigDecimal> total;
@@ -397,17 +442,48 @@ public final class Scorer {
             band = total.flatMap(instrument.bands()::classify);
             caseness = caseness(instrument.caseness(), total);
         }
-        Map<String, SubscaleScore> subscales = Map.of();
-        if (subscaleIndexes.length > 0) {
-            subscales = new LinkedHashMap<>();
-            for (int s = 0; s < subscaleIndexes.length; s++) {
-                Subscale subscale = instrument.subscales().get(s);
-                subscales.put(subscale.id(), subscale(subscale, subscaleIndexes[s], scores, answered));
-            }
-        }
+        Map<String, SubscaleScore> subscales = subscaleIndexes.length == 0 ? Map.of() : subscales(scores, answered);
         boolean prorated = !missing.isEmpty() && prorating && total.isPresent();
         return new Scored(provenance, raw, total, subscales, band, caseness, missing, prorated, alerts,
-                new ItemScores(itemIds, scores, answered));
+                new ItemScores(itemIds, scores, answered, n - missing.size()));
+    }
+
+    private Map<String, SubscaleScore> subscales(int[] scores, boolean[] answered) {
+        SubscaleScore[] values = new SubscaleScore[subscaleIndexes.length];
+        for (int s = 0; s < subscaleIndexes.length; s++) {
+            values[s] = subscale(s, scores, answered);
+        }
+        return new ArrayMap<>(subscaleIds, values);
+    }
+
+    /** Critical items at alert level; shared immutable lists, so the usual single alert costs nothing. */
+    private List<CriticalAlert> alerts(int[] scores, boolean[] answered) {
+        List<CriticalAlert> alerts = List.of();
+        for (int c = 0; c < criticalIndexes.length; c++) {
+            int i = criticalIndexes[c];
+            if ((answered == null || answered[i]) && scores[i] >= criticalMinScore[c]) {
+                List<CriticalAlert> alert = scores[i] >= 0 ? alertLists[c][scores[i]]
+                        : List.of(new CriticalAlert(items[i].id(), scores[i], items[i].critical().get().reason()));
+                alerts = alerts.isEmpty() ? alert : concat(alerts, alert);
+            }
+        }
+        return alerts;
+    }
+
+    private static List<CriticalAlert> concat(List<CriticalAlert> a, List<CriticalAlert> b) {
+        List<CriticalAlert> both = new ArrayList<>(a);
+        both.addAll(b);
+        return List.copyOf(both);
+    }
+
+    private List<String> missingIds(boolean[] answered, List<Problem> problems) {
+        List<String> missing = new ArrayList<>();
+        for (int i = 0; i < items.length; i++) {
+            if (!answered[i] && !problemAt(problems, i)) {
+                missing.add(items[i].id());
+            }
+        }
+        return missing;
     }
 
     private boolean problemAt(List<Problem> problems, int index) {
@@ -449,16 +525,25 @@ public final class Scorer {
         return Optional.empty();
     }
 
-    private SubscaleScore subscale(Subscale subscale, int[] indexes, int[] scores, boolean[] answered) {
+    private SubscaleScore subscale(int s, int[] scores, boolean[] answered) {
+        int[] indexes = subscaleIndexes[s];
         int sum = 0;
         int count = 0;
         for (int index : indexes) {
-            if (answered[index]) {
+            if (answered == null || answered[index]) {
                 sum += scores[index];
                 count++;
             }
         }
-        boolean complete = count == indexes.length;
+        if (count == indexes.length) {
+            return completeSubscales[s][sum - subscaleMin[s]];
+        }
+        return subscale(instrument.subscales().get(s), indexes.length, sum, count);
+    }
+
+    /** A subscale's score from the sum of its {@code count} answered items out of {@code size}. */
+    private SubscaleScore subscale(Subscale subscale, int size, int sum, int count) {
+        boolean complete = count == size;
         if (count == 0 || (!complete && !prorating)) {
             return new SubscaleScore(subscale.id(), Optional.empty(), Optional.empty(), Caseness.NOT_DEFINED, false);
         }
@@ -466,7 +551,7 @@ public final class Scorer {
         if (subscale.aggregation() == org.imhmeasures.core.instrument.Aggregation.MEAN) {
             score = divide(BigDecimal.valueOf(sum), count);
         } else {
-            score = complete ? BigDecimal.valueOf(sum) : prorate(sum, indexes.length, count);
+            score = complete ? BigDecimal.valueOf(sum) : prorate(sum, size, count);
         }
         Optional<BigDecimal> value = Optional.of(score);
         Bands bands = subscale.bands();

@@ -1,7 +1,6 @@
 package org.imhmeasures.core.internal;
 
 import java.util.Locale;
-import java.util.Objects;
 
 /**
  * Preconditions with one message style: {@code <what> must <rule>: <offending value>}.
@@ -21,7 +20,11 @@ public final class Check {
 
     /** Returns {@code value}, or throws {@link NullPointerException} naming it. */
     public static <T> T notNull(T value, String name) {
-        return Objects.requireNonNull(value, () -> name + " must not be null");
+        if (value == null) {
+            // no capturing lambda: this runs on every scored administration
+            throw new NullPointerException(name + " must not be null");
+        }
+        return value;
     }
 
     /** Returns {@code value} trimmed, or throws unless it has text. */
