@@ -28,7 +28,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * P1: in-memory scoring of one administration given as numeric codes, the library
  * ({@link Scorer#scoreCodes(int[])}, returning a full {@code Scored} with total, band, caseness, alerts,
  * item scores and provenance) against a hand-written loop over the same int arrays that computes the
- * total (with reverse keying), band index, caseness and critical-item count into a small record.
+ * total (with reverse keying), band index, caseness, critical-item count and subscale sums (PBQ's four
+ * factors) into a small record — what a developer would write for one instrument.
  * Target: library at most 3x the loop.
  */
 @State(Scope.Thread)
@@ -81,8 +82,8 @@ public class ScoringBenchmark {
 
     /** What a developer would write by hand for one instrument: lookup tables built once. */
     public static final class HandScorer {
-        /** Total, band index (-1 none), caseness and number of critical items at alert level. */
-        public record Result(int total, int band, boolean caseness, int alerts) {
+        /** Total, band index (-1 none), caseness, critical items at alert level, subscale sums. */
+        public record Result(int total, int band, boolean caseness, int alerts, int[] subscales) {
         }
 
         private final int[][] scoreByCode;
@@ -91,6 +92,8 @@ public class ScoringBenchmark {
         private final boolean atLeast;
         private final int[] criticalIndexes;
         private final int[] criticalMin;
+        private final int[][] subscaleItems;
+        private static final int[] NO_SUBSCALES = new int[0];
 
         HandScorer(Instrument definition) {
             List<Item> items = definition.items();
@@ -122,6 +125,9 @@ public class ScoringBenchmark {
                     .filter(i -> items.get(i).critical().isPresent()).toArray();
             criticalMin = java.util.Arrays.stream(criticalIndexes)
                     .map(i -> items.get(i).critical().get().minScore()).toArray();
+            subscaleItems = definition.subscales().stream().map(sub -> sub.itemIds().stream()
+                    .mapToInt(id -> definition.items().indexOf(definition.item(id).orElseThrow())).toArray())
+                    .toArray(int[][]::new);
         }
 
         public Result score(int[] codes) {
@@ -140,7 +146,13 @@ public class ScoringBenchmark {
                 }
             }
             boolean caseness = atLeast ? total >= threshold : total <= threshold;
-            return new Result(total, bandByTotal[total], caseness, alerts);
+            int[] subscales = subscaleItems.length == 0 ? NO_SUBSCALES : new int[subscaleItems.length];
+            for (int s = 0; s < subscaleItems.length; s++) {
+                for (int i : subscaleItems[s]) {
+                    subscales[s] += scoreByCode[i][codes[i]];
+                }
+            }
+            return new Result(total, bandByTotal[total], caseness, alerts, subscales);
         }
     }
 }

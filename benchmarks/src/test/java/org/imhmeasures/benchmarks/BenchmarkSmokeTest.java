@@ -32,6 +32,10 @@ class BenchmarkSmokeTest {
                 assertEquals(s.rawTotal(), h.total(), id);
                 assertEquals(s.criticalAlerts().size(), h.alerts(), id);
                 assertEquals(s.caseness() == org.imhmeasures.scoring.Caseness.CASE, h.caseness(), id);
+                int k = 0;
+                for (var sub : s.subscales().values()) {
+                    assertEquals(sub.score().orElseThrow().intValueExact(), h.subscales()[k++], id);
+                }
             }
         }
     }

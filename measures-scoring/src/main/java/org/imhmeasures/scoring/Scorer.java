@@ -496,6 +496,22 @@ public final class Scorer {
     }
 
     private Integer scoreOf(int index, String code) {
+        int length = code.length();
+        if (length <= 3 && (length == 1 || code.charAt(0) != '0')) {
+            // short plain numbers (the usual codes) go through the numeric table: no hashing per answer
+            int value = 0;
+            boolean digits = true;
+            for (int k = 0; k < length && digits; k++) {
+                char ch = code.charAt(k);
+                digits = ch >= '0' && ch <= '9';
+                value = value * 10 + (ch - '0');
+            }
+            if (digits) {
+                int[] table = numericScores[index];
+                int offset = value - numericOffset[index];
+                return offset >= 0 && offset < table.length && table[offset] != NOT_ALLOWED ? table[offset] : null;
+            }
+        }
         Map<String, Integer> coded = codeScores.get(index);
         if (coded != null) {
             return coded.get(code);

@@ -2,7 +2,6 @@ package org.imhmeasures.scoring.dataset;
 
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamReadException;
-import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
@@ -136,13 +135,12 @@ public final class ChangeCsv {
         CohortAccumulator cohort = CohortAccumulator.of(model, groupColumns);
         groupOrder.forEach(cohort::withOrder);
         long[] counts = new long[3]; // read, assessed, rejected
-        CsvSchema plain = CsvSchema.emptySchema();
         try (Reader in = open(input);
-                SequenceWriter out = mapper.writer(plain).writeValues(output);
-                SequenceWriter rej = rejects.isPresent() ? mapper.writer(plain).writeValues(rejects.get()) : null) {
-            out.write(OUTPUT_COLUMNS);
+                CsvOut out = new CsvOut(mapper, output);
+                CsvOut rej = rejects.isPresent() ? new CsvOut(mapper, rejects.get()) : null) {
+            out.row(OUTPUT_COLUMNS);
             if (rej != null) {
-                rej.write(WideCsvScoring.REJECT_COLUMNS);
+                rej.row(WideCsvScoring.REJECT_COLUMNS);
             }
             read(in, row -> {
                 counts[0]++;
@@ -186,12 +184,12 @@ public final class ChangeCsv {
         }
     }
 
-    private static void write(SequenceWriter writer, List<String> cells) {
+    private static void write(CsvOut writer, List<String> cells) {
         if (writer == null) {
             return;
         }
         try {
-            writer.write(cells);
+            writer.row(cells);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -220,7 +218,8 @@ public final class ChangeCsv {
             parser.setSchema(CsvSchema.emptySchema());
             parser.enable(CsvParser.Feature.WRAP_AS_ARRAY);
             CsvRows rows = new CsvRows(parser);
-            List<String> header = rows.next();
+            List<String> first = rows.next();
+            List<String> header = first == null ? null : List.copyOf(first);
             if (header == null) {
                 throw new DatasetException(1, "input must have a header row: empty file", null);
             }

@@ -6,9 +6,13 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads rows as lists of cells from a WRAP_AS_ARRAY CSV parser, tracking each row's first line. */
+/**
+ * Reads rows as lists of cells from a WRAP_AS_ARRAY CSV parser, tracking each row's first line. The
+ * returned list is reused for the next row: copy it to keep it.
+ */
 final class CsvRows {
     private final CsvParser parser;
+    private final ArrayList<String> cells = new ArrayList<>(32);
     private long lastRowLine;
     private boolean started;
 

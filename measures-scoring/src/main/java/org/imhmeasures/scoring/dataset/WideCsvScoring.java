@@ -3,7 +3,6 @@ package org.imhmeasures.scoring.dataset;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamReadException;
-import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
@@ -127,16 +126,17 @@ public final class WideCsvScoring {
         int itemCount = instrument.items().size();
         CsvSchema plain = CsvSchema.emptySchema();
         try (CsvParser parser = (CsvParser) mapper.getFactory().createParser(input);
-                SequenceWriter out = mapper.writer(plain).writeValues(output);
-                SequenceWriter rej = rejects.isPresent() ? mapper.writer(plain).writeValues(rejects.get()) : null) {
+                CsvOut out = new CsvOut(mapper, output);
+                CsvOut rej = rejects.isPresent() ? new CsvOut(mapper, rejects.get()) : null) {
             parser.setSchema(plain);
             parser.enable(CsvParser.Feature.WRAP_AS_ARRAY);
-            out.write(outputHeader());
+            out.row(outputHeader());
             if (rej != null) {
-                rej.write(REJECT_COLUMNS);
+                rej.row(REJECT_COLUMNS);
             }
             CsvRows rows = new CsvRows(parser);
-            List<String> header = rows.next();
+            List<String> first = rows.next();
+            List<String> header = first == null ? null : List.copyOf(first);
             if (header == null) {
                 throw new DatasetException(1, "input must have a header row: empty file", null);
             }
@@ -192,7 +192,7 @@ public final class WideCsvScoring {
                 }
                 if (result instanceof Scored s) {
                     scored++;
-                    out.write(outputRow(recordId, s));
+                    writeRow(out, recordId, s);
                 } else {
                     NotScorable n = (NotScorable) result;
                     rejected++;
@@ -211,22 +211,44 @@ public final class WideCsvScoring {
         }
     }
 
-    private List<String> outputRow(String recordId, Scored s) {
-        List<String> cells = new ArrayList<>(OUTPUT_COLUMNS.size() + s.subscales().size());
-        cells.add(recordId);
-        cells.add(s.provenance().instrumentId());
-        cells.add(s.provenance().definitionVersion());
-        cells.add(Integer.toString(s.rawTotal()));
-        cells.add(s.total().map(BigDecimal::toPlainString).orElse(""));
-        cells.add(s.band().map(b -> b.label()).orElse(""));
-        cells.add(s.caseness().csv());
-        cells.add(Integer.toString(s.itemsMissing().size()));
-        cells.add(Boolean.toString(s.prorated()));
-        cells.add(alertIds(s.criticalAlerts()));
-        for (SubscaleScore sub : s.subscales().values()) {
-            cells.add(sub.score().map(BigDecimal::toPlainString).orElse(""));
+    private static final String[] SMALL_INTS = new String[1001];
+
+    static {
+        for (int i = 0; i < SMALL_INTS.length; i++) {
+            SMALL_INTS[i] = Integer.toString(i);
         }
-        return cells;
+    }
+
+    private static String text(int value) {
+        return value >= 0 && value < SMALL_INTS.length ? SMALL_INTS[value] : Integer.toString(value);
+    }
+
+    /** Plain notation; uses the cached {@code toString()} whenever that is already plain. */
+    static String plain(BigDecimal value) {
+        boolean exponentForm = value.scale() < 0
+                || value.signum() != 0 && value.precision() - value.scale() - 1 < -6;
+        return exponentForm ? value.toPlainString() : value.toString();
+    }
+
+    private void writeRow(CsvOut out, String recordId, Scored s) throws IOException {
+        String[] cells = new String[OUTPUT_COLUMNS.size() + s.subscales().size()];
+        cells[0] = recordId;
+        cells[1] = s.provenance().instrumentId();
+        cells[2] = s.provenance().definitionVersion();
+        cells[3] = text(s.rawTotal());
+        // BigDecimal caches toString(), and our totals (scale 0 or 2) print without exponent, so the
+        // shared complete-answer totals cost no formatting per row
+        cells[4] = s.total().map(WideCsvScoring::plain).orElse("");
+        cells[5] = s.band().map(b -> b.label()).orElse("");
+        cells[6] = s.caseness().csv();
+        cells[7] = text(s.itemsMissing().size());
+        cells[8] = s.prorated() ? "true" : "false";
+        cells[9] = s.criticalAlerts().isEmpty() ? "" : alertIds(s.criticalAlerts());
+        int c = OUTPUT_COLUMNS.size();
+        for (SubscaleScore sub : s.subscales().values()) {
+            cells[c++] = sub.score().map(WideCsvScoring::plain).orElse("");
+        }
+        out.row(cells);
     }
 
     private static String rejectMessage(NotScorable n) {
@@ -254,10 +276,10 @@ public final class WideCsvScoring {
         return ids.toString();
     }
 
-    private static void reject(SequenceWriter rej, long line, String recordId, String reason, String message)
+    private static void reject(CsvOut rej, long line, String recordId, String reason, String message)
             throws IOException {
         if (rej != null) {
-            rej.write(List.of(Long.toString(line), recordId, reason, message));
+            rej.row(Long.toString(line), recordId, reason, message);
         }
     }
 
