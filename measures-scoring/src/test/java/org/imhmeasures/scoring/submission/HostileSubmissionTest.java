@@ -119,11 +119,10 @@ class HostileSubmissionTest {
             doc.put("caregivers", "Jane");
             doc.putObject("extra").put("nhsNumber", "9434765919");
         }));
-        assertEquals(List.of("administrations[0].answers type.object", "caregivers type.array",
-                "extra field.unknown", "infant.dateOfBirth type.date", "referral.<key#9> field.unknown",
+        assertEquals(List.of("<key#7> field.unknown", "administrations[0].answers type.object",
+                "caregivers type.array", "infant.dateOfBirth type.date", "referral.<key#9> field.unknown",
                 "referral.parentAge type.integer", "referral.riskFactors type.array", "team type.string"),
-                violations.stream().map(v -> v.path() + " " + v.code()).toList().stream().map(s -> s.replace(
-                        "<key#7> field.unknown", "extra field.unknown")).sorted().toList());
+                violations.stream().map(v -> v.path() + " " + v.code()).toList());
     }
 
     @Test
