@@ -11,6 +11,7 @@ import java.util.List;
  * java -jar examples/target/imh-measures-cli.jar instruments [--json]
  * java -jar examples/target/imh-measures-cli.jar score --instrument ID --input IN.csv --output OUT.csv
  *                                                     [--rejects REJ.csv] [--missing strict|prorate]
+ * java -jar examples/target/imh-measures-cli.jar profile --input REFERRALS.jsonl [--output PROFILE.json] [--top N]
  * </pre>
  * Exit status: 0 when the run completed (rejected rows included), 2 for unusable arguments, 1 for
  * unreadable or unusable files. Errors are one line on standard error.
@@ -21,7 +22,9 @@ public final class Main {
             "usage: imh-measures <command> [options]",
             "  instruments [--json]                  list the instrument catalogue",
             "  score --instrument ID --input IN.csv --output OUT.csv [--rejects REJ.csv] [--missing strict|prorate]",
-            "                                        score a wide CSV (record_id + item columns)");
+            "                                        score a wide CSV (record_id + item columns)",
+            "  profile --input REFERRALS.jsonl [--output PROFILE.json] [--top N]",
+            "                                        pooled referral profile of portal submissions");
 
     private Main() {
     }
@@ -56,8 +59,10 @@ public final class Main {
                     return InstrumentsCommand.run(rest, out);
                 case "score":
                     return ScoreCommand.run(rest, out, err);
+                case "profile":
+                    return ProfileCommand.run(rest, out, err);
                 default:
-                    throw new UsageException("command must be one of [instruments, score]: " + args.get(0));
+                    throw new UsageException("command must be one of [instruments, score, profile]: " + args.get(0));
             }
         } catch (UsageException e) {
             err.println("imh-measures: " + e.getMessage());
