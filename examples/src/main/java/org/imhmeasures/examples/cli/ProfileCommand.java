@@ -32,11 +32,16 @@ public final class ProfileCommand {
     public record Loaded(ReferralProfile profile, int lines, List<String> rejections) {
     }
 
+    /** Kept strongly reachable so the level holds: Hibernate Validator's start-up banner is noise here. */
+    private static final java.util.logging.Logger VALIDATOR_LOG = java.util.logging.Logger.getLogger(
+            "org.hibernate.validator");
+
     private ProfileCommand() {
     }
 
     static int run(List<String> args, PrintStream out, PrintStream err) throws UsageException, CommandFailure {
         Args parsed = Args.parse(args, Set.of("--input", "--output", "--top"), Set.of());
+        VALIDATOR_LOG.setLevel(java.util.logging.Level.WARNING);
         Path input = Path.of(parsed.required("--input"));
         Optional<Path> output = parsed.value("--output").map(Path::of);
         int top = ReferralProfile.DEFAULT_TOP_N;

@@ -186,20 +186,20 @@ public record ReferralProfile(int topN, ProfileFigures pooled, Map<String, Profi
                 .describe()).replace(System.lineSeparator(), "\n"));
         out.append(String.format(java.util.Locale.ROOT, "  %-38s %s%n", "Single-parent households", f.singleParents()
                 .describe()).replace(System.lineSeparator(), "\n"));
-        table(out, "Ethnic category", f.ethnicCategories());
-        table(out, "Top " + topN + " risk factors", f.topRiskFactors());
-        table(out, "Source of referral", f.referralSources());
-        table(out, "Infant age at referral", f.ageBands());
+        table(out, "Ethnic category", f.ethnicCategories(), true);
+        table(out, "Top " + topN + " risk factors", f.topRiskFactors(), false);
+        table(out, "Source of referral", f.referralSources(), true);
+        table(out, "Infant age at referral", f.ageBands(), false);
         out.append('\n');
     }
 
-    private static void table(StringBuilder out, String title, List<Tally> rows) {
+    private static void table(StringBuilder out, String title, List<Tally> rows, boolean withCode) {
         out.append("  ").append(title).append('\n');
         if (rows.isEmpty()) {
             out.append("    (none)\n");
         }
         for (Tally t : rows) {
-            String label = t.code().equals(t.label()) ? t.label() : t.code() + " " + t.label();
+            String label = withCode ? t.code() + " " + t.label() : t.label();
             if (label.length() > 56) {
                 label = label.substring(0, 53) + "...";
             }
