@@ -11,6 +11,8 @@ module org.imhmeasures.core {
     exports org.imhmeasures.core.instrument;
     exports org.imhmeasures.core.care;
     exports org.imhmeasures.core.risk;
+    exports org.imhmeasures.core.competency;
+    exports org.imhmeasures.core.service;
     // shared precondition helper for our own modules only; not API
     exports org.imhmeasures.core.internal to org.imhmeasures.scoring;
 }
