@@ -1,15 +1,6 @@
 package org.imhmeasures.core.competency;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,12 +8,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
-import org.imhmeasures.core.instrument.DefinitionException;
 import org.imhmeasures.core.instrument.Omission;
 import org.imhmeasures.core.instrument.Source;
 import org.imhmeasures.core.internal.Check;
+import org.imhmeasures.core.internal.DataFiles;
 import org.imhmeasures.core.internal.JsonFields;
-import org.imhmeasures.core.internal.JsonFields.FieldException;
 
 /**
  * A competency framework as data: levels, domains and competencies, read from a versioned JSON file
@@ -60,30 +50,11 @@ public record CompetencyFramework(String id, String name, String version, LevelO
         NOT_HIERARCHICAL
     }
 
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .build();
-
-    static {
-        JSON.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
-                .maxNestingDepth(32).maxNumberLength(20).maxStringLength(20_000).build());
-    }
-
     private static final class BuiltIn {
-        static final CompetencyFramework IMHCF = load("imhcf.json");
-        static final CompetencyFramework MI_AIMH = load("mi-aimh-endorsement.json");
-
-        private static CompetencyFramework load(String name) {
-            try (InputStream in = CompetencyFramework.class.getResourceAsStream(name)) {
-                if (in == null) {
-                    throw new DefinitionException(name, "", "resource must be present: missing", null);
-                }
-                return read(in, name);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
+        static final CompetencyFramework IMHCF = DataFiles.resource(CompetencyFramework.class, "imhcf.json", FORMAT,
+                CompetencyFramework::read);
+        static final CompetencyFramework MI_AIMH = DataFiles.resource(CompetencyFramework.class,
+                "mi-aimh-endorsement.json", FORMAT, CompetencyFramework::read);
     }
 
     /** Validates: unique ids, competencies in known domains, statements for known levels. */
@@ -184,42 +155,29 @@ public record CompetencyFramework(String id, String name, String version, LevelO
      * @param in the JSON document
      * @param name the file name for messages
      * @return the framework
-     * @throws DefinitionException naming the file and field when the document is not a valid framework
+     * @throws org.imhmeasures.core.instrument.DefinitionException naming the file and field when the document is
+     *         not a valid framework
      */
     public static CompetencyFramework read(InputStream in, String name) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(in);
-        } catch (JsonProcessingException e) {
-            throw new DefinitionException(name, "", "document must be well-formed JSON: " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new DefinitionException(name, "", "document must be readable: " + e.getClass().getSimpleName(), e);
-        }
-        try {
-            JsonFields doc = JsonFields.root(root);
-            doc.allowOnly(Set.of("format", "id", "name", "version", "levelOrdering", "source", "licence", "levels",
-                    "domains", "competencies", "omissions", "comment"));
-            String format = doc.text("format");
-            if (!FORMAT.equals(format)) {
-                throw doc.fail("format", "format must be " + FORMAT + ": \"" + format + "\"");
-            }
-            doc.text("licence");
-            List<FrameworkLevel> levels = doc.objects("levels", l -> l.allowOnly(Set.of("id", "label", "description",
-                    "source")).build(() -> new FrameworkLevel(l.text("id"), l.text("label"), l.text("description"),
-                            Source.of(l.text("source")))));
-            List<FrameworkDomain> domains = doc.objects("domains", d -> d.allowOnly(Set.of("id", "number", "label",
-                    "source")).build(() -> new FrameworkDomain(d.text("id"), d.optionalInteger("number").map(
-                            OptionalInt::of).orElse(OptionalInt.empty()), d.text("label"), Source.of(d.text(
-                                    "source")))));
-            List<Competency> competencies = doc.objects("competencies", CompetencyFramework::competency);
-            List<Omission> omissions = doc.objects("omissions", o -> o.allowOnly(Set.of("field", "note"))
-                    .build(() -> new Omission(o.text("field"), o.text("note"))));
-            return doc.build(() -> new CompetencyFramework(doc.text("id"), doc.text("name"), doc.text("version"),
-                    doc.enumValue("levelOrdering", LevelOrdering.class), levels, domains, competencies, omissions,
-                    Source.of(doc.text("source"))));
-        } catch (FieldException e) {
-            throw new DefinitionException(name, e.path(), e.getMessage(), e);
-        }
+        return DataFiles.read(in, name, FORMAT, CompetencyFramework::read);
+    }
+
+    private static CompetencyFramework read(JsonFields doc) {
+        doc.allowOnly(Set.of("format", "id", "name", "version", "levelOrdering", "source", "licence", "levels",
+                "domains", "competencies", "omissions", "comment"));
+        doc.text("licence");
+        List<FrameworkLevel> levels = doc.objects("levels", l -> l.allowOnly(Set.of("id", "label", "description",
+                "source")).build(() -> new FrameworkLevel(l.text("id"), l.text("label"), l.text("description"),
+                        Source.of(l.text("source")))));
+        List<FrameworkDomain> domains = doc.objects("domains", d -> d.allowOnly(Set.of("id", "number", "label",
+                "source")).build(() -> new FrameworkDomain(d.text("id"), d.optionalInteger("number").map(
+                        OptionalInt::of).orElse(OptionalInt.empty()), d.text("label"), Source.of(d.text("source")))));
+        List<Competency> competencies = doc.objects("competencies", CompetencyFramework::competency);
+        List<Omission> omissions = doc.objects("omissions", o -> o.allowOnly(Set.of("field", "note"))
+                .build(() -> new Omission(o.text("field"), o.text("note"))));
+        return doc.build(() -> new CompetencyFramework(doc.text("id"), doc.text("name"), doc.text("version"),
+                doc.enumValue("levelOrdering", LevelOrdering.class), levels, domains, competencies, omissions,
+                Source.of(doc.text("source"))));
     }
 
     private static Competency competency(JsonFields c) {

@@ -1,15 +1,6 @@
 package org.imhmeasures.core.risk;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -23,8 +14,8 @@ import org.imhmeasures.core.instrument.DefinitionException;
 import org.imhmeasures.core.instrument.Omission;
 import org.imhmeasures.core.instrument.Source;
 import org.imhmeasures.core.internal.Check;
+import org.imhmeasures.core.internal.DataFiles;
 import org.imhmeasures.core.internal.JsonFields;
-import org.imhmeasures.core.internal.JsonFields.FieldException;
 
 /**
  * A versioned risk taxonomy: leaf {@link RiskFactor}s in the four {@link RiskArea}s, and the primary
@@ -48,30 +39,9 @@ public record RiskTaxonomy(String version, List<RiskFactor> factors, List<Referr
     /** The format tag of taxonomy files. */
     public static final String FORMAT = "imh-measures/risk-taxonomy@1";
 
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .build();
-
-    static {
-        JSON.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
-                .maxNestingDepth(32).maxNumberLength(40).maxStringLength(20_000).build());
-    }
-
     private static final class BuiltIn {
-        static final RiskTaxonomy INSTANCE = load();
-
-        private static RiskTaxonomy load() {
-            String name = "risk-taxonomy.json";
-            try (InputStream in = RiskTaxonomy.class.getResourceAsStream(name)) {
-                if (in == null) {
-                    throw new DefinitionException(name, "", "resource must be present: missing", null);
-                }
-                return read(in, name);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
+        static final RiskTaxonomy INSTANCE = DataFiles.resource(RiskTaxonomy.class, "risk-taxonomy.json", FORMAT,
+                RiskTaxonomy::read);
     }
 
     /** Validates and copies; ids and codes must be unique. */
@@ -151,36 +121,23 @@ public record RiskTaxonomy(String version, List<RiskFactor> factors, List<Referr
      * @throws DefinitionException naming the file and field when the document is not a valid taxonomy
      */
     public static RiskTaxonomy read(InputStream in, String name) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(in);
-        } catch (JsonProcessingException e) {
-            throw new DefinitionException(name, "", "document must be well-formed JSON: " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new DefinitionException(name, "", "document must be readable: " + e.getClass().getSimpleName(), e);
+        return DataFiles.read(in, name, FORMAT, RiskTaxonomy::read);
+    }
+
+    private static RiskTaxonomy read(JsonFields doc) {
+        doc.allowOnly(Set.of("format", "version", "comment", "snomedLicenceNote", "factors", "referralReasons",
+                "omissions"));
+        String note = doc.text("snomedLicenceNote");
+        if (!Codes.SNOMED_LICENCE_NOTE.equals(note)) {
+            throw doc.fail("snomedLicenceNote", "snomedLicenceNote must be the library's licence note: changed");
         }
-        try {
-            JsonFields doc = JsonFields.root(root);
-            doc.allowOnly(Set.of("format", "version", "comment", "snomedLicenceNote", "factors", "referralReasons",
-                    "omissions"));
-            String format = doc.text("format");
-            if (!FORMAT.equals(format)) {
-                throw doc.fail("format", "format must be " + FORMAT + ": \"" + format + "\"");
-            }
-            String note = doc.text("snomedLicenceNote");
-            if (!Codes.SNOMED_LICENCE_NOTE.equals(note)) {
-                throw doc.fail("snomedLicenceNote", "snomedLicenceNote must be the library's licence note: changed");
-            }
-            List<RiskFactor> factors = doc.objects("factors", RiskTaxonomy::factor);
-            List<ReferralReason> reasons = doc.objects("referralReasons", r -> r
-                    .allowOnly(Set.of("code", "label", "source"))
-                    .build(() -> new ReferralReason(r.text("code"), r.text("label"), Source.of(r.text("source")))));
-            List<Omission> omissions = doc.objects("omissions", o -> o.allowOnly(Set.of("field", "note"))
-                    .build(() -> new Omission(o.text("field"), o.text("note"))));
-            return doc.build(() -> new RiskTaxonomy(doc.text("version"), factors, reasons, omissions));
-        } catch (FieldException e) {
-            throw new DefinitionException(name, e.path(), e.getMessage(), e);
-        }
+        List<RiskFactor> factors = doc.objects("factors", RiskTaxonomy::factor);
+        List<ReferralReason> reasons = doc.objects("referralReasons", r -> r
+                .allowOnly(Set.of("code", "label", "source"))
+                .build(() -> new ReferralReason(r.text("code"), r.text("label"), Source.of(r.text("source")))));
+        List<Omission> omissions = doc.objects("omissions", o -> o.allowOnly(Set.of("field", "note"))
+                .build(() -> new Omission(o.text("field"), o.text("note"))));
+        return doc.build(() -> new RiskTaxonomy(doc.text("version"), factors, reasons, omissions));
     }
 
     private static RiskFactor factor(JsonFields f) {
