@@ -246,4 +246,23 @@ class SubmissionValidatorTest {
             assertTrue(rejected.violations().get(1).message().startsWith("code must be one of"));
         }
     }
+
+    @Test
+    void accepted_toStringNeverShowsNhsNumberDatesOrAge() {
+        SubmissionResult result = VALIDATOR.validate(SubmissionFixtures.text(SubmissionFixtures.valid()));
+        String text = result.toString();
+        for (String identifier : List.of("9434765919", "943 476 5919", "2025-03-15", "2025-05-02", "=19")) {
+            assertFalse(text.contains(identifier), identifier + " in " + text);
+        }
+        assertTrue(text.contains("REF-0042"), "pseudonyms may show: " + text);
+    }
+
+    @Test
+    void internalDtos_toStringIsRedacted() {
+        org.imhmeasures.scoring.submission.internal.InfantDto infant =
+                new org.imhmeasures.scoring.submission.internal.InfantDto("INF-1", "9434765919",
+                        java.time.LocalDate.of(2025, 3, 15), null);
+        assertFalse(infant.toString().contains("9434765919") || infant.toString().contains("2025"), infant
+                .toString());
+    }
 }
