@@ -265,4 +265,25 @@ class SubmissionValidatorTest {
         assertFalse(infant.toString().contains("9434765919") || infant.toString().contains("2025"), infant
                 .toString());
     }
+
+    @Test
+    void eligibleAtReferral_referralBeforePregnancy_isRejected() {
+        assertOnly(edited(doc -> {
+            at(doc, "infant").remove("dateOfBirth");
+            at(doc, "infant").put("expectedDate", "2026-12-01");
+            at(doc, "referral").put("date", "2025-01-10");
+            doc.remove("episode");
+            doc.putArray("administrations");
+        }), "referral.date", "eligibility.before_conception");
+    }
+
+    @Test
+    void validateStream_oversized_isRejectedAfterReadingAtMostTheLimit() throws Exception {
+        byte[] big = new byte[SubmissionValidator.MAX_BYTES + 10];
+        java.util.Arrays.fill(big, (byte) ' ');
+        java.io.ByteArrayInputStream in = new java.io.ByteArrayInputStream(big);
+        SubmissionResult.Rejected rejected = assertInstanceOf(SubmissionResult.Rejected.class, VALIDATOR.validate(in));
+        assertEquals("json.too_large", rejected.violations().get(0).code());
+        assertEquals(9, in.available(), "reads at most MAX_BYTES + 1");
+    }
 }
