@@ -11,6 +11,7 @@ import java.util.List;
  * java -jar examples/target/imh-measures-cli.jar instruments [--json]
  * java -jar examples/target/imh-measures-cli.jar score --instrument ID --input IN.csv --output OUT.csv
  *                                                     [--rejects REJ.csv] [--missing strict|prorate]
+ * java -jar examples/target/imh-measures-cli.jar profile --input REFERRALS.jsonl [--output PROFILE.json] [--top N]
  * </pre>
  * Exit status: 0 when the run completed (rejected rows included), 2 for unusable arguments, 1 for
  * unreadable or unusable files. Errors are one line on standard error.
@@ -26,7 +27,9 @@ public final class Main {
             "                                        score a wide CSV (record_id + item columns)",
             "  change --instrument ID --input IN.csv --output OUT.csv [--summary SUMMARY.json]",
             "         [--method jt|gln|en|ha|nk|hll|nhs] [--params published|sample] [--reliability R] [--rejects REJ.csv]",
-            "                                        reliable and clinically significant change (record_id,pre,post)");
+            "                                        reliable and clinically significant change (record_id,pre,post)",
+            "  profile --input REFERRALS.jsonl [--output PROFILE.json] [--top N]",
+            "                                        pooled referral profile of portal submissions");
 
     private Main() {
     }
@@ -65,8 +68,10 @@ public final class Main {
                     return ChangeCommand.run(rest, out, err);
                 case "demo":
                     return DemoCommand.run(rest, out);
+                case "profile":
+                    return ProfileCommand.run(rest, out, err);
                 default:
-                    throw new UsageException("command must be one of [demo, instruments, score, change]: "
+                    throw new UsageException("command must be one of [demo, instruments, score, change, profile]: "
                             + args.get(0));
             }
         } catch (UsageException e) {

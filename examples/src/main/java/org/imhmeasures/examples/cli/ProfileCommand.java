@@ -1,0 +1,128 @@
+package org.imhmeasures.examples.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.imhmeasures.scoring.profile.ReferralProfile;
+import org.imhmeasures.scoring.submission.Submission;
+import org.imhmeasures.scoring.submission.SubmissionResult;
+import org.imhmeasures.scoring.submission.SubmissionValidator;
+import org.imhmeasures.scoring.submission.Violation;
+
+/**
+ * {@code profile --input referrals.jsonl [--output profile.json] [--top N]}: the pooled referral profile
+ * of a JSON Lines file with one portal submission per line.
+ *
+ * <p>Every line is validated as a submission; rejected lines are reported on standard error by line
+ * number with their violation codes and paths (never their content) and left out of the profile. The
+ * profile is printed as text tables, and written as JSON to {@code --output} when given.
+ * {@link #load(Path, int)} and {@link #render(ReferralProfile)} are public for reports.
+ */
+public final class ProfileCommand {
+
+    /** The outcome of reading a JSON Lines file. */
+    public record Loaded(ReferralProfile profile, int lines, List<String> rejections) {
+    }
+
+    /** Kept strongly reachable so the level holds: Hibernate Validator's start-up banner is noise here. */
+    private static final java.util.logging.Logger VALIDATOR_LOG = java.util.logging.Logger.getLogger(
+            "org.hibernate.validator");
+
+    private ProfileCommand() {
+    }
+
+    static int run(List<String> args, PrintStream out, PrintStream err) throws UsageException, CommandFailure {
+        Args parsed = Args.parse(args, Set.of("--input", "--output", "--top"), Set.of());
+        VALIDATOR_LOG.setLevel(java.util.logging.Level.WARNING);
+        Path input = Path.of(parsed.required("--input"));
+        Optional<Path> output = parsed.value("--output").map(Path::of);
+        int top = ReferralProfile.DEFAULT_TOP_N;
+        if (parsed.value("--top").isPresent()) {
+            String raw = parsed.value("--top").get();
+            try {
+                top = Integer.parseInt(raw);
+            } catch (NumberFormatException e) {
+                top = 0;
+            }
+            if (top < 1 || top > 100) {
+                throw new UsageException("--top must be a whole number from 1 to 100: " + raw);
+            }
+        }
+        if (!Files.isReadable(input) || Files.isDirectory(input)) {
+            throw new CommandFailure("--input must be a readable file: " + input, null);
+        }
+        if (output.isPresent() && output.get().toAbsolutePath().equals(input.toAbsolutePath())) {
+            throw new UsageException("--output must differ from --input: " + output.get());
+        }
+        Loaded loaded = load(input, top);
+        loaded.rejections().forEach(r -> err.println("imh-measures: " + r));
+        if (output.isPresent()) {
+            try {
+                Files.writeString(output.get(), loaded.profile().toJson(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new CommandFailure("--output must be writable: " + e.getClass().getSimpleName(), e);
+            }
+        }
+        out.print(render(loaded.profile()));
+        out.println(loaded.profile().pooled().referrals() + " of " + loaded.lines() + " submissions profiled, "
+                + loaded.rejections().size() + " rejected");
+        return 0;
+    }
+
+    /**
+     * Reads and validates a JSON Lines file of submissions and profiles the accepted ones. Blank lines
+     * are skipped.
+     *
+     * @param input the file
+     * @param topN how many risk factors to list
+     * @return the profile, the number of submissions read, and one line per rejected submission
+     * @throws CommandFailure when the file cannot be read
+     */
+    public static Loaded load(Path input, int topN) throws CommandFailure {
+        List<Submission> accepted = new ArrayList<>();
+        List<String> rejections = new ArrayList<>();
+        int lines = 0;
+        try (SubmissionValidator validator = SubmissionValidator.create();
+                BufferedReader in = Files.newBufferedReader(input, StandardCharsets.UTF_8)) {
+            String line;
+            int number = 0;
+            while ((line = in.readLine()) != null) {
+                number++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                lines++;
+                SubmissionResult result = validator.validate(line);
+                if (result instanceof SubmissionResult.Accepted) {
+                    accepted.add(((SubmissionResult.Accepted) result).submission());
+                } else {
+                    List<Violation> violations = ((SubmissionResult.Rejected) result).violations();
+                    rejections.add("line " + number + " must be a valid submission: " + violations.stream().map(
+                            v -> v.code() + (v.path().isEmpty() ? "" : " at " + v.path())).collect(Collectors
+                                    .joining(", ")));
+                }
+            }
+        } catch (IOException e) {
+            throw new CommandFailure("--input must be readable UTF-8: " + e.getClass().getSimpleName(), e);
+        }
+        return new Loaded(ReferralProfile.of(accepted, topN), lines, rejections);
+    }
+
+    /**
+     * The profile as readable text tables (pooled, then per team), for the CLI and reports.
+     *
+     * @param profile the profile
+     * @return the text
+     */
+    public static String render(ReferralProfile profile) {
+        return profile.toText();
+    }
+}

@@ -1,0 +1,72 @@
+package org.imhmeasures.examples.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ProfileCommandTest {
+
+    private record Result(int status, String out, String err) {
+    }
+
+    private static Result run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = Main.run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private static String submission() throws Exception {
+        try (InputStream in = ProfileCommandTest.class.getResourceAsStream(
+                "/org/imhmeasures/examples/portal/valid-submission.json")) {
+            return new ObjectMapper().readTree(in).toString();
+        }
+    }
+
+    @Test
+    void profile_jsonl_printsTablesWritesJsonAndReportsRejectedLinesWithoutContent(@TempDir Path dir)
+            throws Exception {
+        String one = submission();
+        String two = one.replace("team-north", "team-south").replace("\"parentAge\":19", "\"parentAge\":31")
+                .replace("\"A2\"", "\"A1\"");
+        String bad = one.replace("943 476 5919", "943 476 5918");
+        Path input = dir.resolve("referrals.jsonl");
+        Files.writeString(input, one + "\n\n" + two + "\n" + bad + "\n{broken Jane\n", StandardCharsets.UTF_8);
+        Path output = dir.resolve("profile.json");
+        Result r = run("profile", "--input", input.toString(), "--output", output.toString(), "--top", "2");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("All teams (2 referrals)"), r.out());
+        assertTrue(r.out().contains("Team team-south"), r.out());
+        assertTrue(r.out().contains("1 of 2 (50.0%)"), r.out());
+        assertTrue(r.out().contains("2 of 4 submissions profiled, 2 rejected"), r.out());
+        assertTrue(r.err().contains("line 4 must be a valid submission: nhs_number at infant.nhsNumber"), r.err());
+        assertTrue(r.err().contains("line 5 must be a valid submission: json.malformed"), r.err());
+        assertFalse(r.err().contains("Jane") || r.err().contains("5918"), r.err());
+        JsonNode json = new ObjectMapper().readTree(output.toFile());
+        assertEquals(2, json.at("/pooled/referrals").asInt());
+        assertEquals(50.0, json.at("/pooled/youngParents/percent").asDouble(), 1e-9);
+        assertEquals(2, json.at("/pooled/topRiskFactors").size());
+    }
+
+    @Test
+    void profile_badArguments_exit2_missingFile_exit1(@TempDir Path dir) {
+        assertEquals(2, run("profile").status());
+        assertEquals(2, run("profile", "--input", "x.jsonl", "--top", "0").status());
+        Result missing = run("profile", "--input", dir.resolve("none.jsonl").toString());
+        assertEquals(1, missing.status());
+        assertTrue(missing.err().contains("--input must be a readable file"), missing.err());
+    }
+}

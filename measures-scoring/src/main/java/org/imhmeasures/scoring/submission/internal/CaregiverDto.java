@@ -1,0 +1,13 @@
+package org.imhmeasures.scoring.submission.internal;
+
+import jakarta.validation.constraints.NotNull;
+
+/**
+ * A caregiver as read from JSON. Not API.
+ *
+ * @param id pseudonym
+ * @param relationship relationship code, e.g. {@code birth_mother}
+ */
+public record CaregiverDto(@NotNull(message = "{imh.required}") @Pseudonym String id,
+        @NotNull(message = "{imh.required}") @KnownCode(CodeList.CAREGIVER_RELATIONSHIP) String relationship) {
+}

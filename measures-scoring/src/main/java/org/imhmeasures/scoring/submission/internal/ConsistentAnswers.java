@@ -1,0 +1,99 @@
+package org.imhmeasures.scoring.submission.internal;
+
+import static java.lang.annotation.ElementType.TYPE;
+import static java.lang.annotation.RetentionPolicy.RUNTIME;
+
+import jakarta.validation.Constraint;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+import jakarta.validation.Payload;
+import java.lang.annotation.Documented;
+import java.lang.annotation.Retention;
+import java.lang.annotation.Target;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.hibernate.validator.constraintvalidation.HibernateConstraintValidatorContext;
+import org.imhmeasures.core.instrument.Catalogue;
+import org.imhmeasures.core.instrument.Instrument;
+import org.imhmeasures.scoring.Administration;
+import org.imhmeasures.scoring.NotScorable;
+import org.imhmeasures.scoring.Problem;
+import org.imhmeasures.scoring.ScoreResult;
+import org.imhmeasures.scoring.Scorer;
+
+/**
+ * The administration's instrument is in the built-in catalogue and every answer is for one of its
+ * items with a code the item allows. Items left unanswered are not a violation: an administration
+ * with too many missing items is accepted and reported as not scorable. Unknown item ids are located
+ * by position ({@code answers.<key#2>}) and never echoed.
+ */
+@Documented
+@Constraint(validatedBy = ConsistentAnswers.Validator.class)
+@Target({TYPE})
+@Retention(RUNTIME)
+public @interface ConsistentAnswers {
+
+    /**
+     * The message template, a key of {@code ValidationMessages}.
+     *
+     * @return the template
+     */
+    String message() default "{imh.answers.instrument_unknown}";
+
+    /**
+     * Validation groups.
+     *
+     * @return the groups
+     */
+    Class<?>[] groups() default {};
+
+    /**
+     * Payload.
+     *
+     * @return the payload
+     */
+    Class<? extends Payload>[] payload() default {};
+
+    /** The validator. */
+    final class Validator implements ConstraintValidator<ConsistentAnswers, AdministrationDto> {
+
+        @Override
+        public boolean isValid(AdministrationDto value, ConstraintValidatorContext context) {
+            if (value == null || value.instrument() == null || value.answers() == null) {
+                return true;
+            }
+            Optional<Instrument> instrument = Catalogue.builtIn().find(value.instrument());
+            context.disableDefaultConstraintViolation();
+            if (instrument.isEmpty()) {
+                context.buildConstraintViolationWithTemplate("{imh.answers.instrument_unknown}")
+                        .addPropertyNode("instrument").addConstraintViolation();
+                return false;
+            }
+            ScoreResult result = Scorer.of(instrument.get()).score(Administration.of(instrument.get().id(),
+                    value.answers()));
+            if (!(result instanceof NotScorable)) {
+                return true;
+            }
+            List<String> keys = new ArrayList<>(value.answers().keySet());
+            boolean valid = true;
+            for (Problem problem : ((NotScorable) result).problems()) {
+                if (problem instanceof Problem.UnknownItem) {
+                    String item = ((Problem.UnknownItem) problem).item();
+                    valid = false;
+                    context.buildConstraintViolationWithTemplate("{imh.answers.unknown_item}")
+                            .addPropertyNode("answers").addPropertyNode("<key#" + keys.indexOf(item) + ">")
+                            .addConstraintViolation();
+                } else if (problem instanceof Problem.CodeNotAllowed) {
+                    Problem.CodeNotAllowed notAllowed = (Problem.CodeNotAllowed) problem;
+                    valid = false;
+                    context.unwrap(HibernateConstraintValidatorContext.class)
+                            .addMessageParameter("allowed", notAllowed.allowed())
+                            .buildConstraintViolationWithTemplate("{imh.answers.code_not_allowed}")
+                            .addPropertyNode("answers").addPropertyNode(notAllowed.item()).addConstraintViolation();
+                }
+            }
+            return valid;
+        }
+    }
+}
