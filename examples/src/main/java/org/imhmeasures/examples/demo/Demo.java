@@ -141,9 +141,103 @@ public final class Demo {
             });
         }
         multiMeasure(service, byFamily, report, summary);
+        referralProfile(service, out, report, summary);
         Files.writeString(out.resolve("report.txt"), report, StandardCharsets.UTF_8);
         Files.writeString(out.resolve("summary.json"), JSON.writeValueAsString(summary) + "\n", StandardCharsets.UTF_8);
         return new Result(report.toString(), summary, scoring);
+    }
+
+    /** How many days after the first appointment each timepoint is measured. */
+    private static final Map<String, Integer> TIMEPOINT_DAYS = Map.of("baseline", 0, "review", 84, "discharge", 182);
+
+    /** The synthetic service accepts referrals until the third birthday (a service-set limit). */
+    static final java.time.Period UPPER_AGE = java.time.Period.ofYears(3);
+
+    /**
+     * Writes every family as a portal submission ({@code referrals.jsonl}), validates them as a portal
+     * backend would, and reports the pooled referral profile of the accepted ones.
+     */
+    private static void referralProfile(List<SyntheticService.Family> service, Path out, StringBuilder report,
+            ObjectNode summary) throws IOException {
+        Path jsonl = out.resolve("referrals.jsonl");
+        List<org.imhmeasures.scoring.submission.Submission> accepted = new ArrayList<>();
+        int rejected = 0;
+        try (BufferedWriter writer = Files.newBufferedWriter(jsonl, StandardCharsets.UTF_8);
+                org.imhmeasures.scoring.submission.SubmissionValidator validator =
+                        org.imhmeasures.scoring.submission.SubmissionValidator.create().withPolicy(
+                                org.imhmeasures.core.care.EligibilityPolicy.defaults().withUpperAge(UPPER_AGE))) {
+            for (SyntheticService.Family family : service) {
+                String line = JSON.writer().without(SerializationFeature.INDENT_OUTPUT)
+                        .writeValueAsString(submission(family));
+                writer.write(line);
+                writer.write('\n');
+                var result = validator.validate(line);
+                if (result instanceof org.imhmeasures.scoring.submission.SubmissionResult.Accepted a) {
+                    accepted.add(a.submission());
+                } else {
+                    rejected++;
+                }
+            }
+        }
+        var profile = org.imhmeasures.scoring.profile.ReferralProfile.of(accepted,
+                org.imhmeasures.scoring.profile.ReferralProfile.DEFAULT_TOP_N);
+        report.append("\nPortal submissions (referrals.jsonl): ").append(accepted.size()).append(" accepted, ")
+                .append(rejected).append(" rejected\n");
+        report.append("Pooled referral profile\n").append(profile.toText());
+        summary.put("submissionsAccepted", accepted.size());
+        summary.put("submissionsRejected", rejected);
+        summary.set("referralProfile", JSON.readTree(profile.toJson()));
+    }
+
+    private static ObjectNode submission(SyntheticService.Family family) {
+        SyntheticService.ReferralFacts r = family.referral();
+        ObjectNode root = JSON.createObjectNode();
+        root.put("format", "imh-measures/submission@1");
+        root.put("team", "team-" + family.team().toLowerCase(Locale.ROOT));
+        ObjectNode infant = root.putObject("infant");
+        infant.put("id", "INF-" + family.id());
+        infant.put(r.antenatal() ? "expectedDate" : "dateOfBirth", r.infantDate().toString());
+        ArrayNode caregivers = root.putArray("caregivers");
+        caregivers.addObject().put("id", "CG-" + family.id() + "-1").put("relationship", "birth_mother");
+        if (!r.singleParent()) {
+            caregivers.addObject().put("id", "CG-" + family.id() + "-2").put("relationship", "partner");
+        }
+        ObjectNode referral = root.putObject("referral");
+        referral.put("id", "REF-" + family.id());
+        referral.put("date", r.referralDate().toString());
+        referral.put("source", r.source());
+        r.riskFactorIds().forEach(referral.putArray("riskFactors")::add);
+        referral.put("parentAge", r.parentAge());
+        referral.put("household", r.singleParent() ? "single_parent" : "shared_care");
+        referral.put("ethnicCategory", r.ethnicCategory());
+        java.time.LocalDate last = r.episodeStart();
+        ArrayNode administrations = root.putArray("administrations");
+        for (Map.Entry<String, Map<String, Map<String, String>>> tp : family.answers().entrySet()) {
+            java.time.LocalDate date = r.episodeStart().plusDays(TIMEPOINT_DAYS.get(tp.getKey()));
+            last = date;
+            tp.getValue().forEach((instrument, answers) -> {
+                ObjectNode a = administrations.addObject();
+                a.put("instrument", instrument);
+                a.put("timepoint", tp.getKey());
+                a.put("date", date.toString());
+                a.put("respondent", instrument.equals("PIR-GAS") ? "practitioner" : "birth_mother");
+                ObjectNode codes = a.putObject("answers");
+                answers.forEach((item, code) -> {
+                    if (code.isEmpty()) {
+                        codes.putNull(item);
+                    } else {
+                        codes.put(item, code);
+                    }
+                });
+            });
+        }
+        ObjectNode episode = root.putObject("episode");
+        episode.put("id", "EP-" + family.id());
+        episode.put("start", r.episodeStart().toString());
+        boolean completed = family.answers().containsKey("discharge");
+        episode.put("end", (completed ? last : last.plusDays(28)).toString());
+        episode.put("dischargeReason", completed ? "work_completed" : "disengaged");
+        return root;
     }
 
     private static void overview(List<SyntheticService.Family> service, StringBuilder report, ObjectNode summary) {

@@ -49,9 +49,46 @@ public final class SyntheticService {
 
     private static final double ITEM_NON_RESPONSE = 0.01;
 
+    /** Risk factor ids of the built-in risk taxonomy, matching {@link #RISK_FACTORS} one to one. */
+    static final List<String> RISK_FACTOR_IDS = List.of("perinatal_mental_illness", "isolation_lack_of_support",
+            "recent_life_stress", "parent_abused_or_witnessed_abuse_in_childhood", "substance_misuse",
+            "domestic_abuse", "poverty", "relationship_conflict", "previous_baby_loss", "young_parent", "prematurity",
+            "observed_interaction_difficulty");
+
+    /** NHS source-of-referral codes and their shares (health visitors and maternity services lead). */
+    private static final List<String> SOURCES = List.of("A2", "A4", "A1", "C1", "B1", "F3", "G4");
+    private static final double[] SOURCE_WEIGHTS = {0.35, 0.20, 0.15, 0.12, 0.08, 0.05, 0.05};
+
+    /** NHS ethnic category codes and their shares in the synthetic population. */
+    private static final List<String> ETHNICITY = List.of("A", "B", "C", "D", "F", "H", "J", "K", "M", "N", "R", "S",
+            "Z");
+    private static final double[] ETHNICITY_WEIGHTS = {0.66, 0.01, 0.07, 0.02, 0.02, 0.03, 0.04, 0.02, 0.02, 0.04,
+        0.01, 0.02, 0.04};
+
+    /** Earliest referral date of the synthetic year. */
+    static final java.time.LocalDate YEAR_START = java.time.LocalDate.of(2025, 1, 6);
+
+    /**
+     * Referral facts of a family, as a portal submission carries them. Dates are invented.
+     *
+     * @param referralDate date of referral
+     * @param infantDate date of birth, or expected date when {@code antenatal}
+     * @param antenatal whether the referral came before birth
+     * @param parentAge age of the main caregiver at referral
+     * @param singleParent whether the household is a single-parent one
+     * @param source NHS source-of-referral code
+     * @param ethnicCategory NHS ethnic category code of the main caregiver
+     * @param riskFactorIds taxonomy ids of the referral's risk factors
+     * @param episodeStart first appointment (baseline measures)
+     */
+    public record ReferralFacts(java.time.LocalDate referralDate, java.time.LocalDate infantDate, boolean antenatal,
+            int parentAge, boolean singleParent, String source, String ethnicCategory, List<String> riskFactorIds,
+            java.time.LocalDate episodeStart) {
+    }
+
     /** A referred family. */
     public record Family(String id, String team, String ageBand, List<String> riskFactors,
-            Map<String, Map<String, Map<String, String>>> answers) {
+            Map<String, Map<String, Map<String, String>>> answers, ReferralFacts referral) {
     }
 
     private SyntheticService() {
@@ -66,6 +103,8 @@ public final class SyntheticService {
      */
     public static List<Family> generate(long seed, int families) {
         Random random = new Random(seed);
+        // a second stream for referral details, so adding details never changes the answers
+        Random details = new Random(seed * 31 + 7);
         Catalogue catalogue = Catalogue.builtIn();
         List<Family> out = new ArrayList<>(families);
         for (int f = 0; f < families; f++) {
@@ -98,9 +137,36 @@ public final class SyntheticService {
                 }
                 answers.put(TIMEPOINTS.get(t), byInstrument);
             }
-            out.add(new Family(id, TEAMS.get(team), AGE_BANDS.get(age), List.copyOf(risks), answers));
+            out.add(new Family(id, TEAMS.get(team), AGE_BANDS.get(age), List.copyOf(risks), answers,
+                    referral(details, age, risks)));
         }
         return out;
+    }
+
+    private static ReferralFacts referral(Random random, int ageBand, List<String> risks) {
+        java.time.LocalDate referral = YEAR_START.plusDays(random.nextInt(365));
+        java.time.LocalDate infant;
+        if (ageBand == 0) {
+            infant = referral.plusDays(20 + random.nextInt(200));
+        } else {
+            int days = (ageBand - 1) * 365 + random.nextInt(360);
+            infant = referral.minusDays(days);
+        }
+        boolean young = risks.contains("young parent");
+        int parentAge = young ? 16 + random.nextInt(5) : 21 + random.nextInt(22);
+        boolean single = random.nextDouble() < (young ? 0.55 : 0.22);
+        List<String> ids = new ArrayList<>();
+        for (int r = 0; r < RISK_FACTORS.size(); r++) {
+            if (risks.contains(RISK_FACTORS.get(r))) {
+                ids.add(RISK_FACTOR_IDS.get(r));
+            }
+        }
+        if (single) {
+            ids.add("single_parent");
+        }
+        return new ReferralFacts(referral, infant, ageBand == 0, parentAge, single,
+                SOURCES.get(pick(random, SOURCE_WEIGHTS)), ETHNICITY.get(pick(random, ETHNICITY_WEIGHTS)),
+                List.copyOf(ids), referral.plusDays(14 + random.nextInt(28)));
     }
 
     /** Which instruments a family completes: EPDS perinatally, KPCS for infants under 1, CORE-10 in two teams. */
@@ -112,6 +178,8 @@ public final class SyntheticService {
                 return ageBand == 1;
             case "CORE-10":
                 return team == 0 || team == 2;
+            case "PIR-GAS":
+                return ageBand > 0; // a relationship with a born infant
             default:
                 return true;
         }

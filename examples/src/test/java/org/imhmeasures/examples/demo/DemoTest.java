@@ -34,6 +34,11 @@ class DemoTest {
                 + "published: none"), "PIR-GAS has no published reliable-change value: never guessed");
         assertTrue(result.report().contains("age_band: 0-12 months"));
         assertEquals(120, result.summary().get("families").asInt());
+        // every family is also a valid portal submission, and the profile section is in the report
+        assertEquals(120, Files.readAllLines(dir.resolve("referrals.jsonl")).size());
+        assertEquals(120, result.summary().get("submissionsAccepted").asInt());
+        assertEquals(0, result.summary().get("submissionsRejected").asInt());
+        assertTrue(result.report().contains("Pooled referral profile"), result.report());
     }
 
     @Test
@@ -51,5 +56,7 @@ class DemoTest {
             assertEquals(Files.readString(dir.resolve("administrations").resolve(file)), Files.readString(
                     sample.resolve(file)), file + " drifted from the generator: regenerate examples/data/sample");
         }
+        assertEquals(Files.readString(dir.resolve("referrals.jsonl")), Files.readString(sample.resolve(
+                "referrals.jsonl")), "referrals.jsonl drifted from the generator: regenerate examples/data/sample");
     }
 }
