@@ -28,8 +28,12 @@ public final class Main {
             "  change --instrument ID --input IN.csv --output OUT.csv [--summary SUMMARY.json]",
             "         [--method jt|gln|en|ha|nk|hll|nhs] [--params published|sample] [--reliability R] [--rejects REJ.csv]",
             "                                        reliable and clinically significant change (record_id,pre,post)",
-            "  profile --input REFERRALS.jsonl [--output PROFILE.json] [--top N]",
+            "  profile --input REFERRALS.jsonl [--output PROFILE.json] [--top N] [--upper-age YEARS]",
             "                                        pooled referral profile of portal submissions");
+
+    /** Kept strongly reachable so the level holds: Hibernate Validator's start-up banner is noise here. */
+    private static final java.util.logging.Logger VALIDATOR_LOG = java.util.logging.Logger.getLogger(
+            "org.hibernate.validator");
 
     private Main() {
     }
@@ -53,6 +57,7 @@ public final class Main {
      * @return the exit status
      */
     public static int run(List<String> args, PrintStream out, PrintStream err) {
+        VALIDATOR_LOG.setLevel(java.util.logging.Level.WARNING);
         if (args.isEmpty() || args.get(0).equals("--help") || args.get(0).equals("-h")) {
             (args.isEmpty() ? err : out).println(USAGE);
             return args.isEmpty() ? 2 : 0;

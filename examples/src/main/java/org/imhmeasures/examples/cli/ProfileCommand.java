@@ -18,7 +18,8 @@ import org.imhmeasures.scoring.submission.SubmissionValidator;
 import org.imhmeasures.scoring.submission.Violation;
 
 /**
- * {@code profile --input referrals.jsonl [--output profile.json] [--top N]}: the pooled referral profile
+ * {@code profile --input referrals.jsonl [--output profile.json] [--top N] [--upper-age YEARS]}: the pooled
+ * referral profile
  * of a JSON Lines file with one portal submission per line.
  *
  * <p>Every line is validated as a submission; rejected lines are reported on standard error by line
@@ -40,8 +41,22 @@ public final class ProfileCommand {
     }
 
     static int run(List<String> args, PrintStream out, PrintStream err) throws UsageException, CommandFailure {
-        Args parsed = Args.parse(args, Set.of("--input", "--output", "--top"), Set.of());
+        Args parsed = Args.parse(args, Set.of("--input", "--output", "--top", "--upper-age"), Set.of());
         VALIDATOR_LOG.setLevel(java.util.logging.Level.WARNING);
+        org.imhmeasures.core.care.EligibilityPolicy policy = org.imhmeasures.core.care.EligibilityPolicy.defaults();
+        if (parsed.value("--upper-age").isPresent()) {
+            String raw = parsed.value("--upper-age").get();
+            int years;
+            try {
+                years = Integer.parseInt(raw);
+            } catch (NumberFormatException e) {
+                years = 0;
+            }
+            if (years < 2 || years > 18) {
+                throw new UsageException("--upper-age must be a whole number of years from 2 to 18: " + raw);
+            }
+            policy = policy.withUpperAge(java.time.Period.ofYears(years));
+        }
         Path input = Path.of(parsed.required("--input"));
         Optional<Path> output = parsed.value("--output").map(Path::of);
         int top = ReferralProfile.DEFAULT_TOP_N;
@@ -62,7 +77,7 @@ public final class ProfileCommand {
         if (output.isPresent() && output.get().toAbsolutePath().equals(input.toAbsolutePath())) {
             throw new UsageException("--output must differ from --input: " + output.get());
         }
-        Loaded loaded = load(input, top);
+        Loaded loaded = load(input, top, policy);
         loaded.rejections().forEach(r -> err.println("imh-measures: " + r));
         if (output.isPresent()) {
             try {
@@ -87,10 +102,24 @@ public final class ProfileCommand {
      * @throws CommandFailure when the file cannot be read
      */
     public static Loaded load(Path input, int topN) throws CommandFailure {
+        return load(input, topN, org.imhmeasures.core.care.EligibilityPolicy.defaults());
+    }
+
+    /**
+     * As {@link #load(Path, int)}, with the service's eligibility policy (e.g. referrals up to age 3).
+     *
+     * @param input the file
+     * @param topN how many risk factors to list
+     * @param policy the eligibility policy submissions are validated against
+     * @return the profile, the number of submissions read, and one line per rejected submission
+     * @throws CommandFailure when the file cannot be read
+     */
+    public static Loaded load(Path input, int topN, org.imhmeasures.core.care.EligibilityPolicy policy)
+            throws CommandFailure {
         List<Submission> accepted = new ArrayList<>();
         List<String> rejections = new ArrayList<>();
         int lines = 0;
-        try (SubmissionValidator validator = SubmissionValidator.create();
+        try (SubmissionValidator validator = SubmissionValidator.create().withPolicy(policy);
                 BufferedReader in = Files.newBufferedReader(input, StandardCharsets.UTF_8)) {
             String line;
             int number = 0;
