@@ -13,7 +13,7 @@ import org.imhmeasures.core.instrument.Instrument;
 import org.imhmeasures.scoring.Scored;
 import org.imhmeasures.scoring.Scorer;
 import org.imhmeasures.scoring.dataset.DatasetSummary;
-import org.imhmeasures.scoring.dataset.WideCsvScoring;
+import org.imhmeasures.scoring.dataset.DatasetScoring;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,7 +45,7 @@ class BenchmarkSmokeTest {
         Path csv = dir.resolve("phq9.csv");
         GenerateCsv.main(new String[] {"PHQ-9", "2000", csv.toString(), "5"});
         try (Reader in = Files.newBufferedReader(csv)) {
-            DatasetSummary summary = WideCsvScoring.of(Scorer.of(Catalogue.builtIn().get("PHQ-9")))
+            DatasetSummary summary = DatasetScoring.of(Scorer.of(Catalogue.builtIn().get("PHQ-9")))
                     .score(in, new StringWriter(), Optional.of(new StringWriter()), header -> { });
             assertEquals(2000, summary.rowsRead());
             assertEquals(summary.rowsRead(), summary.rowsScored() + summary.rowsRejected());

@@ -17,17 +17,24 @@ import org.imhmeasures.scoring.MissingItemPolicy;
 import org.imhmeasures.scoring.Scorer;
 import org.imhmeasures.scoring.ScoringOptions;
 import org.imhmeasures.scoring.dataset.DatasetException;
+import org.imhmeasures.scoring.dataset.DatasetFormat;
 import org.imhmeasures.scoring.dataset.DatasetSummary;
-import org.imhmeasures.scoring.dataset.WideCsvScoring;
+import org.imhmeasures.scoring.dataset.DatasetScoring;
 
-/** {@code score --instrument ID --input IN.csv --output OUT.csv [--rejects REJ.csv] [--missing strict|prorate]}. */
+/**
+ * {@code score --instrument ID --input IN --output OUT.csv [--rejects REJ.csv] [--missing strict|prorate]
+ * [--format wide|long|jsonl]}.
+ */
 final class ScoreCommand {
+
+    static final long PROGRESS_EVERY = 1_000_000;
 
     private ScoreCommand() {
     }
 
     static int run(List<String> args, PrintStream out, PrintStream err) throws UsageException, CommandFailure {
-        Args parsed = Args.parse(args, Set.of("--instrument", "--input", "--output", "--rejects", "--missing"), Set.of());
+        Args parsed = Args.parse(args, Set.of("--instrument", "--input", "--output", "--rejects", "--missing",
+                "--format"), Set.of());
         String id = parsed.required("--instrument");
         Path input = Path.of(parsed.required("--input"));
         Path output = Path.of(parsed.required("--output"));
@@ -47,15 +54,25 @@ final class ScoreCommand {
                     throw new UsageException("--missing must be one of [strict, prorate]: " + missing);
             }
         }
+        DatasetFormat format = DatasetFormat.WIDE_CSV;
+        if (parsed.value("--format").isPresent()) {
+            String name = parsed.value("--format").get();
+            format = DatasetFormat.fromCliName(name).orElseThrow(() -> new UsageException(
+                    "--format must be one of [wide, long, jsonl]: " + name));
+        }
         checkFiles(input, output, rejects);
-        WideCsvScoring scoring = WideCsvScoring.of(Scorer.of(instrument, options));
+        // a progress line on standard error every million rows, so long runs show they are alive
+        DatasetScoring scoring = DatasetScoring.of(Scorer.of(instrument, options)).withProgress(
+                read -> err.println("imh-measures: " + String.format(java.util.Locale.ROOT, "%,d", read)
+                        + " rows read"), PROGRESS_EVERY);
         DatasetSummary summary;
         try (BufferedReader in = Files.newBufferedReader(input, StandardCharsets.UTF_8);
                 BufferedWriter outFile = Files.newBufferedWriter(output, StandardCharsets.UTF_8);
                 Writer rejFile = rejects.isPresent() ? Files.newBufferedWriter(rejects.get(), StandardCharsets.UTF_8)
                         : null) {
-            summary = scoring.score(in, outFile, Optional.ofNullable(rejFile), header -> {
-                List<String> absent = scoring.absentItemColumns(header);
+            boolean wide = format == DatasetFormat.WIDE_CSV;
+            summary = scoring.score(format, in, outFile, Optional.ofNullable(rejFile), header -> {
+                List<String> absent = wide ? scoring.absentItemColumns(header) : List.of();
                 if (!absent.isEmpty()) {
                     err.println("imh-measures: warning: input has no column for " + String.join(", ", absent)
                             + ": those items are missing in every row");

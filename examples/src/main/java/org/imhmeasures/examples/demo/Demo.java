@@ -34,7 +34,7 @@ import org.imhmeasures.scoring.cohort.CohortReports;
 import org.imhmeasures.scoring.dataset.ChangeCsv;
 import org.imhmeasures.scoring.dataset.DatasetException;
 import org.imhmeasures.scoring.dataset.DatasetSummary;
-import org.imhmeasures.scoring.dataset.WideCsvScoring;
+import org.imhmeasures.scoring.dataset.DatasetScoring;
 
 /**
  * The main job: generate a synthetic service, score every administration through the same CSV path
@@ -96,7 +96,7 @@ public final class Demo {
                     Writer o = Files.newBufferedWriter(scores, StandardCharsets.UTF_8);
                     Writer r = Files.newBufferedWriter(out.resolve("scores").resolve(instrument.key() + "-rejects.csv"),
                             StandardCharsets.UTF_8)) {
-                s = WideCsvScoring.of(Scorer.of(instrument)).score(in, o, Optional.of(r), header -> { });
+                s = DatasetScoring.of(Scorer.of(instrument)).score(in, o, Optional.of(r), header -> { });
             }
             scoring.put(id, s);
             report.append(String.format(Locale.ROOT, "%-9s %6d %7d %9d %9d%n", id, s.rowsRead(), s.rowsScored(),

@@ -140,7 +140,7 @@ public final class ChangeCsv {
                 CsvOut rej = rejects.isPresent() ? new CsvOut(mapper, rejects.get()) : null) {
             out.row(OUTPUT_COLUMNS);
             if (rej != null) {
-                rej.row(WideCsvScoring.REJECT_COLUMNS);
+                rej.row(DatasetScoring.REJECT_COLUMNS);
             }
             read(in, row -> {
                 counts[0]++;

@@ -18,7 +18,7 @@ import org.imhmeasures.scoring.Scorer;
 import org.imhmeasures.scoring.ScoringOptions;
 import org.junit.jupiter.api.Test;
 
-class WideCsvScoringTest {
+class DatasetScoringTest {
 
     private static final String HEADER = "record_id,site,phq9_1,phq9_2,phq9_3,phq9_4,phq9_5,phq9_6,phq9_7,phq9_8,phq9_9";
 
@@ -33,7 +33,7 @@ class WideCsvScoringTest {
         StringWriter out = new StringWriter();
         StringWriter rej = new StringWriter();
         List<String> header = new ArrayList<>();
-        DatasetSummary summary = WideCsvScoring.of(scorer).score(new StringReader(csv), out, Optional.of(rej),
+        DatasetSummary summary = DatasetScoring.of(scorer).score(new StringReader(csv), out, Optional.of(rej),
                 header::addAll);
         return new Run(summary, out.toString().lines().toList(), rej.toString().lines().toList(), header);
     }
@@ -129,7 +129,7 @@ class WideCsvScoringTest {
     void score_absentItemColumn_isReportedToListenerAndMissingInRows() throws IOException {
         Scorer scorer = Scorer.of(Catalogue.builtIn().get("PHQ-9"));
         Run r = run(scorer, "record_id,phq9_1,phq9_2\nr1,1,1\n");
-        assertEquals(9, WideCsvScoring.of(scorer).absentItemColumns(r.header()).size() + 2);
+        assertEquals(9, DatasetScoring.of(scorer).absentItemColumns(r.header()).size() + 2);
         assertEquals(new DatasetSummary(1, 0, 1, 0), r.summary());
     }
 

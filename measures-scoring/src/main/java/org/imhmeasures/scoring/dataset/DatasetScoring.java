@@ -1,0 +1,593 @@
+package org.imhmeasures.scoring.dataset;
+
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.imhmeasures.core.instrument.Instrument;
+import org.imhmeasures.core.instrument.Subscale;
+import org.imhmeasures.core.internal.Check;
+import org.imhmeasures.scoring.CriticalAlert;
+import org.imhmeasures.scoring.NotScorable;
+import org.imhmeasures.scoring.Problem;
+import org.imhmeasures.scoring.ScoreResult;
+import org.imhmeasures.scoring.Scored;
+import org.imhmeasures.scoring.Scorer;
+import org.imhmeasures.scoring.SubscaleScore;
+
+/**
+ * Scores a dataset of administrations in one streaming pass, in constant memory: wide CSV (one
+ * administration per row), long CSV (one answer per row) or JSON Lines; see {@link DatasetFormat}.
+ *
+ * <p>Wide input: a header row with a {@code record_id} column and item-id columns ({@code phq9_1} …);
+ * other columns are ignored; an empty cell is a missing answer. Output header, exactly:
+ * <pre>record_id,instrument,definition_version,raw_total,total,band,caseness,items_missing,prorated,critical_items</pre>
+ * followed by one {@code subscale:<id>} column per subscale. {@code caseness} is {@code true}, {@code false}
+ * or empty; {@code items_missing} is the number of unanswered items; {@code critical_items} the ids of
+ * critical items at alert level joined by {@code ;}. Rows that cannot be scored go to the rejects as
+ * {@code line,record_id,reason,message}; reasons are {@link Problem#code()} values plus
+ * {@code malformed_row} (wrong number of cells) and {@code missing_record_id}. A rejected row whose
+ * critical item was validly answered at alert level says so in its message: alerts are never dropped.
+ *
+ * <p>Long and JSON Lines inputs may hold several timepoints per record, so their output adds one last
+ * column, {@code timepoint}, after the subscale columns; an administration of another instrument is
+ * rejected as {@code wrong_instrument}, an item the instrument lacks as {@code unknown_item}, and a
+ * malformed line as {@code malformed_row}. For them the accounting row is the administration.
+ *
+ * <p>Rows read = rows scored + rows rejected, always ({@link DatasetSummary}). Instances are immutable
+ * and thread-safe; each call uses its own reader and writers. A progress listener, if set, hears the
+ * number of rows read every {@code every} rows.
+ *
+ * @since 0.1.0
+ */
+public final class DatasetScoring {
+
+    /** Output columns before the subscale columns. */
+    public static final List<String> OUTPUT_COLUMNS = List.of("record_id", "instrument", "definition_version",
+            "raw_total", "total", "band", "caseness", "items_missing", "prorated", "critical_items");
+
+    /** Rejects file columns. */
+    public static final List<String> REJECT_COLUMNS = List.of("line", "record_id", "reason", "message");
+
+    private static final String RECORD_ID = "record_id";
+
+    /** Long-format input columns. */
+    public static final List<String> LONG_COLUMNS = List.of("record_id", "timepoint", "instrument", "item_id", "code");
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = com.fasterxml.jackson.databind.json
+            .JsonMapper.builder().enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+
+    static {
+        JSON.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(8)
+                .maxNumberLength(20).maxStringLength(10_000).build());
+    }
+
+    private final Scorer scorer;
+    private final CsvMapper mapper;
+    private final java.util.function.LongConsumer progress;
+    private final long progressEvery;
+
+    private DatasetScoring(Scorer scorer) {
+        this(scorer, read -> { }, Long.MAX_VALUE);
+    }
+
+    private DatasetScoring(Scorer scorer, java.util.function.LongConsumer progress, long progressEvery) {
+        this.progress = Check.notNull(progress, "progress");
+        Check.argument(progressEvery > 0, "progress interval must be positive: %d", progressEvery);
+        this.progressEvery = progressEvery;
+        this.scorer = Check.notNull(scorer, "scorer");
+        // quote only where CSV needs it, so output is stable and diff-friendly
+        this.mapper = CsvMapper.builder().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();
+        // a hostile cell must not exhaust memory
+        mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxStringLength(100_000).build());
+    }
+
+    /**
+     * Creates a dataset scorer around a {@link Scorer}.
+     *
+     * @param scorer the scorer (instrument and options)
+     * @return the dataset scorer
+     */
+    public static DatasetScoring of(Scorer scorer) {
+        return new DatasetScoring(scorer);
+    }
+
+    /**
+     * Returns a copy that reports progress: {@code listener} hears the number of rows read every
+     * {@code every} rows (for a command-line progress line on long runs).
+     *
+     * @param listener receives rows read so far
+     * @param every interval in rows, positive
+     * @return a new instance
+     */
+    public DatasetScoring withProgress(java.util.function.LongConsumer listener, long every) {
+        return new DatasetScoring(scorer, listener, every);
+    }
+
+    /**
+     * The output header for this instrument and wide input.
+     *
+     * @return column names
+     */
+    public List<String> outputHeader() {
+        return outputHeader(DatasetFormat.WIDE_CSV);
+    }
+
+    /**
+     * The output header for this instrument and input format: the contract columns, one
+     * {@code subscale:<id>} column per subscale, and for long and JSON Lines input a final
+     * {@code timepoint}.
+     *
+     * @param format the input format
+     * @return column names
+     */
+    public List<String> outputHeader(DatasetFormat format) {
+        List<String> header = new ArrayList<>(OUTPUT_COLUMNS);
+        for (Subscale subscale : scorer.instrument().subscales()) {
+            header.add("subscale:" + subscale.id());
+        }
+        if (format != DatasetFormat.WIDE_CSV) {
+            header.add("timepoint");
+        }
+        return header;
+    }
+
+    /**
+     * The item ids of the instrument that the header lacks; such items are missing in every row.
+     *
+     * @param header the input header cells
+     * @return absent item ids, in form order
+     */
+    public List<String> absentItemColumns(List<String> header) {
+        List<String> absent = new ArrayList<>();
+        scorer.instrument().items().forEach(item -> {
+            if (!header.contains(item.id())) {
+                absent.add(item.id());
+            }
+        });
+        return absent;
+    }
+
+    /**
+     * Scores every row of a wide CSV {@code input}; see {@link #score(DatasetFormat, Reader, Writer,
+     * Optional, java.util.function.Consumer)}.
+     *
+     * @param input the CSV input
+     * @param output where scored rows go (header first)
+     * @param rejects where rejected rows go (header first); empty to drop them after counting
+     * @param headerListener receives the input header once it has been validated, e.g. to warn about absent
+     *        item columns
+     * @return the counts
+     * @throws DatasetException when the input cannot be read or its header lacks {@code record_id} or
+     *         every item column
+     * @throws IOException when writing fails
+     */
+    public DatasetSummary score(Reader input, Writer output, Optional<Writer> rejects,
+            java.util.function.Consumer<List<String>> headerListener) throws IOException {
+        return score(DatasetFormat.WIDE_CSV, input, output, rejects, headerListener);
+    }
+
+    /**
+     * Scores every administration of {@code input}, writing scored ones to {@code output} and unusable
+     * ones to {@code rejects}. Readers and writers are not closed; writers are flushed.
+     *
+     * @param format the input format
+     * @param input the input
+     * @param output where scored rows go (header first)
+     * @param rejects where rejected rows go (header first); empty to drop them after counting
+     * @param headerListener receives the CSV header once it has been validated (not called for JSON Lines)
+     * @return the counts
+     * @throws DatasetException when the input cannot be read at all, or a CSV header lacks the columns
+     *         the format needs
+     * @throws IOException when writing fails
+     */
+    public DatasetSummary score(DatasetFormat format, Reader input, Writer output, Optional<Writer> rejects,
+            java.util.function.Consumer<List<String>> headerListener) throws IOException {
+        Check.notNull(format, "format");
+        try (Sink sink = new Sink(output, rejects, format)) {
+            switch (format) {
+                case LONG_CSV:
+                    longCsv(input, sink, headerListener);
+                    break;
+                case JSON_LINES:
+                    jsonLines(input, sink);
+                    break;
+                case WIDE_CSV:
+                default:
+                    wideCsv(input, sink, headerListener);
+                    break;
+            }
+            sink.flush();
+            return sink.summary();
+        } catch (StreamReadException e) {
+            long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            throw new DatasetException(line, "input must be well-formed CSV: " + e.getOriginalMessage()
+                    .replaceAll("\"[^\"]*\"", "\"...\""), e);
+        }
+    }
+
+    private CsvParser csvParser(Reader input) throws IOException {
+        CsvParser parser = (CsvParser) mapper.getFactory().createParser(input);
+        parser.setSchema(CsvSchema.emptySchema());
+        parser.enable(CsvParser.Feature.WRAP_AS_ARRAY);
+        return parser;
+    }
+
+    private static List<String> header(CsvRows rows) throws IOException {
+        List<String> first = rows.next();
+        if (first == null) {
+            throw new DatasetException(1, "input must have a header row: empty file", null);
+        }
+        List<String> header = List.copyOf(first);
+        Map<String, Integer> seen = new HashMap<>();
+        for (int c = 0; c < header.size(); c++) {
+            if (seen.put(header.get(c), c) != null) {
+                throw new DatasetException(1, "header columns must be unique: " + safeColumn(header.get(c))
+                        + " repeated", null);
+            }
+        }
+        return header;
+    }
+
+    private void wideCsv(Reader input, Sink sink, java.util.function.Consumer<List<String>> headerListener)
+            throws IOException {
+        Instrument instrument = scorer.instrument();
+        int itemCount = instrument.items().size();
+        try (CsvParser parser = csvParser(input)) {
+            CsvRows rows = new CsvRows(parser);
+            List<String> header = header(rows);
+            int recordIdColumn = header.indexOf(RECORD_ID);
+            if (recordIdColumn < 0) {
+                throw new DatasetException(1, "header must have a record_id column: absent", null);
+            }
+            int[] itemColumns = new int[itemCount];
+            boolean anyItem = false;
+            for (int i = 0; i < itemCount; i++) {
+                itemColumns[i] = header.indexOf(instrument.items().get(i).id());
+                anyItem |= itemColumns[i] >= 0;
+            }
+            if (!anyItem) {
+                throw new DatasetException(1, "header must have at least one item column of " + instrument.id()
+                        + " (" + instrument.items().get(0).id() + " ...): none", null);
+            }
+            headerListener.accept(header);
+            String[] codes = new String[itemCount];
+            List<String> row;
+            while ((row = rows.next()) != null) {
+                long line = rows.lastRowLine();
+                String recordId = recordIdColumn < row.size() ? row.get(recordIdColumn).strip() : "";
+                if (row.size() != header.size()) {
+                    sink.reject(line, recordId, "malformed_row", "row must have " + header.size() + " cells: "
+                            + row.size());
+                } else if (recordId.isEmpty()) {
+                    sink.reject(line, "", "missing_record_id", "record_id must not be empty: empty");
+                } else {
+                    for (int i = 0; i < itemCount; i++) {
+                        codes[i] = itemColumns[i] >= 0 ? row.get(itemColumns[i]) : null;
+                    }
+                    sink.result(line, recordId, "", scorer.scoreCodes(codes));
+                }
+            }
+        }
+    }
+
+    private void longCsv(Reader input, Sink sink, java.util.function.Consumer<List<String>> headerListener)
+            throws IOException {
+        try (CsvParser parser = csvParser(input)) {
+            CsvRows rows = new CsvRows(parser);
+            List<String> header = header(rows);
+            int[] column = new int[LONG_COLUMNS.size()];
+            for (int c = 0; c < column.length; c++) {
+                column[c] = header.indexOf(LONG_COLUMNS.get(c));
+                if (column[c] < 0) {
+                    throw new DatasetException(1, "header must have the long-format columns " + LONG_COLUMNS + ": "
+                            + LONG_COLUMNS.get(c) + " absent", null);
+                }
+            }
+            headerListener.accept(header);
+            Group group = null;
+            List<String> row;
+            while ((row = rows.next()) != null) {
+                long line = rows.lastRowLine();
+                String recordId = column[0] < row.size() ? row.get(column[0]).strip() : "";
+                if (row.size() != header.size()) {
+                    // a broken line cannot be placed in a group: it ends the current group and is its own row
+                    group = finish(group, sink);
+                    sink.reject(line, recordId, "malformed_row", "row must have " + header.size() + " cells: "
+                            + row.size());
+                    continue;
+                }
+                String timepoint = row.get(column[1]).strip();
+                String instrumentId = row.get(column[2]).strip();
+                if (group == null || !group.sameAdministration(recordId, timepoint, instrumentId)) {
+                    group = finish(group, sink);
+                    group = new Group(line, recordId, timepoint, instrumentId);
+                }
+                group.add(row.get(column[3]).strip(), row.get(column[4]));
+            }
+            finish(group, sink);
+        }
+    }
+
+    private Group finish(Group group, Sink sink) throws IOException {
+        if (group == null) {
+            return null;
+        }
+        if (group.recordId.isEmpty()) {
+            sink.reject(group.line, "", "missing_record_id", "record_id must not be empty: empty");
+        } else if (group.duplicateItem != null) {
+            sink.reject(group.line, group.recordId, "duplicate_item", "item must appear once per administration: "
+                    + safeItem(group.duplicateItem));
+        } else {
+            sink.result(group.line, group.recordId, group.timepoint, scorer.score(
+                    org.imhmeasures.scoring.Administration.of(group.instrumentId.isEmpty() ? "-" : group.instrumentId,
+                            group.answers)));
+        }
+        return null;
+    }
+
+    /** The answers of one administration in long format, collected from consecutive rows. */
+    private static final class Group {
+        final long line;
+        final String recordId;
+        final String timepoint;
+        final String instrumentId;
+        final Map<String, String> answers = new java.util.LinkedHashMap<>();
+        String duplicateItem;
+
+        Group(long line, String recordId, String timepoint, String instrumentId) {
+            this.line = line;
+            this.recordId = recordId;
+            this.timepoint = timepoint;
+            this.instrumentId = instrumentId;
+        }
+
+        boolean sameAdministration(String record, String time, String instrument) {
+            return recordId.equals(record) && timepoint.equals(time) && instrumentId.equals(instrument);
+        }
+
+        void add(String itemId, String code) {
+            if (answers.containsKey(itemId) && duplicateItem == null) {
+                duplicateItem = itemId;
+            }
+            answers.put(itemId.isEmpty() ? "-" : itemId, code);
+        }
+    }
+
+    private void jsonLines(Reader input, Sink sink) throws IOException {
+        java.io.BufferedReader lines = input instanceof java.io.BufferedReader b ? b : new java.io.BufferedReader(input);
+        String text;
+        long line = 0;
+        while ((text = lines.readLine()) != null) {
+            line++;
+            if (text.isBlank()) {
+                continue;
+            }
+            com.fasterxml.jackson.databind.JsonNode node;
+            try {
+                node = JSON.readTree(text);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                sink.reject(line, "", "malformed_row", "line must be one JSON object: not well-formed JSON");
+                continue;
+            }
+            String problem = jsonProblem(node);
+            String recordId = node != null && node.path("record_id").isTextual() ? node.get("record_id").asText()
+                    .strip() : "";
+            if (problem != null) {
+                sink.reject(line, recordId, "malformed_row", problem);
+                continue;
+            }
+            if (recordId.isEmpty()) {
+                sink.reject(line, "", "missing_record_id", "record_id must not be empty: empty");
+                continue;
+            }
+            Map<String, String> answers = new java.util.LinkedHashMap<>();
+            node.get("answers").fields().forEachRemaining(e -> answers.put(e.getKey(), e.getValue().isNull() ? ""
+                    : e.getValue().asText()));
+            String timepoint = node.path("timepoint").isTextual() ? node.get("timepoint").asText().strip() : "";
+            sink.result(line, recordId, timepoint, scorer.score(org.imhmeasures.scoring.Administration.of(
+                    node.get("instrument").asText().strip().isEmpty() ? "-" : node.get("instrument").asText().strip(),
+                    answers)));
+        }
+    }
+
+    /** Why a JSON line is not an administration record, or {@code null} when it is one. */
+    private static String jsonProblem(com.fasterxml.jackson.databind.JsonNode node) {
+        if (node == null || !node.isObject()) {
+            return "line must be one JSON object: not an object";
+        }
+        java.util.Iterator<String> names = node.fieldNames();
+        while (names.hasNext()) {
+            String name = names.next();
+            if (!Set.of("record_id", "timepoint", "instrument", "answers").contains(name)) {
+                return "field must be one of [record_id, timepoint, instrument, answers]: "
+                        + (name.matches("[a-z_]{1,20}") ? name : "<field of " + name.length() + " characters>");
+            }
+        }
+        for (String field : List.of("record_id", "instrument")) {
+            if (!node.path(field).isTextual()) {
+                return field + " must be a string: " + (node.has(field) ? node.get(field).getNodeType().name()
+                        .toLowerCase(java.util.Locale.ROOT) : "missing");
+            }
+        }
+        if (node.has("timepoint") && !node.get("timepoint").isTextual() && !node.get("timepoint").isNull()) {
+            return "timepoint must be a string: " + node.get("timepoint").getNodeType().name()
+                    .toLowerCase(java.util.Locale.ROOT);
+        }
+        if (!node.path("answers").isObject()) {
+            return "answers must be an object: " + (node.has("answers") ? node.get("answers").getNodeType().name()
+                    .toLowerCase(java.util.Locale.ROOT) : "missing");
+        }
+        java.util.Iterator<java.util.Map.Entry<String, com.fasterxml.jackson.databind.JsonNode>> answers = node
+                .get("answers").fields();
+        while (answers.hasNext()) {
+            var entry = answers.next();
+            var value = entry.getValue();
+            if (!(value.isTextual() || value.isNull() || value.isIntegralNumber())) {
+                return "answer to " + safeItem(entry.getKey()) + " must be a string, a whole number or null: "
+                        + value.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+            }
+        }
+        return null;
+    }
+
+    /** Output and rejects of one run, with the counters behind the accounting identity. */
+    private final class Sink implements java.io.Closeable {
+        private final CsvOut out;
+        private final CsvOut rej;
+        private final boolean withTimepoint;
+        private long read;
+        private long scored;
+        private long rejected;
+        private long alerted;
+
+        Sink(Writer output, Optional<Writer> rejects, DatasetFormat format) throws IOException {
+            this.out = new CsvOut(mapper, output);
+            this.rej = rejects.isPresent() ? new CsvOut(mapper, rejects.get()) : null;
+            this.withTimepoint = format != DatasetFormat.WIDE_CSV;
+            out.row(outputHeader(format));
+            if (rej != null) {
+                rej.row(REJECT_COLUMNS);
+            }
+        }
+
+        void result(long line, String recordId, String timepoint, ScoreResult result) throws IOException {
+            if (!result.criticalAlerts().isEmpty()) {
+                alerted++;
+            }
+            if (result instanceof Scored s) {
+                tick();
+                scored++;
+                writeRow(out, recordId, s, withTimepoint ? timepoint : null);
+            } else {
+                NotScorable n = (NotScorable) result;
+                reject(line, recordId, n.firstProblem().code(), rejectMessage(n));
+            }
+        }
+
+        void reject(long line, String recordId, String reason, String message) throws IOException {
+            tick();
+            rejected++;
+            if (rej != null) {
+                rej.row(Long.toString(line), recordId, reason, message);
+            }
+        }
+
+        private void tick() {
+            read++;
+            if (read % progressEvery == 0) {
+                progress.accept(read);
+            }
+        }
+
+        void flush() throws IOException {
+            out.flush();
+            if (rej != null) {
+                rej.flush();
+            }
+        }
+
+        DatasetSummary summary() {
+            return new DatasetSummary(read, scored, rejected, alerted);
+        }
+
+        @Override
+        public void close() throws IOException {
+            try (CsvOut o = out; CsvOut r = rej) {
+                // closes both generators, leaving the caller's writers open
+            }
+        }
+    }
+
+    private static final String[] SMALL_INTS = new String[1001];
+
+    static {
+        for (int i = 0; i < SMALL_INTS.length; i++) {
+            SMALL_INTS[i] = Integer.toString(i);
+        }
+    }
+
+    private static String text(int value) {
+        return value >= 0 && value < SMALL_INTS.length ? SMALL_INTS[value] : Integer.toString(value);
+    }
+
+    /** Plain notation; uses the cached {@code toString()} whenever that is already plain. */
+    static String plain(BigDecimal value) {
+        boolean exponentForm = value.scale() < 0
+                || value.signum() != 0 && value.precision() - value.scale() - 1 < -6;
+        return exponentForm ? value.toPlainString() : value.toString();
+    }
+
+    private void writeRow(CsvOut out, String recordId, Scored s, String timepoint) throws IOException {
+        String[] cells = new String[OUTPUT_COLUMNS.size() + s.subscales().size() + (timepoint == null ? 0 : 1)];
+        cells[0] = recordId;
+        cells[1] = s.provenance().instrumentId();
+        cells[2] = s.provenance().definitionVersion();
+        cells[3] = text(s.rawTotal());
+        // BigDecimal caches toString(), and our totals (scale 0 or 2) print without exponent, so the
+        // shared complete-answer totals cost no formatting per row
+        cells[4] = s.total().map(DatasetScoring::plain).orElse("");
+        cells[5] = s.band().map(b -> b.label()).orElse("");
+        cells[6] = s.caseness().csv();
+        cells[7] = text(s.itemsMissing().size());
+        cells[8] = s.prorated() ? "true" : "false";
+        cells[9] = s.criticalAlerts().isEmpty() ? "" : alertIds(s.criticalAlerts());
+        int c = OUTPUT_COLUMNS.size();
+        if (!s.subscales().isEmpty()) {
+            for (SubscaleScore sub : s.subscales().values()) {
+                cells[c++] = sub.score().map(DatasetScoring::plain).orElse("");
+            }
+        }
+        if (timepoint != null) {
+            cells[c] = timepoint;
+        }
+        out.row(cells);
+    }
+
+    private static String rejectMessage(NotScorable n) {
+        StringBuilder message = new StringBuilder();
+        for (Problem problem : n.problems()) {
+            if (message.length() > 0) {
+                message.append("; ");
+            }
+            message.append(problem.message());
+        }
+        if (!n.criticalAlerts().isEmpty()) {
+            message.append("; critical item at alert level: ").append(alertIds(n.criticalAlerts()));
+        }
+        return message.toString();
+    }
+
+    private static String alertIds(List<CriticalAlert> alerts) {
+        StringBuilder ids = new StringBuilder();
+        for (CriticalAlert alert : alerts) {
+            if (ids.length() > 0) {
+                ids.append(';');
+            }
+            ids.append(alert.itemId());
+        }
+        return ids.toString();
+    }
+
+    /** Echo an item id only when it has the {@code key_n} shape; a misplaced value could identify someone. */
+    private static String safeItem(String id) {
+        return id.matches("[a-z0-9]{1,16}_\\d{1,3}") ? id : "<value of " + id.length() + " characters>";
+    }
+
+    private static String safeColumn(String name) {
+        return name.matches("[A-Za-z0-9_:.\\-]{1,40}") ? name : "<column of " + name.length() + " characters>";
+    }
+}
