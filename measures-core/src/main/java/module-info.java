@@ -1,6 +1,7 @@
 /**
  * imh-measures core: typed, immutable infant mental health instrument definitions and the built-in
- * catalogue, the care model, the risk taxonomy, the competency framework and service models. No patient data is held here; see measures-scoring for scoring administrations.
+ * catalogue, the care model (whose values redact dates and identifiers in {@code toString()}), the risk
+ * taxonomy, the competency framework and service models. Scoring lives in measures-scoring.
  *
  * @since 0.1.0
  */
