@@ -15,7 +15,6 @@ import org.imhmeasures.core.instrument.Instrument;
 import org.imhmeasures.core.instrument.Item;
 import org.imhmeasures.core.instrument.Licence;
 import org.imhmeasures.core.instrument.ResponseScale;
-import org.imhmeasures.core.internal.Check;
 
 /**
  * Maps an {@link Instrument} to a FHIR R4 {@code Questionnaire} that conforms to base R4 and
@@ -58,7 +57,7 @@ public final class QuestionnaireMapping {
      * @throws NullPointerException if {@code instrument} is null
      */
     public static Questionnaire toQuestionnaire(Instrument instrument) {
-        Check.notNull(instrument, "instrument");
+        Require.notNull(instrument, "instrument");
         Questionnaire questionnaire = new Questionnaire();
         questionnaire.setId("imh-" + instrument.key());
         questionnaire.setUrl(FhirUris.questionnaire(instrument));

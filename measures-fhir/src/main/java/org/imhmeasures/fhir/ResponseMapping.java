@@ -25,7 +25,6 @@ import org.imhmeasures.core.instrument.Catalogue;
 import org.imhmeasures.core.instrument.Instrument;
 import org.imhmeasures.core.instrument.Item;
 import org.imhmeasures.core.instrument.ResponseScale;
-import org.imhmeasures.core.internal.Check;
 import org.imhmeasures.scoring.Administration;
 import org.imhmeasures.scoring.Answer;
 import org.imhmeasures.scoring.Timepoint;
@@ -98,13 +97,13 @@ public final class ResponseMapping {
      */
     public static QuestionnaireResponse toResponse(Instrument instrument, Administration administration,
             Optional<Reference> subject) {
-        Check.notNull(instrument, "instrument");
-        Check.notNull(administration, "administration");
-        Check.notNull(subject, "subject");
-        Check.argument(administration.instrumentId().equals(instrument.id()),
+        Require.notNull(instrument, "instrument");
+        Require.notNull(administration, "administration");
+        Require.notNull(subject, "subject");
+        Require.argument(administration.instrumentId().equals(instrument.id()),
                 "administration instrument must be %s: %s", instrument.id(), administration.instrumentId());
         for (String itemId : administration.answers().keySet()) {
-            Check.argument(instrument.item(itemId).isPresent(), "answered item must be an item of %s: %s",
+            Require.argument(instrument.item(itemId).isPresent(), "answered item must be an item of %s: %s",
                     instrument.id(), itemId);
         }
         QuestionnaireResponse response = new QuestionnaireResponse();
@@ -131,7 +130,7 @@ public final class ResponseMapping {
 
     private static Type value(Instrument instrument, Item item, String code) {
         ResponseScale scale = item.scale();
-        Check.argument(scale.scoreOf(code).isPresent(), "answer to %s must be one of %s: %s", item.id(),
+        Require.argument(scale.scoreOf(code).isPresent(), "answer to %s must be one of %s: %s", item.id(),
                 scale.describeAllowed(), code);
         if (scale instanceof ResponseScale.Options options) {
             AnswerOption option = options.options().stream().filter(o -> o.code().equals(code)).findFirst()
@@ -150,8 +149,8 @@ public final class ResponseMapping {
      * @throws FhirMappingException naming the element path, for every mapping problem (see class doc)
      */
     public static Administration toAdministration(Catalogue catalogue, QuestionnaireResponse response) {
-        Check.notNull(catalogue, "catalogue");
-        Check.notNull(response, "questionnaire response");
+        Require.notNull(catalogue, "catalogue");
+        Require.notNull(response, "questionnaire response");
         Instrument instrument = instrument(catalogue, response);
         if (!response.hasStatus()) {
             throw new FhirMappingException.MissingElement(ROOT + ".status", "be present");

@@ -23,7 +23,6 @@ import org.imhmeasures.core.instrument.Cutoff;
 import org.imhmeasures.core.instrument.Instrument;
 import org.imhmeasures.core.instrument.ScoringRule;
 import org.imhmeasures.core.instrument.Subscale;
-import org.imhmeasures.core.internal.Check;
 import org.imhmeasures.scoring.Caseness;
 import org.imhmeasures.scoring.CriticalAlert;
 import org.imhmeasures.scoring.Scored;
@@ -79,15 +78,15 @@ public final class ScoreMapping {
      *         {@code source} has no id
      */
     public static Observation toObservation(Instrument instrument, Scored scored, QuestionnaireResponse source) {
-        Check.notNull(instrument, "instrument");
-        Check.notNull(scored, "scored");
-        Check.notNull(source, "source");
-        Check.argument(scored.provenance().instrumentId().equals(instrument.id()),
+        Require.notNull(instrument, "instrument");
+        Require.notNull(scored, "scored");
+        Require.notNull(source, "source");
+        Require.argument(scored.provenance().instrumentId().equals(instrument.id()),
                 "score instrument must be %s: %s", instrument.id(), scored.provenance().instrumentId());
-        Check.argument(scored.provenance().definitionVersion().equals(instrument.definitionVersion()),
+        Require.argument(scored.provenance().definitionVersion().equals(instrument.definitionVersion()),
                 "score definition version must be %s: %s", instrument.definitionVersion(),
                 scored.provenance().definitionVersion());
-        Check.argument(source.hasIdElement() && source.getIdElement().hasIdPart(),
+        Require.argument(source.hasIdElement() && source.getIdElement().hasIdPart(),
                 "source questionnaire response must have an id: none");
 
         Observation observation = new Observation();
@@ -152,7 +151,7 @@ public final class ScoreMapping {
      * @return a new, complete CodeSystem
      */
     public static CodeSystem codeSystem(Catalogue catalogue) {
-        Check.notNull(catalogue, "catalogue");
+        Require.notNull(catalogue, "catalogue");
         CodeSystem system = new CodeSystem();
         system.setId("imh-score");
         system.setUrl(FhirUris.SCORE_CODES);
