@@ -20,9 +20,9 @@ public final class FhirUris {
     public static final String SNOMED_CT = "http://snomed.info/sct";
 
     /**
-     * Our code system for scores, subscales, critical-item flags and interpretations that have no
-     * LOINC or SNOMED CT code: codes are {@code <key>-total}, {@code <key>-subscale-<id>},
-     * {@code critical-item}, {@code band}, {@code case} and {@code not-case}.
+     * Our code system for scores, subscale scores and changes that have no LOINC or SNOMED CT code:
+     * {@code <key>-total}, {@code <key>-subscale-<id>}, {@code <key>-change}, and the component and value
+     * codes of {@link ChangeMapping}. {@link ScoreMapping#codeSystem} builds the complete CodeSystem.
      */
     public static final String SCORE_CODES = BASE + "/CodeSystem/score";
 

@@ -144,7 +144,8 @@ public final class ScoreMapping {
 
     /**
      * Our code system {@link FhirUris#SCORE_CODES} with every code this mapping uses for the catalogue's
-     * instruments: {@code <key>-total} and {@code <key>-subscale-<id>}. Load it into a terminology server
+     * instruments: {@code <key>-total}, {@code <key>-subscale-<id>} and {@code <key>-change}, plus the
+     * component and value codes of {@link ChangeMapping}. Load it into a terminology server
      * or validator so that those codes validate.
      *
      * @param catalogue the instruments
@@ -165,10 +166,14 @@ public final class ScoreMapping {
                 + "SNOMED CT code");
         for (Instrument instrument : catalogue.instruments()) {
             system.addConcept().setCode(totalCodeOf(instrument)).setDisplay(instrument.id() + " score");
+            system.addConcept().setCode(ChangeMapping.changeCode(instrument)).setDisplay(instrument.id() + " change");
             for (Subscale subscale : instrument.subscales()) {
                 system.addConcept().setCode(subscaleCode(instrument, subscale))
                         .setDisplay(instrument.id() + " " + subscale.name());
             }
+        }
+        for (String[] code : ChangeMapping.codes()) {
+            system.addConcept().setCode(code[0]).setDisplay(code[1]);
         }
         return system;
     }

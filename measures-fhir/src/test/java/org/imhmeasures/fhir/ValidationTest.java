@@ -100,6 +100,15 @@ class ValidationTest {
         }
     }
 
+    @Test
+    void change_observation_validatesAgainstBaseR4AndUkCore() {
+        Observation change = ChangeMappingTest.improvement();
+        assertNoErrors("PHQ-9 change Observation", change, Optional.empty());
+        if (Validation.ukCoreDir().isPresent()) {
+            assertNoErrors("PHQ-9 change Observation", change, Optional.of(Validation.UK_CORE + "UKCore-Observation"));
+        }
+    }
+
     /** The validator has teeth: an answer that is not an option of the Questionnaire is an error. */
     @Test
     void validator_answerNotInQuestionnaire_reportsError() {
