@@ -1,0 +1,341 @@
+package org.imhmeasures.fhir;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.hl7.fhir.r4.model.CodeType;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.Extension;
+import org.hl7.fhir.r4.model.IntegerType;
+import org.hl7.fhir.r4.model.QuestionnaireResponse;
+import org.hl7.fhir.r4.model.QuestionnaireResponse.QuestionnaireResponseItemAnswerComponent;
+import org.hl7.fhir.r4.model.QuestionnaireResponse.QuestionnaireResponseItemComponent;
+import org.hl7.fhir.r4.model.QuestionnaireResponse.QuestionnaireResponseStatus;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Type;
+import org.hl7.fhir.r4.model.codesystems.DataAbsentReason;
+import org.imhmeasures.core.instrument.AnswerOption;
+import org.imhmeasures.core.instrument.Catalogue;
+import org.imhmeasures.core.instrument.Instrument;
+import org.imhmeasures.core.instrument.Item;
+import org.imhmeasures.core.instrument.ResponseScale;
+import org.imhmeasures.scoring.Administration;
+import org.imhmeasures.scoring.Answer;
+import org.imhmeasures.scoring.Timepoint;
+
+/**
+ * Maps an {@link Administration} to a FHIR R4 {@code QuestionnaireResponse} (base R4 and
+ * UKCore-QuestionnaireResponse) and an inbound QuestionnaireResponse back to an administration.
+ *
+ * <p>Outbound, field by field:
+ * <ul>
+ * <li>{@code questionnaire} = {@link FhirUris#versionedQuestionnaire(Instrument)}; {@code status} =
+ *     completed; {@code subject} = the host's reference, if given;</li>
+ * <li>{@code authored} = the administration date (day precision); {@code source} = a reference holding
+ *     only the respondent's role as {@code display} (a role such as {@code birth mother}, never a name);
+ *     the timepoint = extension {@value #TIMEPOINT_EXTENSION} with code {@code baseline}, {@code review},
+ *     {@code discharge} or {@code follow-up};</li>
+ * <li>one item per answered or declined instrument item, in form order, {@code linkId} = item id: a given
+ *     answer on a coded item is a {@code valueCoding} (system {@link FhirUris#answers(Instrument)}, code,
+ *     display = the option label where shipped), on a rating item a {@code valueInteger}; a declined item
+ *     has no answer and a {@code data-absent-reason} extension {@code asked-declined}; a missing item is
+ *     left out.</li>
+ * </ul>
+ *
+ * <p>Inbound ({@link #toAdministration}) accepts what a form renderer sends: items may be nested in groups
+ * whose linkIds are not item ids; the questionnaire version may be left off (the catalogue's definition
+ * is then assumed); answer codings may omit the system. It yields an answer for every instrument item in
+ * form order: absent items are {@link Answer.Missing}. It rejects, with a {@link FhirMappingException}
+ * naming the element path, a missing or unknown questionnaire, a version other than the catalogue's, an
+ * {@code entered-in-error} status, an unknown or repeated linkId, more than one answer, an answer of the
+ * wrong type, a code that is not an option, a system other than ours, a rating out of range and a date
+ * without day precision. For every valid administration {@code a},
+ * {@code toAdministration(catalogue, toResponse(instrument, a))} equals {@code a} once {@code a} lists
+ * every item (missing ones as {@link Answer.Missing}) in form order.
+ *
+ * <p>Thread-safe and stateless.
+ *
+ * @since 0.1.0
+ */
+public final class ResponseMapping {
+
+    /** Extension on QuestionnaireResponse carrying the episode timepoint as a code. */
+    public static final String TIMEPOINT_EXTENSION = FhirUris.BASE + "/StructureDefinition/timepoint";
+
+    private static final String ROOT = "QuestionnaireResponse";
+
+    private ResponseMapping() {
+    }
+
+    /**
+     * Maps an administration to a QuestionnaireResponse with no subject.
+     *
+     * @param instrument the instrument the administration belongs to
+     * @param administration the answers; every given code must be an allowed answer
+     * @return a new QuestionnaireResponse without id
+     * @throws IllegalArgumentException if the administration is of another instrument, names an item the
+     *         instrument does not have, or holds a code the item does not allow
+     */
+    public static QuestionnaireResponse toResponse(Instrument instrument, Administration administration) {
+        return toResponse(instrument, administration, Optional.empty());
+    }
+
+    /**
+     * Maps an administration to a QuestionnaireResponse about {@code subject}.
+     *
+     * @param instrument the instrument the administration belongs to
+     * @param administration the answers; every given code must be an allowed answer
+     * @param subject the host system's reference to the patient, e.g. {@code Patient/123}, if any
+     * @return a new QuestionnaireResponse without id
+     * @throws IllegalArgumentException as {@link #toResponse(Instrument, Administration)}
+     */
+    public static QuestionnaireResponse toResponse(Instrument instrument, Administration administration,
+            Optional<Reference> subject) {
+        Require.notNull(instrument, "instrument");
+        Require.notNull(administration, "administration");
+        Require.notNull(subject, "subject");
+        Require.argument(administration.instrumentId().equals(instrument.id()),
+                "administration instrument must be %s: %s", instrument.id(), administration.instrumentId());
+        for (String itemId : administration.answers().keySet()) {
+            Require.argument(instrument.item(itemId).isPresent(), "answered item must be an item of %s: %s",
+                    instrument.id(), itemId);
+        }
+        QuestionnaireResponse response = new QuestionnaireResponse();
+        response.setQuestionnaire(FhirUris.versionedQuestionnaire(instrument));
+        response.setStatus(QuestionnaireResponseStatus.COMPLETED);
+        subject.ifPresent(reference -> response.setSubject(reference.copy()));
+        administration.date().ifPresent(date -> response.setAuthoredElement(new DateTimeType(date.toString())));
+        administration.respondent().ifPresent(role -> response.setSource(new Reference().setDisplay(role)));
+        administration.timepoint().ifPresent(timepoint -> response.addExtension(TIMEPOINT_EXTENSION,
+                new CodeType(timepointCode(timepoint))));
+        for (Item item : instrument.items()) {
+            Answer answer = administration.answers().get(item.id());
+            if (answer instanceof Answer.Given given) {
+                QuestionnaireResponseItemComponent component = response.addItem().setLinkId(item.id());
+                component.addAnswer().setValue(value(instrument, item, given.code()));
+            } else if (answer instanceof Answer.Declined) {
+                QuestionnaireResponseItemComponent component = response.addItem().setLinkId(item.id());
+                component.addExtension(FhirUris.DATA_ABSENT_REASON,
+                        new CodeType(DataAbsentReason.ASKEDDECLINED.toCode()));
+            }
+        }
+        return response;
+    }
+
+    private static Type value(Instrument instrument, Item item, String code) {
+        ResponseScale scale = item.scale();
+        Require.argument(scale.scoreOf(code).isPresent(), "answer to %s must be one of %s: %s", item.id(),
+                scale.describeAllowed(), code);
+        if (scale instanceof ResponseScale.Options options) {
+            AnswerOption option = options.options().stream().filter(o -> o.code().equals(code)).findFirst()
+                    .orElseThrow();
+            return new Coding(FhirUris.answers(instrument), option.code(), option.label().orElse(null));
+        }
+        return new IntegerType(Integer.parseInt(code));
+    }
+
+    /**
+     * Maps an inbound QuestionnaireResponse to an administration of a catalogue instrument.
+     *
+     * @param catalogue the instruments to resolve {@code QuestionnaireResponse.questionnaire} against
+     * @param response the inbound resource
+     * @return the administration, with an answer for every item in form order
+     * @throws FhirMappingException naming the element path, for every mapping problem (see class doc)
+     */
+    public static Administration toAdministration(Catalogue catalogue, QuestionnaireResponse response) {
+        Require.notNull(catalogue, "catalogue");
+        Require.notNull(response, "questionnaire response");
+        Instrument instrument = instrument(catalogue, response);
+        if (!response.hasStatus()) {
+            throw new FhirMappingException.MissingElement(ROOT + ".status", "be present");
+        }
+        if (response.getStatus() == QuestionnaireResponseStatus.ENTEREDINERROR) {
+            throw new FhirMappingException.InvalidValue(ROOT + ".status", "not be entered-in-error",
+                    response.getStatus().toCode());
+        }
+        Map<String, Answer> found = new HashMap<>();
+        collect(instrument, response.getItem(), ROOT, found);
+        Map<String, Answer> answers = new LinkedHashMap<>();
+        for (Item item : instrument.items()) {
+            answers.put(item.id(), found.getOrDefault(item.id(), Answer.MISSING));
+        }
+        return new Administration(instrument.id(), answers, date(response), timepoint(response),
+                respondent(response));
+    }
+
+    private static Instrument instrument(Catalogue catalogue, QuestionnaireResponse response) {
+        String path = ROOT + ".questionnaire";
+        if (!response.hasQuestionnaire()) {
+            throw new FhirMappingException.MissingElement(path, "be the canonical URL of a catalogue instrument");
+        }
+        String canonical = response.getQuestionnaire();
+        int bar = canonical.indexOf('|');
+        String url = bar < 0 ? canonical : canonical.substring(0, bar);
+        Optional<String> version = bar < 0 ? Optional.empty() : Optional.of(canonical.substring(bar + 1));
+        for (Instrument instrument : catalogue.instruments()) {
+            if (FhirUris.questionnaire(instrument).equals(url)) {
+                if (version.isPresent() && !version.get().equals(instrument.definitionVersion())) {
+                    throw new FhirMappingException.UnknownReference(path, "name definition version "
+                            + instrument.definitionVersion() + " of " + instrument.id(), canonical);
+                }
+                return instrument;
+            }
+        }
+        throw new FhirMappingException.UnknownReference(path, "be the canonical URL of a catalogue instrument ("
+                + FhirUris.BASE + "/Questionnaire/<key>)", canonical);
+    }
+
+    private static void collect(Instrument instrument, List<QuestionnaireResponseItemComponent> items,
+            String parent, Map<String, Answer> found) {
+        for (int i = 0; i < items.size(); i++) {
+            QuestionnaireResponseItemComponent component = items.get(i);
+            String path = parent + ".item[" + i + "]";
+            if (!component.hasLinkId()) {
+                throw new FhirMappingException.MissingElement(path + ".linkId", "be present");
+            }
+            String linkId = component.getLinkId();
+            Optional<Item> item = instrument.item(linkId);
+            if (item.isEmpty()) {
+                if (component.hasAnswer() || !component.hasItem()) {
+                    throw new FhirMappingException.UnknownReference(path + ".linkId", "name an item of "
+                            + instrument.id() + " (" + instrument.key() + "_1.." + instrument.key() + "_"
+                            + instrument.items().size() + ") or a group of them", linkId);
+                }
+                collect(instrument, component.getItem(), path, found);
+                continue;
+            }
+            if (found.containsKey(linkId)) {
+                throw new FhirMappingException.InvalidValue(path + ".linkId", "occur at most once", linkId);
+            }
+            if (component.hasItem()) {
+                throw new FhirMappingException.InvalidValue(path + ".item", "be absent under question " + linkId,
+                        component.getItem().size() + " nested items");
+            }
+            found.put(linkId, answer(instrument, item.get(), component, path));
+        }
+    }
+
+    private static Answer answer(Instrument instrument, Item item, QuestionnaireResponseItemComponent component,
+            String path) {
+        List<QuestionnaireResponseItemAnswerComponent> answers = component.getAnswer();
+        if (answers.isEmpty()) {
+            Extension absent = component.getExtensionByUrl(FhirUris.DATA_ABSENT_REASON);
+            if (absent != null && absent.getValue() instanceof CodeType code
+                    && DataAbsentReason.ASKEDDECLINED.toCode().equals(code.getValue())) {
+                return Answer.DECLINED;
+            }
+            return Answer.MISSING;
+        }
+        if (answers.size() > 1) {
+            throw new FhirMappingException.InvalidValue(path + ".answer[1]", "be absent: " + item.id()
+                    + " takes one answer", answers.size() + " answers");
+        }
+        String answerPath = path + ".answer[0]";
+        QuestionnaireResponseItemAnswerComponent answer = answers.get(0);
+        if (answer.hasItem()) {
+            throw new FhirMappingException.InvalidValue(answerPath + ".item", "be absent",
+                    answer.getItem().size() + " nested items");
+        }
+        if (!answer.hasValue()) {
+            throw new FhirMappingException.MissingElement(answerPath + ".value[x]", "be present");
+        }
+        Type value = answer.getValue();
+        ResponseScale scale = item.scale();
+        if (scale instanceof ResponseScale.Options) {
+            if (!(value instanceof Coding coding)) {
+                throw new FhirMappingException.InvalidValue(answerPath, "be a valueCoding",
+                        typeName(value));
+            }
+            if (coding.hasSystem() && !FhirUris.answers(instrument).equals(coding.getSystem())) {
+                throw new FhirMappingException.InvalidValue(answerPath + ".valueCoding.system",
+                        "be " + FhirUris.answers(instrument), coding.getSystem());
+            }
+            String code = coding.getCode();
+            if (code == null || code.isBlank() || scale.scoreOf(code.strip()).isEmpty()) {
+                throw new FhirMappingException.InvalidValue(answerPath + ".valueCoding.code", "be one of "
+                        + scale.describeAllowed(), code == null ? "absent" : code);
+            }
+            return new Answer.Given(code.strip());
+        }
+        if (!(value instanceof IntegerType integer) || !integer.hasValue()) {
+            throw new FhirMappingException.InvalidValue(answerPath, "be a valueInteger", typeName(value));
+        }
+        String code = Integer.toString(integer.getValue());
+        if (scale.scoreOf(code).isEmpty()) {
+            throw new FhirMappingException.InvalidValue(answerPath + ".valueInteger", "be within "
+                    + scale.describeAllowed(), code);
+        }
+        return new Answer.Given(code);
+    }
+
+    private static String typeName(Type value) {
+        String type = value.fhirType();
+        return "value" + Character.toUpperCase(type.charAt(0)) + type.substring(1);
+    }
+
+    private static Optional<LocalDate> date(QuestionnaireResponse response) {
+        if (!response.hasAuthoredElement()) {
+            return Optional.empty();
+        }
+        String path = ROOT + ".authored";
+        DateTimeType authored = response.getAuthoredElement();
+        String text = authored.getValueAsString();
+        if (text == null || text.length() < 10) {
+            throw new FhirMappingException.InvalidValue(path, "have day precision (yyyy-mm-dd)",
+                    text == null ? "absent" : text);
+        }
+        try {
+            return Optional.of(LocalDate.parse(text.substring(0, 10)));
+        } catch (DateTimeParseException e) {
+            throw new FhirMappingException.InvalidValue(path, "be a date yyyy-mm-dd", text);
+        }
+    }
+
+    private static Optional<Timepoint> timepoint(QuestionnaireResponse response) {
+        List<Extension> extensions = response.getExtensionsByUrl(TIMEPOINT_EXTENSION);
+        if (extensions.isEmpty()) {
+            return Optional.empty();
+        }
+        String path = ROOT + ".extension('" + TIMEPOINT_EXTENSION + "')";
+        if (extensions.size() > 1) {
+            throw new FhirMappingException.InvalidValue(path, "occur at most once", extensions.size() + " times");
+        }
+        Type value = extensions.get(0).getValue();
+        if (!(value instanceof CodeType code) || code.getValue() == null) {
+            throw new FhirMappingException.InvalidValue(path + ".value[x]", "be a valueCode",
+                    value == null ? "absent" : typeName(value));
+        }
+        for (Timepoint timepoint : Timepoint.values()) {
+            if (timepointCode(timepoint).equals(code.getValue())) {
+                return Optional.of(timepoint);
+            }
+        }
+        throw new FhirMappingException.InvalidValue(path + ".valueCode",
+                "be one of baseline, review, discharge, follow-up", code.getValue());
+    }
+
+    private static Optional<String> respondent(QuestionnaireResponse response) {
+        if (!response.hasSource() || !response.getSource().hasDisplay()
+                || response.getSource().getDisplay().isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.of(response.getSource().getDisplay().strip());
+    }
+
+    /**
+     * The code of a timepoint in {@value #TIMEPOINT_EXTENSION}: the enum name in lower case with hyphens,
+     * e.g. {@code follow-up}.
+     *
+     * @param timepoint the timepoint
+     * @return its code
+     */
+    public static String timepointCode(Timepoint timepoint) {
+        return timepoint.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+}

@@ -1,0 +1,136 @@
+package org.imhmeasures.fhir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import ca.uhn.fhir.validation.ResultSeverityEnum;
+import ca.uhn.fhir.validation.SingleValidationMessage;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.TreeSet;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Questionnaire;
+import org.hl7.fhir.r4.model.QuestionnaireResponse;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
+import org.imhmeasures.core.instrument.Catalogue;
+import org.imhmeasures.core.instrument.Instrument;
+import org.imhmeasures.scoring.Administration;
+import org.imhmeasures.scoring.Scorer;
+import org.imhmeasures.scoring.Scored;
+import org.imhmeasures.scoring.Timepoint;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Offline validation with HAPI's FhirInstanceValidator (see {@link Validation}): every resource the mapping
+ * produces, for every catalogue instrument, has zero errors against base R4 and against the UK Core profiles
+ * UKCore-Questionnaire, UKCore-QuestionnaireResponse and UKCore-Observation. Warnings are collected and
+ * printed once (docs/fhir.md lists them).
+ */
+class ValidationTest {
+
+    private static final Catalogue CATALOGUE = Catalogue.builtIn();
+    private static final TreeSet<String> WARNINGS = new TreeSet<>();
+
+    private record Produced(Instrument instrument, Questionnaire questionnaire, QuestionnaireResponse response,
+            Observation observation) {
+    }
+
+    private static List<Produced> produced() {
+        long base = RandomAdministrations.baseSeed();
+        System.out.println("ValidationTest seed " + base);
+        List<Produced> all = new ArrayList<>();
+        for (Instrument instrument : CATALOGUE.instruments()) {
+            Administration administration = RandomAdministrations.of(instrument, new Random(base), false)
+                    .withDate(LocalDate.of(2026, 4, 1)).withTimepoint(Timepoint.BASELINE)
+                    .withRespondent("birth mother");
+            QuestionnaireResponse response = ResponseMapping.toResponse(instrument, administration,
+                    Optional.of(new Reference("Patient/example")));
+            response.setId("qr-" + instrument.key());
+            Scored scored = (Scored) Scorer.of(instrument).score(administration);
+            all.add(new Produced(instrument, QuestionnaireMapping.toQuestionnaire(instrument), response,
+                    ScoreMapping.toObservation(instrument, scored, response)));
+        }
+        return all;
+    }
+
+    private static void assertNoErrors(String what, Resource resource, Optional<String> profile) {
+        List<SingleValidationMessage> messages = Validation.validate(resource, profile);
+        messages.stream().filter(m -> m.getSeverity() == ResultSeverityEnum.WARNING)
+                .forEach(m -> WARNINGS.add(resource.fhirType() + profile.map(p -> " (" + p.substring(
+                        p.lastIndexOf('/') + 1) + ")").orElse(" (base R4)") + ": " + m.getMessage()
+                        .replaceAll("#[0-9-]+'", "#<code>'").replaceAll("@[0-9a-f]{6,}", "")));
+        List<SingleValidationMessage> errors = Validation.errors(messages);
+        assertTrue(errors.isEmpty(), () -> what + " must validate without errors:\n" + Validation.describe(errors));
+    }
+
+    @AfterAll
+    static void printWarnings() {
+        System.out.println("Validation warnings (distinct, codes elided):");
+        WARNINGS.forEach(w -> System.out.println("  " + w));
+    }
+
+    @Test
+    void everyInstrument_resources_validateAgainstBaseR4() {
+        for (Produced p : produced()) {
+            assertNoErrors(p.instrument().id() + " Questionnaire", p.questionnaire(), Optional.empty());
+            assertNoErrors(p.instrument().id() + " QuestionnaireResponse", p.response(), Optional.empty());
+            assertNoErrors(p.instrument().id() + " Observation", p.observation(), Optional.empty());
+        }
+    }
+
+    @Test
+    void everyInstrument_resources_validateAgainstUkCore() {
+        assumeTrue(Validation.ukCoreDir().isPresent(),
+                "shared/fhir/uk-core not found above the working directory: UK Core profile checks skipped");
+        for (Produced p : produced()) {
+            assertNoErrors(p.instrument().id() + " Questionnaire", p.questionnaire(),
+                    Optional.of(Validation.UK_CORE + "UKCore-Questionnaire"));
+            assertNoErrors(p.instrument().id() + " QuestionnaireResponse", p.response(),
+                    Optional.of(Validation.UK_CORE + "UKCore-QuestionnaireResponse"));
+            assertNoErrors(p.instrument().id() + " Observation", p.observation(),
+                    Optional.of(Validation.UK_CORE + "UKCore-Observation"));
+        }
+    }
+
+    @Test
+    void change_observation_validatesAgainstBaseR4AndUkCore() {
+        Observation change = ChangeMappingTest.improvement();
+        assertNoErrors("PHQ-9 change Observation", change, Optional.empty());
+        if (Validation.ukCoreDir().isPresent()) {
+            assertNoErrors("PHQ-9 change Observation", change, Optional.of(Validation.UK_CORE + "UKCore-Observation"));
+        }
+    }
+
+    /** The validator has teeth: an answer that is not an option of the Questionnaire is an error. */
+    @Test
+    void validator_answerNotInQuestionnaire_reportsError() {
+        Instrument phq9 = CATALOGUE.get("PHQ-9");
+        QuestionnaireResponse response = ResponseMapping.toResponse(phq9,
+                RandomAdministrations.of(phq9, new Random(1), false));
+        response.getItem().get(2).getAnswerFirstRep().setValue(new Coding(FhirUris.answers(phq9), "9", null));
+        List<SingleValidationMessage> errors = Validation.errors(Validation.validate(response, Optional.empty()));
+        assertFalse(errors.isEmpty(), "an answer outside the options must be an error");
+        assertTrue(errors.stream().anyMatch(m -> m.getLocationString().contains("item[2]")),
+                Validation.describe(errors));
+    }
+
+    /** The UK Core profiles are really applied: an unknown profile is an error, a known one is not. */
+    @Test
+    void validator_unknownProfile_reportsErrorWhileUkCoreResolves() {
+        assumeTrue(Validation.ukCoreDir().isPresent(),
+                "shared/fhir/uk-core not found above the working directory: UK Core profile checks skipped");
+        Questionnaire questionnaire = QuestionnaireMapping.toQuestionnaire(CATALOGUE.get("GAD-7"));
+        assertFalse(Validation.errors(Validation.validate(questionnaire,
+                Optional.of(Validation.UK_CORE + "UKCore-Questionnaire-NoSuchProfile"))).isEmpty());
+        assertEquals(List.of(), Validation.errors(Validation.validate(questionnaire,
+                Optional.of(Validation.UK_CORE + "UKCore-Questionnaire"))));
+    }
+}
