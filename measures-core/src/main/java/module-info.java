@@ -15,5 +15,5 @@ module org.imhmeasures.core {
     exports org.imhmeasures.core.competency;
     exports org.imhmeasures.core.service;
     // shared precondition helper for our own modules only; not API
-    exports org.imhmeasures.core.internal to org.imhmeasures.scoring, org.imhmeasures.fhir;
+    exports org.imhmeasures.core.internal to org.imhmeasures.scoring;
 }

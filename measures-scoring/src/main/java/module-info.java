@@ -8,7 +8,8 @@
 module org.imhmeasures.scoring {
     requires transitive org.imhmeasures.core;
     requires com.fasterxml.jackson.dataformat.csv;
-    requires com.fasterxml.jackson.databind;
+    // cohort reports are handed out as Jackson trees
+    requires transitive com.fasterxml.jackson.databind;
     requires org.apache.commons.statistics.inference;
     requires org.apache.commons.statistics.distribution;
     requires org.apache.commons.statistics.descriptive;

@@ -31,8 +31,8 @@ public final class JacksonCopyBaseline {
         long rows = 0;
         try (BufferedReader in = Files.newBufferedReader(Path.of(args[0]), StandardCharsets.UTF_8);
                 BufferedWriter out = Files.newBufferedWriter(Path.of(args[1]), StandardCharsets.UTF_8);
-                CsvParser parser = (CsvParser) mapper.getFactory().createParser(in);
-                CsvGenerator writer = (CsvGenerator) mapper.getFactory().createGenerator(out)) {
+                CsvParser parser = mapper.getFactory().createParser(in);
+                CsvGenerator writer = mapper.getFactory().createGenerator(out)) {
             writer.setSchema(CsvSchema.emptySchema());
             parser.setSchema(CsvSchema.emptySchema());
             parser.enable(CsvParser.Feature.WRAP_AS_ARRAY);

@@ -136,9 +136,10 @@ public final class Scorer {
         int n = items.length;
         if (instrument.reportsTotal()) {
             int size = maxRaw - minRaw + 1;
-            @SuppressWarnings("unchecked")
+            // generic arrays: plain array loads keep the complete-answer path free of casts
+            @SuppressWarnings({"unchecked", "rawtypes"})
             Optional<BigDecimal>[] totals = new Optional[size];
-            @SuppressWarnings("unchecked")
+            @SuppressWarnings({"unchecked", "rawtypes"})
             Optional<org.imhmeasures.core.instrument.Band>[] bands = new Optional[size];
             Caseness[] caseness = new Caseness[size];
             for (int raw = minRaw; raw <= maxRaw; raw++) {
@@ -190,11 +191,11 @@ public final class Scorer {
                 completeSubscales[s][sum] = subscale(instrument.subscales().get(s), size, sum + subscaleMin[s], size);
             }
         }
-        @SuppressWarnings("unchecked")
+        @SuppressWarnings({"unchecked", "rawtypes"})
         List<CriticalAlert>[][] alerts = new List[criticalIndexes.length][];
         for (int c = 0; c < criticalIndexes.length; c++) {
             Item item = items[criticalIndexes[c]];
-            alerts[c] = new List[item.scale().maxScore() + 1];
+            alerts[c] = newAlertRow(item.scale().maxScore() + 1);
             for (int score = 0; score <= item.scale().maxScore(); score++) {
                 if (item.critical().get().triggeredBy(score)) {
                     alerts[c][score] = List.of(new CriticalAlert(item.id(), score, item.critical().get().reason()));
@@ -204,6 +205,11 @@ public final class Scorer {
         this.alertLists = alerts;
         this.criticalMinScore = java.util.Arrays.stream(criticalIndexes)
                 .map(i -> items[i].critical().get().minScore()).toArray();
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static List<CriticalAlert>[] newAlertRow(int length) {
+        return new List[length];
     }
 
     private void buildNumericTable(int index) {

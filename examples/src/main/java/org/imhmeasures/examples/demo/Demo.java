@@ -266,9 +266,9 @@ public final class Demo {
         }
         report.append("\n\n");
         ObjectNode o = summary.putObject("referrals");
-        teams.forEach((k, v) -> o.with("byTeam").put(k, v));
-        ages.forEach((k, v) -> o.with("byAgeBand").put(k, v));
-        risks.forEach((k, v) -> o.with("riskFactors").put(k, v));
+        teams.forEach((k, v) -> o.withObjectProperty("byTeam").put(k, v));
+        ages.forEach((k, v) -> o.withObjectProperty("byAgeBand").put(k, v));
+        risks.forEach((k, v) -> o.withObjectProperty("riskFactors").put(k, v));
         o.put("withDischargeMeasures", discharged);
     }
 

@@ -214,7 +214,7 @@ public final class ChangeCsv {
     }
 
     private void read(Reader in, RowHandler handler) throws IOException {
-        try (CsvParser parser = (CsvParser) mapper.getFactory().createParser(in)) {
+        try (CsvParser parser = mapper.getFactory().createParser(in)) {
             parser.setSchema(CsvSchema.emptySchema());
             parser.enable(CsvParser.Feature.WRAP_AS_ARRAY);
             CsvRows rows = new CsvRows(parser);

@@ -18,7 +18,7 @@ final class CsvOut implements Closeable {
     private final CsvGenerator generator;
 
     CsvOut(CsvMapper mapper, Writer writer) throws IOException {
-        generator = (CsvGenerator) mapper.getFactory().createGenerator(writer);
+        generator = mapper.getFactory().createGenerator(writer);
         generator.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         generator.setSchema(CsvSchema.emptySchema());
     }

@@ -220,7 +220,7 @@ public final class DatasetScoring {
     }
 
     private CsvParser csvParser(Reader input) throws IOException {
-        CsvParser parser = (CsvParser) mapper.getFactory().createParser(input);
+        CsvParser parser = mapper.getFactory().createParser(input);
         parser.setSchema(CsvSchema.emptySchema());
         parser.enable(CsvParser.Feature.WRAP_AS_ARRAY);
         return parser;
@@ -395,7 +395,7 @@ public final class DatasetScoring {
                 continue;
             }
             Map<String, String> answers = new java.util.LinkedHashMap<>();
-            node.get("answers").fields().forEachRemaining(e -> answers.put(e.getKey(), e.getValue().isNull() ? ""
+            node.get("answers").properties().forEach(e -> answers.put(e.getKey(), e.getValue().isNull() ? ""
                     : e.getValue().asText()));
             String timepoint = node.path("timepoint").isTextual() ? node.get("timepoint").asText().strip() : "";
             sink.result(line, recordId, timepoint, scorer.score(org.imhmeasures.scoring.Administration.of(
@@ -431,10 +431,7 @@ public final class DatasetScoring {
             return "answers must be an object: " + (node.has("answers") ? node.get("answers").getNodeType().name()
                     .toLowerCase(java.util.Locale.ROOT) : "missing");
         }
-        java.util.Iterator<java.util.Map.Entry<String, com.fasterxml.jackson.databind.JsonNode>> answers = node
-                .get("answers").fields();
-        while (answers.hasNext()) {
-            var entry = answers.next();
+        for (var entry : node.get("answers").properties()) {
             var value = entry.getValue();
             if (!(value.isTextual() || value.isNull() || value.isIntegralNumber())) {
                 return "answer to " + safeItem(entry.getKey()) + " must be a string, a whole number or null: "
@@ -506,8 +503,13 @@ public final class DatasetScoring {
 
         @Override
         public void close() throws IOException {
-            try (CsvOut o = out; CsvOut r = rej) {
-                // closes both generators, leaving the caller's writers open
+            // closes both generators, leaving the caller's writers open
+            try {
+                out.close();
+            } finally {
+                if (rej != null) {
+                    rej.close();
+                }
             }
         }
     }
