@@ -54,4 +54,12 @@ class BenchmarkSmokeTest {
         JacksonCopyBaseline.main(new String[] {csv.toString(), copy.toString()});
         assertEquals(2001, Files.readAllLines(copy).size());
     }
+
+    @Test
+    void csvBenchmark_bothSidesProcessEveryRow() throws Exception {
+        CsvBenchmark benchmark = new CsvBenchmark();
+        benchmark.setUp();
+        assertEquals(100_000, benchmark.library().rowsRead());
+        assertEquals(100_000, benchmark.jacksonAlone());
+    }
 }
