@@ -60,6 +60,6 @@ class BenchmarkSmokeTest {
         CsvBenchmark benchmark = new CsvBenchmark();
         benchmark.setUp();
         assertEquals(100_000, benchmark.library().rowsRead());
-        assertEquals(100_000, benchmark.jacksonAlone());
+        assertEquals(100_001, benchmark.jacksonAlone(), "header plus every row, as the library writes them");
     }
 }
