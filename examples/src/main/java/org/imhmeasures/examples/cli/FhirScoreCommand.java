@@ -166,7 +166,7 @@ final class FhirScoreCommand {
 
     /** One line, control characters escaped, clipped to {@value #MAX_MESSAGE} characters. */
     static String clean(String message) {
-        // long quoted values (possibly patient text) are (over 60 characters) are cut to their first 40
+        // long quoted values (possibly patient text, over 60 characters) are cut to their first 40
         String oneLine = message == null ? "no detail" : message.replaceAll("\\s+", " ").strip()
                 .replaceAll("\"([^\"]{40})[^\"]{20,}\"", "\"$1...\"");
         StringBuilder b = new StringBuilder();
