@@ -54,4 +54,14 @@ class BenchmarkSmokeTest {
         JacksonCopyBaseline.main(new String[] {csv.toString(), copy.toString()});
         assertEquals(2001, Files.readAllLines(copy).size());
     }
+
+    @Test
+    void fhirBenchmark_libraryAndHapiOnly_produceTheSameObservationJson() {
+        for (String id : List.of("PHQ-9", "EPDS", "CORE-10")) {
+            FhirBenchmark benchmark = new FhirBenchmark();
+            benchmark.instrument = id;
+            benchmark.setUp();
+            assertEquals(benchmark.hapiOnly(), benchmark.library(), id);
+        }
+    }
 }
