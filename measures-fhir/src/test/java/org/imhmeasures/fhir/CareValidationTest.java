@@ -77,4 +77,14 @@ class CareValidationTest {
             assertNoErrors("episode Bundle", bundle, ukCore("Bundle"));
         }
     }
+
+    /** The validator has teeth here too: a RelatedPerson without its (required) patient is an error. */
+    @Test
+    void validator_relatedPersonWithoutPatient_reportsError() {
+        var person = CareMapping.toRelatedPerson(Caregiver.of("CG-1", CaregiverRelationship.BIRTH_MOTHER),
+                SyntheticEpisode.PATIENT);
+        person.setPatient(null);
+        assertTrue(!Validation.errors(Validation.validate(person, Optional.empty())).isEmpty(),
+                "RelatedPerson.patient is required (1..1)");
+    }
 }
