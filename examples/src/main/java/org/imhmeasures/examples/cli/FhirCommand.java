@@ -106,8 +106,8 @@ final class FhirCommand {
         Scorer scorer = Scorer.of(instrument);
         IParser json = FhirContext.forR4Cached().newJsonParser().setPrettyPrint(false);
         Counts counts = new Counts();
-        try (CsvParser parser = (CsvParser) mapper.getFactory().createParser(in);
-                CsvGenerator rej = rejects.isPresent() ? (CsvGenerator) mapper.getFactory().createGenerator(
+        try (CsvParser parser = mapper.getFactory().createParser(in);
+                CsvGenerator rej = rejects.isPresent() ? mapper.getFactory().createGenerator(
                         rejects.get()) : null) {
             parser.setSchema(CsvSchema.emptySchema());
             parser.enable(CsvParser.Feature.WRAP_AS_ARRAY);
