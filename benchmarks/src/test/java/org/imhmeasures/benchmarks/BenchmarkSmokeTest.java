@@ -62,4 +62,14 @@ class BenchmarkSmokeTest {
         assertEquals(100_000, benchmark.library().rowsRead());
         assertEquals(100_001, benchmark.jacksonAlone(), "header plus every row, as the library writes them");
     }
+
+    @Test
+    void fhirBenchmark_libraryAndHapiOnly_produceTheSameObservationJson() {
+        for (String id : List.of("PHQ-9", "EPDS", "CORE-10")) {
+            FhirBenchmark benchmark = new FhirBenchmark();
+            benchmark.instrument = id;
+            benchmark.setUp();
+            assertEquals(benchmark.hapiOnly(), benchmark.library(), id);
+        }
+    }
 }

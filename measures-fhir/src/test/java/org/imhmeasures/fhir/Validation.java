@@ -73,6 +73,7 @@ final class Validation {
             questionnaires.put(FhirUris.versionedQuestionnaire(instrument), questionnaire);
         }
         ours.addCodeSystem(ScoreMapping.codeSystem(Catalogue.builtIn()));
+        CareMapping.codeSystems(org.imhmeasures.core.risk.RiskTaxonomy.builtIn()).forEach(ours::addCodeSystem);
         UK_CORE_DIR.ifPresent(dir -> {
             load(dir.resolve("structuredefinitions")).forEach(ours::addStructureDefinition);
             load(dir.resolve("valuesets")).forEach(ours::addValueSet);

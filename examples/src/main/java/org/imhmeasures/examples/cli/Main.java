@@ -12,6 +12,8 @@ import java.util.List;
  * java -jar examples/target/imh-measures-cli.jar score --instrument ID --input IN.csv --output OUT.csv
  *                                                     [--rejects REJ.csv] [--missing strict|prorate]
  * java -jar examples/target/imh-measures-cli.jar profile --input REFERRALS.jsonl [--output PROFILE.json] [--top N]
+ * java -jar examples/target/imh-measures-cli.jar fhir --instrument ID --input IN.csv --output OUT.ndjson [--rejects REJ.csv]
+ * java -jar examples/target/imh-measures-cli.jar fhir-score --input QR.json
  * </pre>
  * Exit status: 0 when the run completed (rejected rows included), 2 for unusable arguments, 1 for
  * unreadable or unusable files. Errors are one line on standard error.
@@ -29,7 +31,10 @@ public final class Main {
             "         [--method jt|gln|en|ha|nk|hll|nhs] [--params published|sample] [--reliability R] [--rejects REJ.csv]",
             "                                        reliable and clinically significant change (record_id,pre,post)",
             "  profile --input REFERRALS.jsonl [--output PROFILE.json] [--top N] [--upper-age YEARS]",
-            "                                        pooled referral profile of portal submissions");
+            "                                        pooled referral profile of portal submissions",
+            "  fhir --instrument ID --input IN.csv --output OUT.ndjson [--rejects REJ.csv]",
+            "                                        score a wide CSV; FHIR QuestionnaireResponse + Observation per row",
+            "  fhir-score --input QR.json            score an inbound FHIR R4 QuestionnaireResponse, print the Observation");
 
     /** Kept strongly reachable so the level holds: Hibernate Validator's start-up banner is noise here. */
     private static final java.util.logging.Logger VALIDATOR_LOG = java.util.logging.Logger.getLogger(
@@ -75,8 +80,12 @@ public final class Main {
                     return DemoCommand.run(rest, out);
                 case "profile":
                     return ProfileCommand.run(rest, out, err);
+                case "fhir":
+                    return FhirCommand.run(rest, out, err);
+                case "fhir-score":
+                    return FhirScoreCommand.run(rest, out, err);
                 default:
-                    throw new UsageException("command must be one of [demo, instruments, score, change, profile]: "
+                    throw new UsageException("command must be one of [demo, instruments, score, change, profile, fhir, fhir-score]: "
                             + args.get(0));
             }
         } catch (UsageException e) {
