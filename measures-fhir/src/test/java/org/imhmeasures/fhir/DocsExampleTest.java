@@ -42,4 +42,21 @@ class DocsExampleTest {
         assertEquals(administration, inbound);
         assertTrue(json.contains("\"valueInteger\":11"), json);
     }
+
+    /** README.md and docs/fhir.md show exactly the region above, so the documented example compiles. */
+    @Test
+    void docsExample_isCopiedVerbatimIntoReadmeAndDocs() throws java.io.IOException {
+        java.nio.file.Path root = java.nio.file.Path.of("").toAbsolutePath().getParent();
+        java.util.List<String> source = java.nio.file.Files.readAllLines(root.resolve(
+                "measures-fhir/src/test/java/org/imhmeasures/fhir/DocsExampleTest.java"));
+        int start = source.indexOf("        // --- docs/fhir.md example begins");
+        int end = source.indexOf("        // --- docs/fhir.md example ends");
+        assertTrue(start > 0 && end > start, "region markers");
+        String region = String.join("\n", source.subList(start + 1, end).stream()
+                .map(line -> line.length() >= 8 ? line.substring(8) : line.strip()).toList());
+        for (String doc : java.util.List.of("README.md", "docs/fhir.md")) {
+            assertTrue(java.nio.file.Files.readString(root.resolve(doc)).contains("```java\n" + region + "\n```"),
+                    doc + " must contain the example region verbatim");
+        }
+    }
 }
