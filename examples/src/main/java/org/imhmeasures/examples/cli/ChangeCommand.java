@@ -23,7 +23,9 @@ import org.imhmeasures.scoring.dataset.DatasetException;
 
 /**
  * {@code change --instrument ID --input IN.csv --output OUT.csv [--summary SUMMARY.json]
- * [--method jt|gln|en|ha|nk|hll|nhs] [--params published|sample] [--reliability R] [--rejects REJ.csv]}.
+ * [--method jt|gln|en|ha|nk|hll|nhs] [--params published|sample] [--reliability R] [--rejects REJ.csv]
+ * [--group-by COLUMN[,COLUMN]]}: groups the cohort summary by input columns such as {@code team} or
+ * {@code age_band} (the output rows are unchanged).
  */
 final class ChangeCommand {
 
@@ -32,7 +34,7 @@ final class ChangeCommand {
 
     static int run(List<String> args, PrintStream out, PrintStream err) throws UsageException, CommandFailure {
         Args parsed = Args.parse(args, Set.of("--instrument", "--input", "--output", "--summary", "--method", "--params",
-                "--reliability", "--rejects"), Set.of());
+                "--reliability", "--rejects", "--group-by"), Set.of());
         Instrument instrument = ScoreCommand.instrument(parsed.required("--instrument"));
         Path input = Path.of(parsed.required("--input"));
         Path output = Path.of(parsed.required("--output"));
@@ -77,7 +79,16 @@ final class ChangeCommand {
             }
         }
         ScoreCommand.checkFiles(input, output, rejects);
-        ChangeCsv job = ChangeCsv.of(instrument, options, List.of());
+        List<String> groups = List.of();
+        if (parsed.value("--group-by").isPresent()) {
+            groups = List.of(parsed.value("--group-by").get().split(",", -1)).stream().map(String::strip).toList();
+            if (groups.stream().anyMatch(g -> !g.matches("[A-Za-z0-9_:.\\-]{1,40}")) || groups.size() > 5
+                    || groups.stream().distinct().count() != groups.size()) {
+                throw new UsageException("--group-by must be up to 5 distinct column names separated by commas: "
+                        + parsed.value("--group-by").get());
+            }
+        }
+        ChangeCsv job = ChangeCsv.of(instrument, options, groups);
         ChangeCsv.Run run;
         try (BufferedWriter outFile = Files.newBufferedWriter(output, StandardCharsets.UTF_8);
                 Writer rejFile = rejects.isPresent() ? Files.newBufferedWriter(rejects.get(), StandardCharsets.UTF_8)

@@ -29,6 +29,7 @@ public final class Main {
             "        [--format wide|long|jsonl]      score a dataset (default wide CSV: record_id + item columns)",
             "  change --instrument ID --input IN.csv --output OUT.csv [--summary SUMMARY.json]",
             "         [--method jt|gln|en|ha|nk|hll|nhs] [--params published|sample] [--reliability R] [--rejects REJ.csv]",
+            "         [--group-by COLUMN[,COLUMN]]",
             "                                        reliable and clinically significant change (record_id,pre,post)",
             "  profile --input REFERRALS.jsonl [--output PROFILE.json] [--top N] [--upper-age YEARS]",
             "                                        pooled referral profile of portal submissions",

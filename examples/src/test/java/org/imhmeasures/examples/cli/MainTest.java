@@ -158,4 +158,25 @@ class MainTest {
         assertEquals(2, run("change", "--instrument", "PHQ-9", "--input", in.toString(), "--output",
                 dir.resolve("o.csv").toString(), "--reliability", "1.5").status());
     }
+
+    @Test
+    void change_groupBy_addsGroupsToSummaryWithoutChangingRows(@TempDir Path dir) throws Exception {
+        Path in = dir.resolve("pairs.csv");
+        Files.writeString(in, "record_id,pre,post,team,age_band\na,18,8,N,0-12 months\nb,12,9,S,antenatal\n"
+                + "c,10,17,S,0-12 months\n");
+        Path summary = dir.resolve("summary.json");
+        Result r = run("change", "--instrument", "PHQ-9", "--input", in.toString(), "--output",
+                dir.resolve("o.csv").toString(), "--summary", summary.toString(), "--group-by", "team,age_band");
+        assertEquals(0, r.status(), r.err());
+        JsonNode groups = new ObjectMapper().readTree(summary.toFile()).get("groups");
+        assertEquals(2, groups.get("team").size());
+        assertEquals("S", groups.get("team").get(1).get("group").asText());
+        assertEquals(2, groups.get("team").get(1).get("nPaired").asInt());
+        assertEquals(2, groups.get("age_band").size());
+        assertEquals(3, Files.readAllLines(dir.resolve("o.csv")).size() - 1);
+        assertEquals(1, run("change", "--instrument", "PHQ-9", "--input", in.toString(), "--output",
+                dir.resolve("o.csv").toString(), "--group-by", "site").status(), "absent column: unusable file");
+        assertEquals(2, run("change", "--instrument", "PHQ-9", "--input", in.toString(), "--output",
+                dir.resolve("o.csv").toString(), "--group-by", "team,team").status());
+    }
 }
