@@ -3,12 +3,9 @@ package org.imhmeasures.examples.cli;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.IParser;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
@@ -18,8 +15,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,12 +27,12 @@ import org.imhmeasures.fhir.FhirUris;
 import org.imhmeasures.fhir.ResponseMapping;
 import org.imhmeasures.fhir.ScoreMapping;
 import org.imhmeasures.scoring.Administration;
-import org.imhmeasures.scoring.NotScorable;
-import org.imhmeasures.scoring.Problem;
-import org.imhmeasures.scoring.ScoreResult;
 import org.imhmeasures.scoring.Scored;
 import org.imhmeasures.scoring.Scorer;
+import org.imhmeasures.scoring.dataset.DatasetException;
+import org.imhmeasures.scoring.dataset.DatasetFormat;
 import org.imhmeasures.scoring.dataset.DatasetScoring;
+import org.imhmeasures.scoring.dataset.DatasetSummary;
 
 /**
  * {@code fhir --instrument ID --input IN.csv --output OUT.ndjson [--rejects REJ.csv]}: scores each row of a
@@ -101,148 +96,56 @@ final class FhirCommand {
     private static Counts convert(Instrument instrument, java.io.Reader in, Writer out, Optional<Writer> rejects,
             PrintStream err) throws IOException, CommandFailure {
         CsvMapper mapper = CsvMapper.builder().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();
-        mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxStringLength(100_000)
-                .build());
-        Scorer scorer = Scorer.of(instrument);
         IParser json = FhirContext.forR4Cached().newJsonParser().setPrettyPrint(false);
+        DatasetScoring scoring = DatasetScoring.of(Scorer.of(instrument));
         Counts counts = new Counts();
-        try (CsvParser parser = mapper.getFactory().createParser(in);
-                CsvGenerator rej = rejects.isPresent() ? mapper.getFactory().createGenerator(
-                        rejects.get()) : null) {
-            parser.setSchema(CsvSchema.emptySchema());
-            parser.enable(CsvParser.Feature.WRAP_AS_ARRAY);
+        try (CsvGenerator rej = rejects.isPresent() ? mapper.getFactory().createGenerator(rejects.get()) : null) {
             if (rej != null) {
                 rej.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
                 rej.setSchema(CsvSchema.emptySchema());
                 row(rej, DatasetScoring.REJECT_COLUMNS.toArray(String[]::new));
             }
-            Rows rows = new Rows(parser);
-            List<String> header = rows.next();
-            if (header == null) {
-                throw new CommandFailure("--input line 1: input must have a header row: empty file", null);
-            }
-            header = List.copyOf(header);
-            int recordIdColumn = header.indexOf(RECORD_ID);
-            if (recordIdColumn < 0) {
-                throw new CommandFailure("--input line 1: header must have a record_id column: absent", null);
-            }
-            List<String> absent = new ArrayList<>();
-            boolean anyItem = false;
-            for (var item : instrument.items()) {
-                boolean present = header.contains(item.id());
-                anyItem |= present;
-                if (!present) {
-                    absent.add(item.id());
+            // the same reading rules, accounting and rejection reasons as the score command
+            DatasetSummary summary = scoring.forEach(DatasetFormat.WIDE_CSV, in, header -> {
+                List<String> absent = scoring.absentItemColumns(header);
+                if (!absent.isEmpty()) {
+                    err.println("imh-measures: warning: input has no column for " + String.join(", ", absent)
+                            + ": those items are missing in every row");
                 }
-            }
-            if (!anyItem) {
-                throw new CommandFailure("--input line 1: header must have at least one item column of "
-                        + instrument.id() + " (" + instrument.items().get(0).id() + " ...): none", null);
-            }
-            if (!absent.isEmpty()) {
-                err.println("imh-measures: warning: input has no column for " + String.join(", ", absent)
-                        + ": those items are missing in every row");
-            }
-            List<String> cells;
-            while ((cells = rows.next()) != null) {
-                long line = rows.lastLine;
-                counts.read++;
-                String recordId = recordIdColumn < cells.size() ? cells.get(recordIdColumn).strip() : "";
-                Optional<String[]> rejection;
-                if (cells.size() != header.size()) {
-                    rejection = Optional.of(new String[] {"malformed_row", "row must have " + header.size()
-                            + " cells: " + cells.size()});
-                } else if (recordId.isEmpty()) {
-                    rejection = Optional.of(new String[] {"missing_record_id", "record_id must not be empty: empty"});
-                } else {
-                    rejection = map(instrument, scorer, json, header, cells, line, recordId, out);
+            }, new DatasetScoring.RowHandler() {
+                @Override
+                public void scored(long line, String recordId, String timepoint, Scored scored,
+                        java.util.function.Supplier<Administration> answers) throws IOException {
+                    // the scorer accepted every code, so the mapping cannot refuse one; blanks stay missing
+                    QuestionnaireResponse response = ResponseMapping.toResponse(instrument, answers.get());
+                    response.setId("qr-" + line);
+                    response.setIdentifier(new Identifier().setSystem(RECORD_ID_SYSTEM).setValue(recordId));
+                    Observation observation = ScoreMapping.toObservation(instrument, scored, response);
+                    observation.setId("obs-" + line);
+                    out.write(json.encodeResourceToString(response));
+                    out.write('\n');
+                    out.write(json.encodeResourceToString(observation));
+                    out.write('\n');
                 }
-                if (rejection.isPresent()) {
-                    counts.rejected++;
+
+                @Override
+                public void rejected(long line, String recordId, String reason, String message) throws IOException {
                     if (rej != null) {
-                        row(rej, Long.toString(line), recordId, rejection.get()[0], rejection.get()[1]);
+                        row(rej, Long.toString(line), recordId, reason, message);
                     }
-                } else {
-                    counts.mapped++;
                 }
-            }
+            });
+            counts.read = summary.rowsRead();
+            counts.mapped = summary.rowsScored();
+            counts.rejected = summary.rowsRejected();
             if (rej != null) {
                 rej.flush();
             }
             out.flush();
+        } catch (DatasetException e) {
+            throw new CommandFailure("--input " + e.getMessage(), e);
         }
         return counts;
-    }
-
-    /** Scores and writes one row; returns the rejection (reason, message) when it cannot be scored. */
-    private static Optional<String[]> map(Instrument instrument, Scorer scorer, IParser json, List<String> header,
-            List<String> cells, long line, String recordId, Writer out) throws IOException {
-        Map<String, String> codes = new LinkedHashMap<>();
-        for (var item : instrument.items()) {
-            int column = header.indexOf(item.id());
-            codes.put(item.id(), column >= 0 ? cells.get(column) : null);
-        }
-        Administration administration = Administration.of(instrument.id(), codes);
-        ScoreResult result = scorer.score(administration);
-        if (result instanceof NotScorable notScorable) {
-            StringBuilder message = new StringBuilder();
-            for (Problem problem : notScorable.problems()) {
-                message.append(message.length() > 0 ? "; " : "").append(problem.message());
-            }
-            if (!notScorable.criticalAlerts().isEmpty()) {
-                message.append("; critical item at alert level: ").append(String.join(";",
-                        notScorable.criticalAlerts().stream().map(a -> a.itemId()).toList()));
-            }
-            return Optional.of(new String[] {notScorable.firstProblem().code(), message.toString()});
-        }
-        Scored scored = (Scored) result;
-        // the scorer accepted every code, so the mapping cannot refuse one; blanks are left out as missing
-        QuestionnaireResponse response = ResponseMapping.toResponse(instrument, administration);
-        response.setId("qr-" + line);
-        response.setIdentifier(new Identifier().setSystem(RECORD_ID_SYSTEM).setValue(recordId));
-        Observation observation = ScoreMapping.toObservation(instrument, scored, response);
-        observation.setId("obs-" + line);
-        out.write(json.encodeResourceToString(response));
-        out.write('\n');
-        out.write(json.encodeResourceToString(observation));
-        out.write('\n');
-        return Optional.empty();
-    }
-
-    /** Non-blank CSV rows as cell lists, each with its first physical line (a quoted cell may span lines). */
-    private static final class Rows {
-        private final CsvParser parser;
-        private long lastLine;
-
-        Rows(CsvParser parser) {
-            this.parser = parser;
-        }
-
-        List<String> next() throws IOException {
-            if (parser.currentToken() == null && parser.nextToken() != JsonToken.START_ARRAY) {
-                return null;
-            }
-            while (true) {
-                if (parser.nextToken() != JsonToken.START_ARRAY) {
-                    return null;
-                }
-                List<String> cells = new ArrayList<>();
-                long first = -1;
-                JsonToken token;
-                while ((token = parser.nextToken()) != JsonToken.END_ARRAY && token != null) {
-                    if (first < 0) {
-                        // the row's own first cell: START_ARRAY reports the previous row's position
-                        first = parser.currentTokenLocation().getLineNr();
-                    }
-                    cells.add(parser.getText());
-                }
-                if (cells.size() == 1 && cells.get(0).isBlank()) {
-                    continue;
-                }
-                lastLine = first;
-                return cells;
-            }
-        }
     }
 
     private static void row(CsvGenerator generator, String... cells) throws IOException {

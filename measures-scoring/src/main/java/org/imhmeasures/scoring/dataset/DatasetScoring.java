@@ -196,8 +196,64 @@ public final class DatasetScoring {
      */
     public DatasetSummary score(DatasetFormat format, Reader input, Writer output, Optional<Writer> rejects,
             java.util.function.Consumer<List<String>> headerListener) throws IOException {
+        try (CsvHandler csv = new CsvHandler(output, rejects, format)) {
+            DatasetSummary summary = forEach(format, input, headerListener, csv);
+            csv.flush();
+            return summary;
+        }
+    }
+
+    /**
+     * Receives each administration of a dataset as it is read: scored, or rejected with a stable reason.
+     * For other outputs than this class's CSV (FHIR resources, a database).
+     *
+     * @since 0.1.0
+     */
+    public interface RowHandler {
+
+        /**
+         * A scored administration.
+         *
+         * @param line 1-based line where it starts
+         * @param recordId its record id
+         * @param timepoint its timepoint as given, empty when the format has none
+         * @param scored the result
+         * @param answers the answers as read, built on demand; call it during this method only
+         * @throws IOException when the handler's output fails
+         */
+        void scored(long line, String recordId, String timepoint, Scored scored,
+                java.util.function.Supplier<org.imhmeasures.scoring.Administration> answers) throws IOException;
+
+        /**
+         * An administration that cannot be scored or a row that cannot be read.
+         *
+         * @param line 1-based line where it starts
+         * @param recordId its record id, empty when absent
+         * @param reason stable reason code
+         * @param message message without identifiers
+         * @throws IOException when the handler's output fails
+         */
+        void rejected(long line, String recordId, String reason, String message) throws IOException;
+    }
+
+    /**
+     * Reads and scores every administration of {@code input}, handing each to {@code handler}; counts
+     * as {@link #score(DatasetFormat, Reader, Writer, Optional, java.util.function.Consumer)} does.
+     *
+     * @param format the input format
+     * @param input the input; not closed
+     * @param headerListener receives the CSV header once it has been validated (not called for JSON Lines)
+     * @param handler receives every administration, scored or rejected
+     * @return the counts
+     * @throws DatasetException when the input cannot be read at all, or a CSV header lacks the columns
+     *         the format needs
+     * @throws IOException when the handler fails
+     */
+    public DatasetSummary forEach(DatasetFormat format, Reader input,
+            java.util.function.Consumer<List<String>> headerListener, RowHandler handler) throws IOException {
         Check.notNull(format, "format");
-        try (Sink sink = new Sink(output, rejects, format)) {
+        Sink sink = new Sink(Check.notNull(handler, "handler"));
+        try {
             switch (format) {
                 case LONG_CSV:
                     longCsv(input, sink, headerListener);
@@ -210,7 +266,6 @@ public final class DatasetScoring {
                     wideCsv(input, sink, headerListener);
                     break;
             }
-            sink.flush();
             return sink.summary();
         } catch (StreamReadException e) {
             long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
@@ -278,7 +333,7 @@ public final class DatasetScoring {
                     for (int i = 0; i < itemCount; i++) {
                         codes[i] = itemColumns[i] >= 0 ? row.get(itemColumns[i]) : null;
                     }
-                    sink.result(line, recordId, "", scorer.scoreCodes(codes));
+                    sink.result(line, recordId, "", scorer.scoreCodes(codes), () -> answers(codes));
                 }
             }
         }
@@ -332,9 +387,10 @@ public final class DatasetScoring {
             sink.reject(group.line, group.recordId, "duplicate_item", "item must appear once per administration: "
                     + safeItem(group.duplicateItem));
         } else {
-            sink.result(group.line, group.recordId, group.timepoint, scorer.score(
-                    org.imhmeasures.scoring.Administration.of(group.instrumentId.isEmpty() ? "-" : group.instrumentId,
-                            group.answers)));
+            org.imhmeasures.scoring.Administration administration = org.imhmeasures.scoring.Administration.of(
+                    group.instrumentId.isEmpty() ? "-" : group.instrumentId, group.answers);
+            sink.result(group.line, group.recordId, group.timepoint, scorer.score(administration),
+                    () -> administration);
         }
         return null;
     }
@@ -398,9 +454,10 @@ public final class DatasetScoring {
             node.get("answers").properties().forEach(e -> answers.put(e.getKey(), e.getValue().isNull() ? ""
                     : e.getValue().asText()));
             String timepoint = node.path("timepoint").isTextual() ? node.get("timepoint").asText().strip() : "";
-            sink.result(line, recordId, timepoint, scorer.score(org.imhmeasures.scoring.Administration.of(
+            org.imhmeasures.scoring.Administration administration = org.imhmeasures.scoring.Administration.of(
                     node.get("instrument").asText().strip().isEmpty() ? "-" : node.get("instrument").asText().strip(),
-                    answers)));
+                    answers);
+            sink.result(line, recordId, timepoint, scorer.score(administration), () -> administration);
         }
     }
 
@@ -441,34 +498,36 @@ public final class DatasetScoring {
         return null;
     }
 
-    /** Output and rejects of one run, with the counters behind the accounting identity. */
-    private final class Sink implements java.io.Closeable {
-        private final CsvOut out;
-        private final CsvOut rej;
-        private final boolean withTimepoint;
+    /** The wide row's answers as an administration, for handlers that need it. */
+    private org.imhmeasures.scoring.Administration answers(String[] codes) {
+        Map<String, String> answers = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < codes.length; i++) {
+            answers.put(scorer.instrument().items().get(i).id(), codes[i]);
+        }
+        return org.imhmeasures.scoring.Administration.of(scorer.instrument().id(), answers);
+    }
+
+    /** Counts every administration once, turns unscorable ones into rejections, reports progress. */
+    private final class Sink {
+        private final RowHandler handler;
         private long read;
         private long scored;
         private long rejected;
         private long alerted;
 
-        Sink(Writer output, Optional<Writer> rejects, DatasetFormat format) throws IOException {
-            this.out = new CsvOut(mapper, output);
-            this.rej = rejects.isPresent() ? new CsvOut(mapper, rejects.get()) : null;
-            this.withTimepoint = format != DatasetFormat.WIDE_CSV;
-            out.row(outputHeader(format));
-            if (rej != null) {
-                rej.row(REJECT_COLUMNS);
-            }
+        Sink(RowHandler handler) {
+            this.handler = handler;
         }
 
-        void result(long line, String recordId, String timepoint, ScoreResult result) throws IOException {
+        void result(long line, String recordId, String timepoint, ScoreResult result,
+                java.util.function.Supplier<org.imhmeasures.scoring.Administration> answers) throws IOException {
             if (!result.criticalAlerts().isEmpty()) {
                 alerted++;
             }
             if (result instanceof Scored s) {
                 tick();
                 scored++;
-                writeRow(out, recordId, s, withTimepoint ? timepoint : null);
+                handler.scored(line, recordId, timepoint, s, answers);
             } else {
                 NotScorable n = (NotScorable) result;
                 reject(line, recordId, n.firstProblem().code(), rejectMessage(n));
@@ -478,9 +537,7 @@ public final class DatasetScoring {
         void reject(long line, String recordId, String reason, String message) throws IOException {
             tick();
             rejected++;
-            if (rej != null) {
-                rej.row(Long.toString(line), recordId, reason, message);
-            }
+            handler.rejected(line, recordId, reason, message);
         }
 
         private void tick() {
@@ -490,15 +547,45 @@ public final class DatasetScoring {
             }
         }
 
+        DatasetSummary summary() {
+            return new DatasetSummary(read, scored, rejected, alerted);
+        }
+    }
+
+    /** This class's CSV output: the contract header and rows, and the rejects file. */
+    private final class CsvHandler implements RowHandler, java.io.Closeable {
+        private final CsvOut out;
+        private final CsvOut rej;
+        private final boolean withTimepoint;
+
+        CsvHandler(Writer output, Optional<Writer> rejects, DatasetFormat format) throws IOException {
+            this.out = new CsvOut(mapper, output);
+            this.rej = rejects.isPresent() ? new CsvOut(mapper, rejects.get()) : null;
+            this.withTimepoint = format != DatasetFormat.WIDE_CSV;
+            out.row(outputHeader(format));
+            if (rej != null) {
+                rej.row(REJECT_COLUMNS);
+            }
+        }
+
+        @Override
+        public void scored(long line, String recordId, String timepoint, Scored scored,
+                java.util.function.Supplier<org.imhmeasures.scoring.Administration> answers) throws IOException {
+            writeRow(out, recordId, scored, withTimepoint ? timepoint : null);
+        }
+
+        @Override
+        public void rejected(long line, String recordId, String reason, String message) throws IOException {
+            if (rej != null) {
+                rej.row(Long.toString(line), recordId, reason, message);
+            }
+        }
+
         void flush() throws IOException {
             out.flush();
             if (rej != null) {
                 rej.flush();
             }
-        }
-
-        DatasetSummary summary() {
-            return new DatasetSummary(read, scored, rejected, alerted);
         }
 
         @Override

@@ -155,4 +155,29 @@ class DatasetFormatsTest {
         run(PHQ9.withProgress(ticks::add, 10), DatasetFormat.WIDE_CSV, wide.toString());
         assertEquals(List.of(10L, 20L), ticks);
     }
+
+    /** A custom handler sees every administration once, with its answers, and the counts agree. */
+    @Test
+    void forEach_customHandler_receivesScoredAnswersAndRejections() throws IOException {
+        List<String> seen = new ArrayList<>();
+        DatasetSummary summary = PHQ9.forEach(DatasetFormat.WIDE_CSV, new StringReader(
+                "record_id,phq9_1,phq9_2,phq9_3,phq9_4,phq9_5,phq9_6,phq9_7,phq9_8,phq9_9\n"
+                        + "a,1,1,1,1,1,1,1,1,0\nb,1,1\nc,1,1,1,1,1,1,1,1,\n"), h -> { },
+                new DatasetScoring.RowHandler() {
+                    @Override
+                    public void scored(long line, String recordId, String timepoint,
+                            org.imhmeasures.scoring.Scored scored,
+                            java.util.function.Supplier<org.imhmeasures.scoring.Administration> answers) {
+                        seen.add("scored " + line + " " + recordId + " " + scored.rawTotal() + " "
+                                + answers.get().answers().size());
+                    }
+
+                    @Override
+                    public void rejected(long line, String recordId, String reason, String message) {
+                        seen.add("rejected " + line + " " + recordId + " " + reason);
+                    }
+                });
+        assertEquals(List.of("scored 2 a 8 9", "rejected 3 b malformed_row", "rejected 4 c too_many_missing"), seen);
+        assertEquals(new DatasetSummary(3, 1, 2, 0), summary);
+    }
 }
