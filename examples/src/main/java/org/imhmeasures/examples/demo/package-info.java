@@ -1,0 +1,5 @@
+/**
+ * The main job: a seeded synthetic parent-infant relationship service, scored, analysed for change and
+ * profiled through the library's public API. Every value it generates is invented.
+ */
+package org.imhmeasures.examples.demo;

@@ -1,0 +1,5 @@
+/**
+ * Runnable examples (not published). {@link org.imhmeasures.examples.QuickStart} is the README example;
+ * the build runs it and checks that README shows it verbatim.
+ */
+package org.imhmeasures.examples;
