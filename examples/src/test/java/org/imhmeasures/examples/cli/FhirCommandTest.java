@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ca.uhn.fhir.context.FhirContext;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,15 +25,9 @@ class FhirCommandTest {
 
     private static final String HEADER = "record_id,note,phq9_1,phq9_2,phq9_3,phq9_4,phq9_5,phq9_6,phq9_7,phq9_8,phq9_9";
 
-    record Result(int status, String out, String err) {
-    }
 
-    static Result run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = Main.run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
@@ -52,7 +43,7 @@ class FhirCommandTest {
                 + "e,v,1,1,1,1,1,1,1,1,9\n");    // line 8: code not allowed
         Path out = dir.resolve("out.ndjson");
         Path rej = dir.resolve("rej.csv");
-        Result r = run("fhir", "--instrument", "PHQ-9", "--input", in.toString(), "--output", out.toString(),
+        CliRun r = run("fhir", "--instrument", "PHQ-9", "--input", in.toString(), "--output", out.toString(),
                 "--rejects", rej.toString());
         assertEquals(0, r.status(), r.err());
         assertEquals("PHQ-9 1.0.0: rows read 6 = mapped 2 + rejected 4" + System.lineSeparator(), r.out());
@@ -108,7 +99,7 @@ class FhirCommandTest {
         Files.writeString(in, csv);
         Path out = dir.resolve("out.ndjson");
         Path rej = dir.resolve("rej.csv");
-        Result r = run("fhir", "--instrument", "PHQ-9", "--input", in.toString(), "--output", out.toString(),
+        CliRun r = run("fhir", "--instrument", "PHQ-9", "--input", in.toString(), "--output", out.toString(),
                 "--rejects", rej.toString());
         assertEquals(0, r.status(), "seed " + seed + ": " + r.err());
         var m = java.util.regex.Pattern.compile("rows read (\\d+) = mapped (\\d+) \\+ rejected (\\d+)").matcher(r.out());
@@ -126,7 +117,7 @@ class FhirCommandTest {
     void fhir_absentItemColumn_warnsOnce(@TempDir Path dir) throws Exception {
         Path in = dir.resolve("in.csv");
         Files.writeString(in, "record_id,phq9_1,phq9_2,phq9_3,phq9_4,phq9_5,phq9_6,phq9_7,phq9_8\na,1,1,1,1,1,1,1,1\n");
-        Result r = run("fhir", "--instrument", "PHQ-9", "--input", in.toString(), "--output",
+        CliRun r = run("fhir", "--instrument", "PHQ-9", "--input", in.toString(), "--output",
                 dir.resolve("o.ndjson").toString());
         assertEquals(0, r.status(), r.err());
         assertEquals(1, r.err().lines().count(), r.err());
@@ -137,7 +128,7 @@ class FhirCommandTest {
     void fhir_noRecordIdColumn_failsWithOneLocatedLine(@TempDir Path dir) throws Exception {
         Path in = dir.resolve("in.csv");
         Files.writeString(in, "id,phq9_1\na,1\n");
-        Result r = run("fhir", "--instrument", "PHQ-9", "--input", in.toString(), "--output",
+        CliRun r = run("fhir", "--instrument", "PHQ-9", "--input", in.toString(), "--output",
                 dir.resolve("o.ndjson").toString());
         assertEquals(1, r.status());
         assertEquals("imh-measures: --input line 1: header must have a record_id column: absent", r.err().strip());
@@ -151,7 +142,7 @@ class FhirCommandTest {
 
     @Test
     void fhir_unreadableInput_exitsOne(@TempDir Path dir) {
-        Result r = run("fhir", "--instrument", "PHQ-9", "--input", dir.resolve("none.csv").toString(), "--output",
+        CliRun r = run("fhir", "--instrument", "PHQ-9", "--input", dir.resolve("none.csv").toString(), "--output",
                 dir.resolve("o.ndjson").toString());
         assertEquals(1, r.status());
         assertEquals(1, r.err().lines().count(), r.err());

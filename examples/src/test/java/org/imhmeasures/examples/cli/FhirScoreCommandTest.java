@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.hl7.fhir.r4.model.Observation;
-import org.imhmeasures.examples.cli.FhirCommandTest.Result;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,11 +37,11 @@ class FhirScoreCommandTest {
         return fixtures("n_");
     }
 
-    private static Result score(Path file) {
-        return FhirCommandTest.run("fhir-score", "--input", file.toString());
+    private static CliRun score(Path file) {
+        return CliRun.of("fhir-score", "--input", file.toString());
     }
 
-    private static void assertOneLineFailure(Result r, String... fragments) {
+    private static void assertOneLineFailure(CliRun r, String... fragments) {
         assertEquals(1, r.status(), r.out() + r.err());
         assertEquals("", r.out());
         assertEquals(1, r.err().lines().count(), r.err());
@@ -55,7 +54,7 @@ class FhirScoreCommandTest {
 
     @Test
     void fhirScore_completePhq9_printsObservationWithTotal() {
-        Result r = score(FIXTURES.resolve("y_phq9_complete.json"));
+        CliRun r = score(FIXTURES.resolve("y_phq9_complete.json"));
         assertEquals(0, r.status(), r.err());
         assertEquals("", r.err());
         Observation obs = FhirContext.forR4Cached().newJsonParser().parseResource(Observation.class, r.out());
@@ -68,7 +67,7 @@ class FhirScoreCommandTest {
     @ParameterizedTest
     @MethodSource("yes")
     void fhirScore_yFixture_scoresOrSaysWhyNot(Path file) {
-        Result r = score(file);
+        CliRun r = score(file);
         if (r.status() == 0) {
             assertTrue(r.out().contains("\"resourceType\": \"Observation\""), r.out());
         } else {
@@ -111,7 +110,7 @@ class FhirScoreCommandTest {
     @Test
     void fhirScore_hugeString_failsWithinLimits(@TempDir Path dir) throws Exception {
         String big = "{\"resourceType\":\"QuestionnaireResponse\",\"status\":\"" + "a".repeat(50_000) + "\"}";
-        Result r = score(write(dir, big));
+        CliRun r = score(write(dir, big));
         assertOneLineFailure(r, "line 1 column", "length");
         assertTrue(r.err().length() < 400, "message is clipped: " + r.err().length());
     }
@@ -135,7 +134,7 @@ class FhirScoreCommandTest {
     @Test
     void fhirScore_controlCharactersInMessage_areEscaped(@TempDir Path dir) throws Exception {
         Path f = write(dir, "{\"resourceType\":\"QuestionnaireResponse\",\"status\":\"done\\u0007\\nnow\"}");
-        Result r = score(f);
+        CliRun r = score(f);
         assertOneLineFailure(r);
         assertFalse(r.err().contains("\u0007"), r.err());
     }
@@ -155,7 +154,7 @@ class FhirScoreCommandTest {
                 int len = Math.min(text.length() - at, random.nextInt(4));
                 text.replace(at, at + len, replacements[random.nextInt(replacements.length)]);
             }
-            Result r = score(write(dir, text.toString()));
+            CliRun r = score(write(dir, text.toString()));
             if (r.status() == 0) {
                 assertTrue(r.out().contains("Observation"), "seed " + seed + " case " + i);
             } else {
@@ -168,8 +167,8 @@ class FhirScoreCommandTest {
 
     @Test
     void fhirScore_missingInput_isUsageError() {
-        assertEquals(2, FhirCommandTest.run("fhir-score").status());
-        assertEquals(2, FhirCommandTest.run("fhir-score", "--input", "a", "--other", "b").status());
+        assertEquals(2, CliRun.of("fhir-score").status());
+        assertEquals(2, CliRun.of("fhir-score", "--input", "a", "--other", "b").status());
     }
 
     private static Path write(Path dir, String text) throws IOException {

@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,20 +15,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 class MainTest {
 
-    private record Result(int status, String out, String err) {
-    }
 
-    private static Result run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = Main.run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void instruments_tableListsEveryInstrumentWithWordingColumn() {
-        Result r = run("instruments");
+        CliRun r = run("instruments");
         assertEquals(0, r.status());
         Catalogue.builtIn().instruments().forEach(i -> assertTrue(r.out().contains(i.id()), i.id()));
         assertTrue(r.out().lines().anyMatch(l -> l.startsWith("PHQ-9") && l.endsWith("yes")), r.out());
@@ -40,7 +31,7 @@ class MainTest {
 
     @Test
     void instruments_jsonCarriesTheContractFields() throws Exception {
-        Result r = run("instruments", "--json");
+        CliRun r = run("instruments", "--json");
         assertEquals(0, r.status());
         JsonNode all = new ObjectMapper().readTree(r.out());
         assertEquals(Catalogue.builtIn().instruments().size(), all.size());
@@ -69,7 +60,7 @@ class MainTest {
                 + "c,z,4,0,0,4,4,4,4,4,4,4\n");
         Path out = dir.resolve("out.csv");
         Path rej = dir.resolve("rej.csv");
-        Result r = run("score", "--instrument", "CORE-10", "--input", in.toString(), "--output", out.toString(),
+        CliRun r = run("score", "--instrument", "CORE-10", "--input", in.toString(), "--output", out.toString(),
                 "--rejects", rej.toString());
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().contains("rows read 3 = scored 2 + rejected 1"), r.out());
@@ -88,7 +79,7 @@ class MainTest {
         Path in = dir.resolve("in.csv");
         Files.writeString(in, "record_id,core10_1,core10_2,core10_3,core10_4,core10_5,core10_6,core10_7,core10_8,"
                 + "core10_9,core10_10\na,1,3,3,1,1,0,1,1,1,\n");
-        Result r = run("score", "--instrument", "CORE-10", "--input", in.toString(), "--output",
+        CliRun r = run("score", "--instrument", "CORE-10", "--input", in.toString(), "--output",
                 dir.resolve("o.csv").toString(), "--missing", "strict");
         assertEquals(0, r.status());
         assertTrue(r.out().contains("rows read 1 = scored 0 + rejected 1 (rejects not kept: give --rejects)"), r.out());
@@ -98,7 +89,7 @@ class MainTest {
     void usageErrors_exitTwoWithOneLine(@TempDir Path dir) {
         assertEquals(2, run().status());
         assertEquals(2, run("frobnicate").status());
-        Result unknown = run("score", "--instrument", "PHQ9", "--input", "a", "--output", "b");
+        CliRun unknown = run("score", "--instrument", "PHQ9", "--input", "a", "--output", "b");
         assertEquals(2, unknown.status());
         assertTrue(unknown.err().startsWith("imh-measures: --instrument must be one of [PHQ-9"), unknown.err());
         assertEquals(2, run("score", "--instrument", "PHQ-9").status());
@@ -109,13 +100,13 @@ class MainTest {
 
     @Test
     void unreadableOrUnusableFiles_exitOneWithOneLine(@TempDir Path dir) throws Exception {
-        Result missing = run("score", "--instrument", "PHQ-9", "--input", dir.resolve("nope.csv").toString(),
+        CliRun missing = run("score", "--instrument", "PHQ-9", "--input", dir.resolve("nope.csv").toString(),
                 "--output", dir.resolve("o.csv").toString());
         assertEquals(1, missing.status());
         assertEquals(1, missing.err().lines().count(), missing.err());
         Path noId = dir.resolve("noid.csv");
         Files.writeString(noId, "id,phq9_1\n1,2\n");
-        Result bad = run("score", "--instrument", "PHQ-9", "--input", noId.toString(), "--output",
+        CliRun bad = run("score", "--instrument", "PHQ-9", "--input", noId.toString(), "--output",
                 dir.resolve("o.csv").toString());
         assertEquals(1, bad.status());
         assertEquals("imh-measures: --input noid.csv: line 1: header must have a record_id column: absent",
@@ -129,7 +120,7 @@ class MainTest {
         Path out = dir.resolve("out.csv");
         Path summary = dir.resolve("summary.json");
         Path rej = dir.resolve("rej.csv");
-        Result r = run("change", "--instrument", "PHQ-9", "--input", in.toString(), "--output", out.toString(),
+        CliRun r = run("change", "--instrument", "PHQ-9", "--input", in.toString(), "--output", out.toString(),
                 "--summary", summary.toString(), "--rejects", rej.toString(), "--method", "nhs", "--params", "published");
         assertEquals(0, r.status(), r.err());
         assertEquals(List.of("record_id,pre,post,change,rci,reliable_change,clinically_significant,category",
@@ -148,7 +139,7 @@ class MainTest {
     void change_unusableMethodForInstrument_exitsTwoWithHint(@TempDir Path dir) throws Exception {
         Path in = dir.resolve("pairs.csv");
         Files.writeString(in, "record_id,pre,post\na,18,8\n");
-        Result r = run("change", "--instrument", "PHQ-9", "--input", in.toString(), "--output",
+        CliRun r = run("change", "--instrument", "PHQ-9", "--input", in.toString(), "--output",
                 dir.resolve("o.csv").toString(), "--method", "jt");
         assertEquals(2, r.status());
         assertTrue(r.err().startsWith("imh-measures: reliability of PHQ-9 must be published or supplied: none (give "
@@ -165,7 +156,7 @@ class MainTest {
         Files.writeString(in, "record_id,pre,post,team,age_band\na,18,8,N,0-12 months\nb,12,9,S,antenatal\n"
                 + "c,10,17,S,0-12 months\n");
         Path summary = dir.resolve("summary.json");
-        Result r = run("change", "--instrument", "PHQ-9", "--input", in.toString(), "--output",
+        CliRun r = run("change", "--instrument", "PHQ-9", "--input", in.toString(), "--output",
                 dir.resolve("o.csv").toString(), "--summary", summary.toString(), "--group-by", "team,age_band");
         assertEquals(0, r.status(), r.err());
         JsonNode groups = new ObjectMapper().readTree(summary.toFile()).get("groups");

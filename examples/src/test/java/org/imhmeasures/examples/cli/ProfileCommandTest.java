@@ -6,27 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ProfileCommandTest {
 
-    private record Result(int status, String out, String err) {
-    }
 
-    private static Result run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = Main.run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     private static String submission() throws Exception {
@@ -46,7 +37,7 @@ class ProfileCommandTest {
         Path input = dir.resolve("referrals.jsonl");
         Files.writeString(input, one + "\n\n" + two + "\n" + bad + "\n{broken Jane\n", StandardCharsets.UTF_8);
         Path output = dir.resolve("profile.json");
-        Result r = run("profile", "--input", input.toString(), "--output", output.toString(), "--top", "2");
+        CliRun r = run("profile", "--input", input.toString(), "--output", output.toString(), "--top", "2");
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().contains("All teams (2 referrals)"), r.out());
         assertTrue(r.out().contains("Team team-south"), r.out());
@@ -65,7 +56,7 @@ class ProfileCommandTest {
     void profile_badArguments_exit2_missingFile_exit1(@TempDir Path dir) {
         assertEquals(2, run("profile").status());
         assertEquals(2, run("profile", "--input", "x.jsonl", "--top", "0").status());
-        Result missing = run("profile", "--input", dir.resolve("none.jsonl").toString());
+        CliRun missing = run("profile", "--input", dir.resolve("none.jsonl").toString());
         assertEquals(1, missing.status());
         assertTrue(missing.err().contains("--input must be a readable file"), missing.err());
     }
