@@ -3,6 +3,7 @@ package org.imhmeasures.scoring;
 import java.util.List;
 import java.util.Optional;
 import org.imhmeasures.core.internal.Check;
+import org.imhmeasures.scoring.internal.Redaction;
 
 /**
  * Why an administration cannot be scored. Each case carries where (the item) and what (the offending

@@ -26,6 +26,7 @@ import org.imhmeasures.scoring.ScoreResult;
 import org.imhmeasures.scoring.Scored;
 import org.imhmeasures.scoring.Scorer;
 import org.imhmeasures.scoring.SubscaleScore;
+import org.imhmeasures.scoring.internal.Redaction;
 
 /**
  * Scores a dataset of administrations in one streaming pass, in constant memory: wide CSV (one
@@ -290,7 +291,7 @@ public final class DatasetScoring {
         Map<String, Integer> seen = new HashMap<>();
         for (int c = 0; c < header.size(); c++) {
             if (seen.put(header.get(c), c) != null) {
-                throw new DatasetException(1, "header columns must be unique: " + safeColumn(header.get(c))
+                throw new DatasetException(1, "header columns must be unique: " + Redaction.name(header.get(c))
                         + " repeated", null);
             }
         }
@@ -385,7 +386,7 @@ public final class DatasetScoring {
             sink.reject(group.line, "", "missing_record_id", "record_id must not be empty: empty");
         } else if (group.duplicateItem != null) {
             sink.reject(group.line, group.recordId, "duplicate_item", "item must appear once per administration: "
-                    + safeItem(group.duplicateItem));
+                    + Redaction.itemId(group.duplicateItem));
         } else {
             org.imhmeasures.scoring.Administration administration = org.imhmeasures.scoring.Administration.of(
                     group.instrumentId.isEmpty() ? "-" : group.instrumentId, group.answers);
@@ -471,7 +472,7 @@ public final class DatasetScoring {
             String name = names.next();
             if (!Set.of("record_id", "timepoint", "instrument", "answers").contains(name)) {
                 return "field must be one of [record_id, timepoint, instrument, answers]: "
-                        + (name.matches("[a-z_]{1,20}") ? name : "<field of " + name.length() + " characters>");
+                        + Redaction.name(name);
             }
         }
         for (String field : List.of("record_id", "instrument")) {
@@ -491,7 +492,7 @@ public final class DatasetScoring {
         for (var entry : node.get("answers").properties()) {
             var value = entry.getValue();
             if (!(value.isTextual() || value.isNull() || value.isIntegralNumber())) {
-                return "answer to " + safeItem(entry.getKey()) + " must be a string, a whole number or null: "
+                return "answer to " + Redaction.itemId(entry.getKey()) + " must be a string, a whole number or null: "
                         + value.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
             }
         }
@@ -671,12 +672,5 @@ public final class DatasetScoring {
         return ids.toString();
     }
 
-    /** Echo an item id only when it has the {@code key_n} shape; a misplaced value could identify someone. */
-    private static String safeItem(String id) {
-        return id.matches("[a-z0-9]{1,16}_\\d{1,3}") ? id : "<value of " + id.length() + " characters>";
-    }
 
-    private static String safeColumn(String name) {
-        return name.matches("[A-Za-z0-9_:.\\-]{1,40}") ? name : "<column of " + name.length() + " characters>";
-    }
 }

@@ -121,7 +121,7 @@ public final class TreeReader {
         Map<String, String> answers = new LinkedHashMap<>();
         boolean ok = true;
         int position = 0;
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); position++) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator(); it.hasNext(); position++) {
             Map.Entry<String, JsonNode> entry = it.next();
             JsonNode value = entry.getValue();
             if (value.isNull()) {

@@ -1,0 +1,5 @@
+/**
+ * Implementation details shared inside measures-scoring, such as the one rule for what of a recorded
+ * value may appear in a message. Not exported by the module: do not use.
+ */
+package org.imhmeasures.scoring.internal;
