@@ -27,8 +27,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Golden cases from golden/*.golden: expected values worked out by hand from the published rules. */
 class GoldenScoringTest {
 
-    private static final List<String> FILES = List.of("phq9", "gad7", "epds", "core10", "wemwbs", "swemwbs", "gbo",
-            "pirgas", "kpcs", "pbq", "hads", "kips");
+    /** One golden file per catalogue instrument, named by its key ({@code phq9.golden}, {@code madbb.golden}). */
+    private static final List<String> FILES = Catalogue.builtIn().instruments().stream().map(Instrument::key)
+            .collect(Collectors.toList());
 
     static Stream<Arguments> cases() throws IOException {
         List<Arguments> cases = new ArrayList<>();
@@ -51,8 +52,11 @@ class GoldenScoringTest {
     }
 
     @Test
-    void everyCatalogueInstrument_hasAGoldenFile() {
+    void everyCatalogueInstrument_hasAGoldenFileWithCases() throws IOException {
         assertEquals(Catalogue.builtIn().instruments().size(), FILES.size());
+        for (String file : FILES) {
+            assertTrue(lines("golden/" + file + ".golden").size() >= 2, file + ": at least two hand-worked cases");
+        }
     }
 
     @ParameterizedTest(name = "{0}")

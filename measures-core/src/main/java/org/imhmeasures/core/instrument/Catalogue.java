@@ -25,7 +25,7 @@ import org.imhmeasures.core.internal.JsonFields.FieldException;
  *
  * <p>{@link #builtIn()} holds the instruments shipped with the library, each read from its
  * definition file in this jar. Where a licence forbids shipping the item wording (EPDS, WEMWBS,
- * SWEMWBS, HADS, KIPS…) the built-in definition has ids, values and structure only; a licensee adds
+ * SWEMWBS, HADS, KIPS, ADBB…) the built-in definition has ids, values and structure only; a licensee adds
  * the text with {@link #withWording(InputStream, String)}.
  *
  * <p>Instances are immutable and safe to share between threads.
@@ -40,7 +40,7 @@ public final class Catalogue {
     /** Resource names of the built-in definitions, in catalogue order. */
     static final List<String> BUILT_IN_FILES = List.of("phq9.json", "gad7.json", "epds.json", "core10.json",
             "wemwbs.json", "swemwbs.json", "gbo.json", "pirgas.json", "kpcs.json", "pbq.json", "hads.json",
-            "kips.json");
+            "kips.json", "phq2.json", "gad2.json", "whooley.json", "adbb.json", "madbb.json", "maas.json");
 
     private final Map<String, Instrument> byId;
 

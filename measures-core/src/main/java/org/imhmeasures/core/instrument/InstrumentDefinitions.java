@@ -183,11 +183,15 @@ public final class InstrumentDefinitions {
     }
 
     private static Subscale subscale(JsonFields s) {
-        s.allowOnly(Set.of("id", "name", "items", "aggregation", "range", "bands", "cutoff", "source"));
+        s.allowOnly(Set.of("id", "name", "items", "aggregation", "range", "bands", "cutoff", "source", "codes"));
+        Codes codes = s.optionalObject("codes").map(c -> {
+            c.allowOnly(Set.of("loincTotal", "snomedScore", "source"));
+            return codes(c);
+        }).orElse(Codes.none());
         return s.build(() -> new Subscale(s.text("id"), s.text("name"), s.texts("items"),
                 s.enumValue("aggregation", Aggregation.class), range(s.object("range")),
                 s.optionalObject("bands").map(InstrumentDefinitions::bands).orElse(Bands.none()),
-                s.optionalObject("cutoff").map(InstrumentDefinitions::cutoff), Source.of(s.text("source"))));
+                s.optionalObject("cutoff").map(InstrumentDefinitions::cutoff), Source.of(s.text("source")), codes));
     }
 
     private static ScoringRule scoring(JsonFields s) {

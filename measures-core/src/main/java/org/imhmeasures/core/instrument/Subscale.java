@@ -15,10 +15,12 @@ import org.imhmeasures.core.internal.Check;
  * @param bands published bands for the subscale, possibly none
  * @param cutoff published caseness cut-off for the subscale, if any
  * @param source where the item membership comes from
+ * @param codes terminology codes for the subscale score (e.g. the SNOMED CT concept of the HADS anxiety
+ *        score), {@link Codes#none()} when none is known; never item codes (those belong to the instrument)
  * @since 0.1.0
  */
 public record Subscale(String id, String name, List<String> itemIds, Aggregation aggregation, ScoreRange range,
-        Bands bands, Optional<Cutoff> cutoff, Source source) {
+        Bands bands, Optional<Cutoff> cutoff, Source source, Codes codes) {
 
     /** Validates. */
     public Subscale {
@@ -32,5 +34,25 @@ public record Subscale(String id, String name, List<String> itemIds, Aggregation
         Check.notNull(bands, "subscale bands");
         Check.notNull(cutoff, "subscale cut-off");
         Check.notNull(source, "subscale source");
+        Check.notNull(codes, "subscale codes");
+        Check.argument(codes.loincItems().isEmpty() && codes.loincPanel().isEmpty(),
+                "subscale %s codes must be score codes only: item or panel codes given", id);
+    }
+
+    /**
+     * A subscale without terminology codes.
+     *
+     * @param id stable id
+     * @param name published name
+     * @param itemIds the items it combines, in form order
+     * @param aggregation how the item scores combine
+     * @param range possible subscale scores
+     * @param bands published bands, possibly none
+     * @param cutoff published caseness cut-off, if any
+     * @param source where the item membership comes from
+     */
+    public Subscale(String id, String name, List<String> itemIds, Aggregation aggregation, ScoreRange range,
+            Bands bands, Optional<Cutoff> cutoff, Source source) {
+        this(id, name, itemIds, aggregation, range, bands, cutoff, source, Codes.none());
     }
 }

@@ -58,7 +58,7 @@ public final class JsonFields {
         while (names.hasNext()) {
             String name = names.next();
             if (!allowed.contains(name)) {
-                throw fail(child(name), "field must be one of " + new java.util.TreeSet<>(allowed) + ": unknown");
+                throw fail(name, "field must be one of " + new java.util.TreeSet<>(allowed) + ": unknown");
             }
         }
         return this;

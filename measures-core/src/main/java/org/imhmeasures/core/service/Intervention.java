@@ -42,7 +42,8 @@ public record Intervention(String id, String name, String description, Format fo
     }
 
     /**
-     * Format facts; each is empty unless a source states it.
+     * Format facts; each is empty unless a source states it. A maximum may stand alone ("at most 18
+     * weekly sessions"), as may a minimum; when both are given, min &lt;= max.
      *
      * @param sessionsMin fewest sessions
      * @param sessionsMax most sessions
@@ -68,10 +69,11 @@ public record Intervention(String id, String name, String description, Format fo
         }
 
         private static void range(OptionalInt min, OptionalInt max, String what) {
-            Check.argument(min.isPresent() == max.isPresent(), "%s must give both min and max: one given", what);
-            if (min.isPresent()) {
-                Check.argument(min.getAsInt() >= 1 && min.getAsInt() <= max.getAsInt(),
-                        "%s must have 1 <= min <= max: %d..%d", what, min.getAsInt(), max.getAsInt());
+            min.ifPresent(m -> Check.argument(m >= 1, "%s min must be at least 1: %d", what, m));
+            max.ifPresent(m -> Check.argument(m >= 1, "%s max must be at least 1: %d", what, m));
+            if (min.isPresent() && max.isPresent()) {
+                Check.argument(min.getAsInt() <= max.getAsInt(), "%s must have 1 <= min <= max: %d..%d", what,
+                        min.getAsInt(), max.getAsInt());
             }
         }
 

@@ -17,8 +17,8 @@ import org.imhmeasures.core.internal.Check;
  * actual establishment.
  *
  * <p>Scaling is linear: each role's WTE times {@code target / reference}, rounded half up to two
- * decimals. No model is built in (see {@link StaffingModels#builtIn()}); read one in the
- * {@value StaffingModels#FORMAT} format.
+ * decimals. The Greater Manchester model is built in ({@link StaffingModels#builtIn()}); read others in
+ * the {@value StaffingModels#FORMAT} format.
  *
  * @param id stable id
  * @param name the model's name

@@ -13,8 +13,10 @@ import org.imhmeasures.core.internal.JsonFields;
 /**
  * A versioned file of {@link StaffingModel}s (format {@value #FORMAT}).
  *
- * <p>The built-in file ships no model: the Greater Manchester model was not confirmed, and the reason
- * is recorded in {@link #omissions()}. A service reads its own copy with {@link #read(InputStream, String)}.
+ * <p>The built-in file ships the Greater Manchester model ({@code greater_manchester}: the suggested
+ * staffing of the Greater Manchester parent-infant service specification for 280,000 people and about
+ * 3,300 births a year, 7.33 WTE, as tabulated in Rare Jewels, PIP UK 2019); what was not confirmed is
+ * recorded in {@link #omissions()}. A service reads its own models with {@link #read(InputStream, String)}.
  *
  * @param version the data version
  * @param models the models
@@ -41,10 +43,20 @@ public record StaffingModels(String version, List<StaffingModel> models, List<Om
     /**
      * The built-in file.
      *
-     * @return the models shipped (none) with the omissions
+     * @return the models shipped with the omissions
      */
     public static StaffingModels builtIn() {
         return BuiltIn.INSTANCE;
+    }
+
+    /**
+     * The model with {@code id}.
+     *
+     * @param id the model id, e.g. {@code greater_manchester}
+     * @return the model, or empty
+     */
+    public java.util.Optional<StaffingModel> find(String id) {
+        return models.stream().filter(m -> m.id().equals(id)).findFirst();
     }
 
     /**

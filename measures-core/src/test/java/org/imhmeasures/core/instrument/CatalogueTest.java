@@ -18,7 +18,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class CatalogueTest {
 
     /** Licences under which no item or option text may ship (brief and NOTICE). */
-    private static final Set<String> RESTRICTED = Set.of("EPDS", "WEMWBS", "SWEMWBS", "HADS", "KIPS", "PIR-GAS");
+    private static final Set<String> RESTRICTED = Set.of("EPDS", "WEMWBS", "SWEMWBS", "HADS", "KIPS", "PIR-GAS", "ADBB",
+            "M-ADBB", "WHOOLEY");
 
     static List<Instrument> instruments() {
         return Catalogue.builtIn().instruments();
@@ -27,7 +28,8 @@ class CatalogueTest {
     @Test
     void builtIn_holdsTheFoundationInstrumentsInOrder() {
         assertEquals(List.of("PHQ-9", "GAD-7", "EPDS", "CORE-10", "WEMWBS", "SWEMWBS", "GBO", "PIR-GAS", "KPCS", "PBQ",
-                "HADS", "KIPS"), instruments().stream().map(Instrument::id).collect(Collectors.toList()));
+                "HADS", "KIPS", "PHQ-2", "GAD-2", "WHOOLEY", "ADBB", "M-ADBB", "MAAS"),
+                instruments().stream().map(Instrument::id).collect(Collectors.toList()));
     }
 
     @Test
@@ -81,7 +83,7 @@ class CatalogueTest {
 
     @Test
     void publicDomainInstruments_shipTheirWording() {
-        for (String id : List.of("PHQ-9", "GAD-7")) {
+        for (String id : List.of("PHQ-9", "GAD-7", "PHQ-2", "GAD-2")) {
             Instrument instrument = Catalogue.builtIn().get(id);
             assertTrue(instrument.items().stream().allMatch(i -> i.wording().isPresent()), id);
         }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
-import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
@@ -83,19 +82,25 @@ class ServiceTest {
     }
 
     @Test
-    void staffingModels_builtIn_shipsNoUnconfirmedModel() {
-        assertTrue(StaffingModels.builtIn().models().isEmpty());
-        assertTrue(StaffingModels.builtIn().omissions().get(0).note().contains("7.33"));
+    void staffingModels_builtIn_shipsTheGreaterManchesterTable_asPublished() {
+        StaffingModel gm = gm();
+        assertEquals(280_000, gm.referencePopulation());
+        assertEquals(3300, gm.referenceBirths().getAsLong());
+        assertEquals(List.of("consultant_lead", "local_lead", "parent_infant_therapist",
+                "adult_mental_health_practitioner", "social_worker", "administrator", "outreach_peer_support"),
+                gm.roles().stream().map(StaffingModel.Role::id).toList());
+        assertEquals(List.of(new BigDecimal("0.33"), BigDecimal.ONE, new BigDecimal("2"), BigDecimal.ONE,
+                BigDecimal.ONE, BigDecimal.ONE, BigDecimal.ONE), gm.roles().stream().map(StaffingModel.Role::wte)
+                        .toList());
+        assertTrue(gm.source().citation().contains("Rare Jewels"));
     }
 
-    private static StaffingModel gm() throws Exception {
-        try (InputStream in = ServiceTest.class.getResourceAsStream("gm-staffing-fixture.json")) {
-            return StaffingModels.read(in, "gm-staffing-fixture.json").models().get(0);
-        }
+    private static StaffingModel gm() {
+        return StaffingModels.builtIn().find("greater_manchester").orElseThrow();
     }
 
     @Test
-    void staffingModel_scalesByPopulationAndBirths_andComparesWithEstablishment() throws Exception {
+    void staffingModel_scalesByPopulationAndBirths_andComparesWithEstablishment() {
         StaffingModel gm = gm();
         assertEquals(0, new BigDecimal("7.33").compareTo(gm.totalWte()));
         StaffingModel doubled = gm.scaledToPopulation(560_000);
@@ -113,20 +118,99 @@ class ServiceTest {
     }
 
     @Test
-    void interventions_formatFactsOnlyWhereSourced_andEifOnlyForFnp() {
+    void interventions_formatFactsOnlyWhereSourced_andEifOnlyWhereRead() {
         InterventionCatalogue catalogue = InterventionCatalogue.builtIn();
         Intervention cosp = catalogue.find("circle_of_security_parenting").orElseThrow();
         assertEquals(8, cosp.format().weeksMin().getAsInt());
         assertEquals(10, cosp.format().weeksMax().getAsInt());
         assertEquals(90, cosp.format().sessionMinutes().getAsInt());
         assertEquals(14, catalogue.find("mellow_babies").orElseThrow().format().weeksMax().getAsInt());
-        assertTrue(catalogue.find("watch_wait_and_wonder").orElseThrow().format().sessionsMax().isEmpty());
         assertTrue(catalogue.find("parent_infant_psychotherapy").orElseThrow().format().weeksMin().isEmpty());
-        assertEquals(List.of("family_nurse_partnership"), catalogue.interventions().stream().filter(i -> i.eif()
-                .isPresent()).map(Intervention::id).toList());
+        assertEquals(List.of("infant_parent_psychotherapy", "watch_wait_and_wonder", "circle_of_security_parenting",
+                "family_nurse_partnership"), catalogue.interventions().stream().filter(i -> i.eif().isPresent())
+                        .map(Intervention::id).toList());
         assertEquals(EifRating.LEVEL_4_PLUS, catalogue.find("family_nurse_partnership").orElseThrow().eif()
                 .orElseThrow().rating());
-        assertTrue(catalogue.omissions().stream().anyMatch(o -> o.note().contains("18 weekly")));
+        assertTrue(catalogue.omissions().stream().anyMatch(o -> o.note().contains("not a specific programme")));
+    }
+
+    @Test
+    void interventions_rareJewelsFormats() {
+        InterventionCatalogue catalogue = InterventionCatalogue.builtIn();
+        Intervention www = catalogue.find("watch_wait_and_wonder").orElseThrow();
+        assertTrue(www.format().sessionsMin().isEmpty(), "an 'at most' figure only");
+        assertEquals(18, www.format().sessionsMax().getAsInt());
+        assertEquals(Intervention.Frequency.WEEKLY, www.format().frequency().orElseThrow());
+        assertEquals(Set.of(Intervention.Mode.INDIVIDUAL, Intervention.Mode.GROUP), www.modes());
+        assertEquals(EifRating.LEVEL_2_PLUS, www.eif().orElseThrow().rating());
+        Intervention cos = catalogue.find("circle_of_security").orElseThrow();
+        assertEquals(20, cos.format().sessionsMin().getAsInt());
+        assertEquals(20, cos.format().sessionsMax().getAsInt());
+        assertEquals("conception to 5 years", cos.ageRange().orElseThrow());
+        Intervention cosp = catalogue.find("circle_of_security_parenting").orElseThrow();
+        assertEquals(8, cosp.format().sessionsMin().getAsInt());
+        assertEquals(10, cosp.format().sessionsMax().getAsInt());
+        assertEquals(EifRating.LEVEL_2_PLUS, cosp.eif().orElseThrow().rating());
+        Intervention vipp = catalogue.find("vipp_sd").orElseThrow();
+        assertEquals(120, vipp.format().sessionMinutes().getAsInt());
+        assertEquals(Set.of(Intervention.Mode.HOME_VISITING), vipp.modes());
+        Intervention ipip = catalogue.find("infant_parent_psychotherapy").orElseThrow();
+        assertEquals(60, ipip.format().sessionMinutes().getAsInt());
+        assertEquals(Intervention.Frequency.WEEKLY, ipip.format().frequency().orElseThrow());
+        assertEquals(EifRating.LEVEL_3_PLUS, ipip.eif().orElseThrow().rating());
+        assertTrue(catalogue.interventions().stream().filter(i -> i.eif().isPresent())
+                .allMatch(i -> !i.eif().orElseThrow().source().citation().isBlank()));
+    }
+
+    @Test
+    void teamDefinition_rareJewelsCharacteristicsAndExclusions_linkedToCriteria() {
+        TeamDefinition definition = TeamDefinition.builtIn();
+        assertEquals(7, definition.characteristics().size());
+        assertEquals(6, definition.exclusions().size());
+        assertEquals(List.of("relationship_focus", "accepts_conception_or_birth_to_two"), definition.characteristics()
+                .stream().filter(c -> !c.isEvaluated()).map(TeamDefinition.Characteristic::id).toList(),
+                "documented, not evaluated: a TeamProfile does not record them");
+        java.util.EnumSet<TeamCriterion> covered = java.util.EnumSet.noneOf(TeamCriterion.class);
+        definition.characteristics().forEach(c -> covered.addAll(c.evaluatedBy()));
+        java.util.EnumSet<TeamCriterion> expected = java.util.EnumSet.allOf(TeamCriterion.class);
+        expected.remove(TeamCriterion.PRIMARY_FUNCTION);
+        assertEquals(expected, covered, "every criterion but primary function operationalises a characteristic");
+        assertTrue(definition.exclusions().stream().anyMatch(e -> e.relatesTo().contains(TeamCriterion.PRIMARY_FUNCTION)),
+                "primary function comes from the exclusions");
+        definition.characteristics().forEach(c -> assertTrue(c.source().citation().contains("Rare Jewels"), c.id()));
+        definition.exclusions().forEach(e -> assertTrue(e.source().citation().contains("Rare Jewels"), e.id()));
+    }
+
+    @Test
+    void exclusionsFor_singleInterventionTeamInsidePerinatalService_namesThePublishedReasons() {
+        TeamProfile embedded = new TeamProfile(TEAM, EnumSet.allOf(TeamActivity.class), Set.of(
+                "circle_of_security_parenting"), ReferralBasis.PARENT_MENTAL_ILLNESS, ServiceFunction.SECONDARY);
+        TeamDefinition definition = TeamDefinition.builtIn();
+        List<String> reasons = definition.exclusionsFor(definition.evaluate(embedded)).stream()
+                .map(TeamDefinition.Exclusion::id).toList();
+        assertEquals(List.of("not_a_multidisciplinary_team", "single_intervention",
+                "not_commissioned_for_parent_infant_work", "inside_perinatal_mental_health_team"), reasons);
+        assertTrue(definition.exclusionsFor(definition.evaluate(specialised())).isEmpty());
+    }
+
+    @Test
+    void teamDefinition_unknownCriterionInCharacteristic_namesField() {
+        String json = "{\"format\":\"" + TeamDefinition.FORMAT + "\",\"version\":\"1\",\"criteria\":[],"
+                + "\"characteristics\":[{\"id\":\"x\",\"statement\":\"s\",\"evaluatedBy\":[\"nope\"],"
+                + "\"source\":\"s\"}]}";
+        DefinitionException e = assertThrows(DefinitionException.class, () -> TeamDefinition.read(
+                new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "t.json"));
+        assertEquals("characteristics[0].evaluatedBy", e.field(), e.getMessage());
+    }
+
+    @Test
+    void interventionFormat_maximumAlone_isAccepted_minimumAboveMaximum_isNot() {
+        assertEquals(18, new Intervention.Format(java.util.OptionalInt.empty(), java.util.OptionalInt.of(18),
+                java.util.OptionalInt.empty(), java.util.OptionalInt.empty(), java.util.Optional.empty(),
+                java.util.OptionalInt.empty()).sessionsMax().getAsInt());
+        assertThrows(IllegalArgumentException.class, () -> new Intervention.Format(java.util.OptionalInt.of(0),
+                java.util.OptionalInt.empty(), java.util.OptionalInt.empty(), java.util.OptionalInt.empty(),
+                java.util.Optional.empty(), java.util.OptionalInt.empty()));
     }
 
     @Test
