@@ -67,8 +67,8 @@ import org.imhmeasures.scoring.submission.Violation;
  * value; failures are logged by exception class only.
  *
  * <h2>Threads</h2>
- * Connection threads ({@link DeadlineExecutor}) read requests and write responses, each exchange under a
- * deadline; a separate bounded pool of workers validates and scores. Slow clients can therefore hold at
+ * Connection threads read requests and write responses, each exchange under a deadline (see the
+ * package-private {@code DeadlineExecutor} for how); a separate bounded pool of workers validates and scores. Slow clients can therefore hold at
  * most the connection threads, each for at most {@code requestTimeout + readTimeout}, and never a worker.
  * Behind a reverse proxy that buffers requests (its own header and body timeouts) the JDK server sees
  * only fast clients; the limits here still bound what reaches it.
@@ -202,8 +202,7 @@ public final class PortalServer implements AutoCloseable {
             return error(404, "path must be " + PATH + ": not found", true);
         }
         if (!exchange.getRequestMethod().equals("POST")) {
-            Reply reply = error(405, "method must be POST: " + exchange.getRequestMethod().replaceAll("[^A-Z]",
-                    "?"), true);
+            Reply reply = error(405, "method must be POST", true);
             reply.headers().put("Allow", "POST");
             return reply;
         }

@@ -122,6 +122,16 @@ class PortalServerTest {
         assertTrue(response.headers().firstValue("Allow").orElse("").contains("POST"));
     }
 
+    @Test
+    void head_is405WithoutABody() throws Exception {
+        try (RawClient raw = new RawClient(server.port())) {
+            raw.send(RawClient.head("HEAD", PortalServer.PATH));
+            RawClient.Outcome outcome = raw.read(Duration.ofSeconds(5));
+            assertEquals(405, outcome.status(), outcome.head());
+            assertEquals("", outcome.body());
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"application/json", "application/json; charset=utf-8", "Application/JSON;charset=\"UTF-8\"",
         "application/json; charset=UTF-8; profile=x"})
