@@ -14,9 +14,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The executor the JDK {@code HttpServer} runs each exchange on, with a deadline per exchange.
  *
  * <p>Why: the JDK server reads the request line, the headers and the body with blocking reads on the
- * exchange's thread and has no per-connection read timeout of its own ({@code sun.net.httpserver.maxReqTime}
- * and {@code maxRspTime} exist but are whole seconds, JVM-wide, and read once when the first server is
- * created). A client sending one byte a second would hold a thread for as long as it liked.
+ * exchange's thread and has no per-connection read timeout of its own. JDK 17 ignores the old
+ * {@code sun.net.httpserver.readTimeout} and {@code writeTimeout} (it logs a warning);
+ * {@code sun.net.httpserver.maxReqTime} and {@code maxRspTime} exist but are whole seconds, JVM-wide, read
+ * once when the first server is created, and {@code maxRspTime} also runs while the request is processed.
+ * A client sending one byte a second would hold a thread for as long as it liked.
  *
  * <p>How: a bounded pool of threads and a bounded queue (when both are full the JDK server closes the new
  * connection). Each exchange gets a {@link Guard}; a single watchdog thread interrupts the exchange's
