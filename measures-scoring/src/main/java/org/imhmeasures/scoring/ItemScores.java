@@ -7,8 +7,9 @@ import java.util.NoSuchElementException;
 import java.util.Set;
 
 /**
- * An immutable map item id → score over arrays owned by one result (never shared or changed after
- * construction), holding the answered items in form order. Saves copying into a hash map for every
+ * An immutable map item id → score over arrays never changed after construction (the scores are the
+ * result's own; the answered flags are the result's own or its scorer's all-true array), holding the
+ * answered items in form order. Saves copying into a hash map for every
  * scored administration; lookups are linear, which is fast for instruments of a few dozen items.
  */
 final class ItemScores extends AbstractMap<String, Integer> {
@@ -18,30 +19,17 @@ final class ItemScores extends AbstractMap<String, Integer> {
     private final boolean[] answered;
     private final int size;
 
-    /** {@code answered} may be {@code null}, meaning every item was answered. */
+    /**
+     * {@code scores} and {@code answered} are never changed after this call. {@code answered} is either
+     * the result's own array or its scorer's shared all-true array ({@code Scorer.allAnswered}); both are
+     * filled before they reach here and held in final fields, so a thread that sees this map sees them
+     * filled.
+     */
     ItemScores(String[] ids, int[] scores, boolean[] answered, int answeredCount) {
         this.ids = ids;
         this.scores = scores;
-        this.answered = answered != null ? answered : allAnswered(ids.length);
+        this.answered = answered;
         this.size = answeredCount;
-    }
-
-    private static final boolean[][] ALL = new boolean[128][];
-
-    /** Shared all-true flags per length (never written), so complete answers allocate none. */
-    private static boolean[] allAnswered(int length) {
-        if (length >= ALL.length) {
-            boolean[] flags = new boolean[length];
-            java.util.Arrays.fill(flags, true);
-            return flags;
-        }
-        boolean[] flags = ALL[length];
-        if (flags == null) {
-            flags = new boolean[length];
-            java.util.Arrays.fill(flags, true);
-            ALL[length] = flags; // benign race: every thread computes the same contents
-        }
-        return flags;
     }
 
     @Override

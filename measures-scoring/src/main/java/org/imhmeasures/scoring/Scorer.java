@@ -77,6 +77,14 @@ public final class Scorer {
     private final int allowedMissing;
     private final boolean prorating;
     private final String[] itemIds;
+    /**
+     * One {@code true} per item, for the item scores of complete answers. Filled in the constructor and
+     * never written again, and reached only through final fields (here and in {@link ItemScores}), so by
+     * the final-field rule (JLS 17.5) every thread that reaches it through this scorer or its results sees
+     * it filled. The former lazily filled static cache was a data race: a thread could see the array
+     * before its contents.
+     */
+    private final boolean[] allAnswered;
     private final int[] criticalIndexes;
     /** per item: score by numeric code − offset, {@link #NOT_ALLOWED} where the code is not allowed. */
     private final int[][] numericScores;
@@ -124,6 +132,8 @@ public final class Scorer {
             completeSubscales[s] = new SubscaleScore[max - min + 1];
         }
         this.itemIds = instrument.items().stream().map(Item::id).toArray(String[]::new);
+        this.allAnswered = new boolean[items.length];
+        java.util.Arrays.fill(allAnswered, true);
         this.criticalIndexes = java.util.stream.IntStream.range(0, items.length)
                 .filter(i -> items[i].critical().isPresent()).toArray();
         this.numericScores = new int[items.length][];
@@ -451,7 +461,7 @@ public final class Scorer {
         Map<String, SubscaleScore> subscales = subscaleIndexes.length == 0 ? Map.of() : subscales(scores, answered);
         boolean prorated = !missing.isEmpty() && prorating && total.isPresent();
         return new Scored(provenance, raw, total, subscales, band, caseness, missing, prorated, alerts,
-                new ItemScores(itemIds, scores, answered, n - missing.size()));
+                new ItemScores(itemIds, scores, answered != null ? answered : allAnswered, n - missing.size()));
     }
 
     private Map<String, SubscaleScore> subscales(int[] scores, boolean[] answered) {

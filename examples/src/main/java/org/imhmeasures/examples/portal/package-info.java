@@ -1,5 +1,7 @@
 /**
  * A portal-backend example: {@link org.imhmeasures.examples.portal.PortalServer} accepts a submission
- * over HTTP with the JDK's {@code HttpServer} and answers 201 with scores or 422 with every violation.
+ * over HTTP with the JDK's {@code HttpServer} and answers 201 with scores or 422 with its violations,
+ * within the limits of {@link org.imhmeasures.examples.portal.PortalOptions} (read timeout, whole-request
+ * deadline, body size, content type, violations per response, bounded connection and worker pools).
  */
 package org.imhmeasures.examples.portal;
