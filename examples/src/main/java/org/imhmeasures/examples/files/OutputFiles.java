@@ -498,6 +498,11 @@ public final class OutputFiles implements Closeable {
         }
     }
 
+    /** The shutdown hook, for tests: run it to act out a signal, or check that {@link #close()} removed it. */
+    Thread shutdownHook() {
+        return hook;
+    }
+
     private void discardOnShutdown() {
         synchronized (lock) {
             if (state == State.OPEN) {
