@@ -35,7 +35,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * ({@link Path#toRealPath}, so {@code ./in.csv}, {@code sub/../in.csv} and symbolic links are seen
  * through; for a file that does not exist yet, the real path of its folder plus its name), by file key
  * ({@link BasicFileAttributes#fileKey()}, so hard links are seen through) and by
- * {@link Files#isSameFile}. A clash is a {@link SameFileException}: the caller's exit status 2.</li>
+ * {@link Files#isSameFile}. A clash is a {@link SameFileException}: the caller's exit status 2. Devices,
+ * named pipes and paths under {@code /dev} hold no content to destroy and are not compared
+ * ({@code --output /dev/null --rejects /dev/null} is allowed).</li>
  * <li><b>Temporary file, moved into place on success.</b> {@link #open} creates, for every output, a
  * hidden temporary file ({@code .<name>.<random>.tmp}) in the folder of its target, so a folder that is
  * missing or not writable fails before any input is read. The run writes through {@link #writer} (or
@@ -60,8 +62,11 @@ import java.util.concurrent.ThreadLocalRandom;
  *
  * <p><b>Details.</b> An existing target's POSIX permissions are copied to its replacement. A target
  * that is a symbolic link is written through: its real file is replaced. An existing target that is
- * not a regular file or folder ({@code /dev/null}, a named pipe) holds nothing to protect and is written
- * directly, without a temporary file. A broken symbolic link and an existing folder are refused.
+ * not a regular file or folder (a named pipe), and any path under {@code /dev} ({@code /dev/null},
+ * {@code /dev/stdout}, whatever the standard output is), holds nothing to protect and is written
+ * directly, without a temporary file. A broken symbolic link, an existing folder and an existing
+ * read-only file are refused (a rename could replace a read-only file). The target's folder must be
+ * writable, since the temporary file is created there.
  * Messages name the option and the file name only, never a folder path or any content.
  *
  * <p>Not thread-safe, except that the shutdown hook may run concurrently with the run's thread. Depends
@@ -139,23 +144,36 @@ public final class OutputFiles implements Closeable {
 
     private enum State { OPEN, COMMITTED, DISCARDED }
 
-    /** Where a path really leads. */
-    private record Identity(Path real, Object key, boolean exists) {
+    /** Device files ({@code /dev/null}, {@code /dev/stdout}) are written directly, never replaced. */
+    private static final Path DEVICES = Path.of("/dev");
+
+    /**
+     * Where a path really leads. {@code special}: a device, named pipe or socket, or any path under
+     * {@code /dev}; such a file holds no content a run could destroy and is never compared.
+     */
+    private record Identity(Path real, Object key, boolean exists, boolean special) {
 
         static Identity of(Path path) {
             Path absolute = path.toAbsolutePath();
+            boolean exists = Files.exists(absolute);
+            boolean special = absolute.normalize().startsWith(DEVICES) || exists && !Files.isRegularFile(absolute)
+                    && !Files.isDirectory(absolute);
+            Path real;
             try {
-                Path real = absolute.toRealPath();
-                Object key = null;
+                real = absolute.toRealPath();
+            } catch (IOException | RuntimeException e) {
+                // not there yet, or a link into /proc that has no path (a pipe)
+                real = realAncestor(absolute);
+            }
+            Object key = null;
+            if (exists) {
                 try {
-                    key = Files.readAttributes(real, BasicFileAttributes.class).fileKey();
+                    key = Files.readAttributes(absolute, BasicFileAttributes.class).fileKey();
                 } catch (IOException | RuntimeException e) {
                     // no key: real path and isSameFile still compare
                 }
-                return new Identity(real, key, true);
-            } catch (IOException | RuntimeException e) {
-                return new Identity(realAncestor(absolute), null, false);
             }
+            return new Identity(real, key, exists, special);
         }
 
         /** The real path of the nearest existing ancestor, plus the rest of the path, normalised. */
@@ -172,6 +190,9 @@ public final class OutputFiles implements Closeable {
         }
 
         boolean same(Identity other) {
+            if (special || other.special) {
+                return false;
+            }
             if (real.equals(other.real) || key != null && key.equals(other.key)) {
                 return true;
             }
@@ -299,6 +320,16 @@ public final class OutputFiles implements Closeable {
         Identity id = check(inputNames, inputs, earlier, outputIdentities, output);
         String name = output.fileName();
         Path absolute = output.path().toAbsolutePath();
+        if (id.special()) {
+            // a device or named pipe: nothing to protect, and it must not be replaced by a file; /dev/stdout
+            // leads to whatever the standard output is, a regular file too, and is written as given
+            synchronized (lock) {
+                requireOpen(output);
+                outputs.add(new Pending(output, absolute, null));
+                outputIdentities.add(id);
+            }
+            return;
+        }
         if (!id.exists() && Files.isSymbolicLink(absolute)) {
             throw new OutputException(output.option() + " must not be a broken link: " + name, null);
         }
@@ -306,18 +337,13 @@ public final class OutputFiles implements Closeable {
         if (Files.isDirectory(target)) {
             throw new OutputException(output.option() + " must be a file, not a folder: " + name, null);
         }
-        if (id.exists() && !Files.isRegularFile(target)) {
-            // a device or named pipe: nothing to protect, and it must not be replaced by a file
-            synchronized (lock) {
-                requireOpen(output);
-                outputs.add(new Pending(output, target, null));
-                outputIdentities.add(id);
-            }
-            return;
-        }
         Path folder = target.getParent();
         if (folder == null || !Files.isDirectory(folder)) {
             throw new OutputException(output.option() + " must be in an existing folder: " + name, null);
+        }
+        if (id.exists() && !Files.isWritable(target)) {
+            // a rename could replace a read-only file; its owner made it read-only to keep it
+            throw new OutputException(output.option() + " must be a writable file: " + name, null);
         }
         synchronized (lock) {
             requireOpen(output);

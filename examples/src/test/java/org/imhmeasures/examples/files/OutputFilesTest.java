@@ -203,13 +203,32 @@ class OutputFilesTest {
     }
 
     @Test
-    void specialFile_isWrittenDirectly_neverReplaced() throws Exception {
+    void specialFile_isWrittenDirectly_neverReplaced_neverCompared() throws Exception {
         Path devNull = Path.of("/dev/null");
-        try (OutputFiles files = OutputFiles.open(List.of(), List.of(Named.of("--rejects", devNull)))) {
+        try (OutputFiles files = OutputFiles.open(List.of(), List.of(out(devNull), Named.of("--rejects", devNull)))) {
             files.writer(devNull).write("discarded\n");
             files.commit();
         }
         assertTrue(Files.exists(devNull) && !Files.isRegularFile(devNull), "/dev/null is still a device");
+    }
+
+    @Test
+    void namedPipe_isWrittenDirectly(@TempDir Path dir) throws Exception {
+        Path fifo = dir.resolve("pipe");
+        Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start();
+        assertEquals(0, mkfifo.waitFor());
+        // read and write: opening never blocks, and what the run writes can be read back
+        try (java.nio.channels.FileChannel reader = java.nio.channels.FileChannel.open(fifo,
+                java.nio.file.StandardOpenOption.READ, java.nio.file.StandardOpenOption.WRITE);
+                OutputFiles files = OutputFiles.open(List.of(), List.of(out(fifo)))) {
+            assertEquals(Set.of("pipe"), names(dir), "no temporary file for a pipe");
+            files.writer(fifo).write("through\n");
+            files.commit();
+            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(8);
+            reader.read(buffer);
+            assertEquals("through\n", new String(buffer.array(), StandardCharsets.UTF_8));
+        }
+        assertTrue(Files.exists(fifo) && !Files.isRegularFile(fifo), "still a pipe");
     }
 
     @Test

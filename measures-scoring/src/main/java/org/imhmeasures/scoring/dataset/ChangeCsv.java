@@ -41,7 +41,8 @@ import org.imhmeasures.scoring.cohort.CohortReport;
  * {@code false} or empty; {@code category} the method's category. Unusable rows go to the rejects as
  * {@code line,record_id,reason,message} with reasons {@code malformed_row}, {@code missing_record_id},
  * {@code missing_score}, {@code score_not_a_number} and {@code score_out_of_range}. Rows read = rows
- * assessed + rows rejected.
+ * assessed + rows rejected. Text cells (record id, reasons, messages) are neutralised against formula
+ * injection by default; the number columns never are ({@link #withCsvCells}).
  *
  * <p>With {@link ParameterSource#SAMPLE} the input is read twice: first to estimate the sample
  * statistics from the usable pairs, then to assess; hence the input is supplied as a reopenable source.
