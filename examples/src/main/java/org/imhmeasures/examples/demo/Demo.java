@@ -80,7 +80,10 @@ public final class Demo {
         for (String folder : List.of("administrations", "scores", "change")) {
             Files.createDirectories(out.resolve(folder));
         }
-        try (OutputFiles files = OutputFiles.open(List.of(), List.of())) {
+        // report.txt is declared first, so it is moved into place last: a new report means every other
+        // output of the run is in place too
+        try (OutputFiles files = OutputFiles.open(List.of(), List.of(OutputFiles.Named.of("--out",
+                out.resolve("report.txt")), OutputFiles.Named.of("--out", out.resolve("summary.json"))))) {
             Result result = run(seed, families, out, catalogue, service, files);
             files.commit();
             return result;
@@ -169,10 +172,10 @@ public final class Demo {
         }
         multiMeasure(service, byFamily, report, summary);
         referralProfile(service, output(files, out.resolve("referrals.jsonl")), report, summary);
-        try (Writer w = output(files, out.resolve("report.txt"))) {
+        try (Writer w = files.writer(out.resolve("report.txt"))) {
             w.write(report.toString());
         }
-        try (Writer w = output(files, out.resolve("summary.json"))) {
+        try (Writer w = files.writer(out.resolve("summary.json"))) {
             w.write(JSON.writeValueAsString(summary) + "\n");
         }
         return new Result(report.toString(), summary, scoring);
