@@ -1,6 +1,5 @@
 package org.imhmeasures.examples.cli;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Writer;
@@ -12,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.imhmeasures.core.instrument.Catalogue;
 import org.imhmeasures.core.instrument.Instrument;
+import org.imhmeasures.examples.files.OutputFiles;
 import org.imhmeasures.scoring.change.ChangeModel;
 import org.imhmeasures.scoring.change.ChangeOptions;
 import org.imhmeasures.scoring.change.ChangeResult;
@@ -24,7 +24,7 @@ import org.imhmeasures.scoring.dataset.DatasetException;
 /**
  * {@code change --instrument ID --input IN.csv --output OUT.csv [--summary SUMMARY.json]
  * [--method jt|gln|en|ha|nk|hll|nhs] [--params published|sample] [--reliability R] [--rejects REJ.csv]
- * [--group-by COLUMN[,COLUMN]]}: groups the cohort summary by input columns such as {@code team} or
+ * [--group-by COLUMN[,COLUMN]] [--raw-csv]}: groups the cohort summary by input columns such as {@code team} or
  * {@code age_band} (the output rows are unchanged).
  */
 final class ChangeCommand {
@@ -32,9 +32,10 @@ final class ChangeCommand {
     private ChangeCommand() {
     }
 
-    static int run(List<String> args, PrintStream out, PrintStream err) throws UsageException, CommandFailure {
+    static int run(List<String> args, PrintStream out, PrintStream err) throws UsageException, CommandFailure,
+            OutputFiles.SameFileException {
         Args parsed = Args.parse(args, Set.of("--instrument", "--input", "--output", "--summary", "--method", "--params",
-                "--reliability", "--rejects", "--group-by"), Set.of());
+                "--reliability", "--rejects", "--group-by"), Set.of(RunFiles.RAW_CSV));
         Instrument instrument = ScoreCommand.instrument(parsed.required("--instrument"));
         Path input = Path.of(parsed.required("--input"));
         Path output = Path.of(parsed.required("--output"));
@@ -78,7 +79,6 @@ final class ChangeCommand {
                 throw new UsageException(unusable.get().message() + hint(unusable.get().reason()));
             }
         }
-        ScoreCommand.checkFiles(input, output, rejects);
         List<String> groups = List.of();
         if (parsed.value("--group-by").isPresent()) {
             groups = List.of(parsed.value("--group-by").get().split(",", -1)).stream().map(String::strip).toList();
@@ -88,13 +88,21 @@ final class ChangeCommand {
                         + parsed.value("--group-by").get());
             }
         }
-        ChangeCsv job = ChangeCsv.of(instrument, options, groups);
+        ChangeCsv job = ChangeCsv.of(instrument, options, groups).withCsvCells(RunFiles.cells(parsed));
         ChangeCsv.Run run;
-        try (BufferedWriter outFile = Files.newBufferedWriter(output, StandardCharsets.UTF_8);
-                Writer rejFile = rejects.isPresent() ? Files.newBufferedWriter(rejects.get(), StandardCharsets.UTF_8)
-                        : null) {
-            run = job.run(() -> Files.newBufferedReader(input, StandardCharsets.UTF_8), outFile,
-                    Optional.ofNullable(rejFile));
+        // outputs go to temporary files, moved into place (summary and rejects first, output last) only when
+        // the run completed
+        try (OutputFiles files = RunFiles.open(List.of(OutputFiles.Named.of("--input", input)), RunFiles.outputs(
+                OutputFiles.Named.of("--output", output), RunFiles.optional("--rejects", rejects),
+                RunFiles.optional("--summary", summary)))) {
+            Writer outFile = files.writer(output);
+            Optional<Writer> rejFile = rejects.isPresent() ? Optional.of(files.writer(rejects.get())) : Optional.empty();
+            run = job.run(() -> Files.newBufferedReader(input, StandardCharsets.UTF_8), outFile, rejFile);
+            if (summary.isPresent()) {
+                Writer json = files.writer(summary.get());
+                json.write(CohortReports.toJson(run.cohort()) + System.lineSeparator());
+            }
+            files.commit();
         } catch (DatasetException e) {
             if (e.line() == 0 && !e.getMessage().contains("CSV")) {
                 // the change model cannot assess anything with these arguments (e.g. no reliability)
@@ -102,15 +110,7 @@ final class ChangeCommand {
             }
             throw new CommandFailure("--input " + input.getFileName() + ": " + e.getMessage(), e);
         } catch (IOException e) {
-            throw new CommandFailure("files must be readable and writable: " + e.getClass().getSimpleName(), e);
-        }
-        if (summary.isPresent()) {
-            try {
-                Files.writeString(summary.get(), CohortReports.toJson(run.cohort()) + System.lineSeparator(),
-                        StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new CommandFailure("--summary must be writable: " + summary.get(), e);
-            }
+            throw RunFiles.failure("--input", input, e);
         }
         out.print(CohortReports.toText(run.cohort()));
         out.println(instrument.id() + " " + instrument.definitionVersion() + ": rows read " + run.summary().rowsRead()

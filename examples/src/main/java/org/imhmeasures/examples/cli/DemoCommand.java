@@ -6,8 +6,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import org.imhmeasures.examples.demo.Demo;
+import org.imhmeasures.examples.files.OutputFiles;
 
-/** {@code demo [--families N] [--seed S] [--out DIR]}: the main job. */
+/**
+ * {@code demo [--families N] [--seed S] [--out DIR]}: the main job. Its outputs appear only when the whole
+ * run completed ({@link OutputFiles}).
+ */
 final class DemoCommand {
 
     static final int DEFAULT_FAMILIES = 400;
@@ -39,6 +43,8 @@ final class DemoCommand {
             out.print(result.report());
             out.println("Outputs: " + folder.toAbsolutePath().normalize() + " (report.txt, summary.json, scores/, "
                     + "change/)");
+        } catch (OutputFiles.OutputException e) {
+            throw new CommandFailure(e.getMessage(), e);
         } catch (IOException e) {
             throw new CommandFailure("--out must be a writable folder: " + folder, e);
         }

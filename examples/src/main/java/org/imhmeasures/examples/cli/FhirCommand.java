@@ -8,7 +8,6 @@ import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Writer;
@@ -23,19 +22,21 @@ import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.imhmeasures.core.instrument.Instrument;
+import org.imhmeasures.examples.files.OutputFiles;
 import org.imhmeasures.fhir.FhirUris;
 import org.imhmeasures.fhir.ResponseMapping;
 import org.imhmeasures.fhir.ScoreMapping;
 import org.imhmeasures.scoring.Administration;
 import org.imhmeasures.scoring.Scored;
 import org.imhmeasures.scoring.Scorer;
+import org.imhmeasures.scoring.dataset.CsvCells;
 import org.imhmeasures.scoring.dataset.DatasetException;
 import org.imhmeasures.scoring.dataset.DatasetFormat;
 import org.imhmeasures.scoring.dataset.DatasetScoring;
 import org.imhmeasures.scoring.dataset.DatasetSummary;
 
 /**
- * {@code fhir --instrument ID --input IN.csv --output OUT.ndjson [--rejects REJ.csv]}: scores each row of a
+ * {@code fhir --instrument ID --input IN.csv --output OUT.ndjson [--rejects REJ.csv] [--raw-csv]}: scores each row of a
  * wide CSV and writes, per scored row, its QuestionnaireResponse and score Observation as NDJSON (one
  * compact resource per line, QR first).
  *
@@ -46,7 +47,9 @@ import org.imhmeasures.scoring.dataset.DatasetSummary;
  * {@code missing_record_id} and the scorer's problem codes). Ids are {@code qr-<line>} and
  * {@code obs-<line>} (the row's first physical line); the pseudonymous {@code record_id} is kept as the
  * QuestionnaireResponse's identifier in system {@value #RECORD_ID_SYSTEM}. The run ends with
- * {@code rows read N = mapped M + rejected R}, which always adds up.
+ * {@code rows read N = mapped M + rejected R}, which always adds up. Text cells of the rejects are
+ * neutralised against formula injection ({@link CsvCells}) unless {@code --raw-csv} is given; outputs
+ * appear only when the run completed ({@link OutputFiles}).
  */
 final class FhirCommand {
 
@@ -58,27 +61,31 @@ final class FhirCommand {
     private FhirCommand() {
     }
 
-    static int run(List<String> args, PrintStream out, PrintStream err) throws UsageException, CommandFailure {
-        Args parsed = Args.parse(args, Set.of("--instrument", "--input", "--output", "--rejects"), Set.of());
+    static int run(List<String> args, PrintStream out, PrintStream err) throws UsageException, CommandFailure,
+            OutputFiles.SameFileException {
+        Args parsed = Args.parse(args, Set.of("--instrument", "--input", "--output", "--rejects"),
+                Set.of(RunFiles.RAW_CSV));
         Instrument instrument = ScoreCommand.instrument(parsed.required("--instrument"));
         Path input = Path.of(parsed.required("--input"));
         Path output = Path.of(parsed.required("--output"));
         Optional<Path> rejects = parsed.value("--rejects").map(Path::of);
-        ScoreCommand.checkFiles(input, output, rejects);
+        CsvCells cells = RunFiles.cells(parsed);
         Counts counts;
-        try (BufferedReader in = Files.newBufferedReader(input, StandardCharsets.UTF_8);
-                BufferedWriter outFile = Files.newBufferedWriter(output, StandardCharsets.UTF_8);
-                Writer rejFile = rejects.isPresent() ? Files.newBufferedWriter(rejects.get(), StandardCharsets.UTF_8)
-                        : null) {
-            counts = convert(instrument, in, outFile, Optional.ofNullable(rejFile), err);
+        // outputs go to temporary files, moved into place (rejects first, NDJSON last) only when the run completed
+        try (OutputFiles files = RunFiles.open(List.of(OutputFiles.Named.of("--input", input)), RunFiles.outputs(
+                        OutputFiles.Named.of("--output", output), RunFiles.optional("--rejects", rejects)));
+                BufferedReader in = Files.newBufferedReader(input, StandardCharsets.UTF_8)) {
+            Writer outFile = files.writer(output);
+            Optional<Writer> rejFile = rejects.isPresent() ? Optional.of(files.writer(rejects.get())) : Optional.empty();
+            counts = convert(instrument, in, outFile, rejFile, cells, err);
+            files.commit();
         } catch (StreamReadException e) {
             long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             throw new CommandFailure("--input " + input.getFileName() + " line " + line
                     + ": input must be well-formed CSV: " + e.getOriginalMessage().replaceAll("\"[^\"]*\"", "\"...\""),
                     e);
         } catch (IOException e) {
-            throw new CommandFailure("files must be readable and writable: " + e.getClass().getSimpleName() + " "
-                    + Optional.ofNullable(e.getMessage()).orElse(""), e);
+            throw RunFiles.failure("--input", input, e);
         }
         out.println(instrument.id() + " " + instrument.definitionVersion() + ": rows read " + counts.read
                 + " = mapped " + counts.mapped + " + rejected " + counts.rejected
@@ -94,7 +101,7 @@ final class FhirCommand {
     }
 
     private static Counts convert(Instrument instrument, java.io.Reader in, Writer out, Optional<Writer> rejects,
-            PrintStream err) throws IOException, CommandFailure {
+            CsvCells cells, PrintStream err) throws IOException, CommandFailure {
         CsvMapper mapper = CsvMapper.builder().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();
         IParser json = FhirContext.forR4Cached().newJsonParser().setPrettyPrint(false);
         DatasetScoring scoring = DatasetScoring.of(Scorer.of(instrument));
@@ -131,7 +138,8 @@ final class FhirCommand {
                 @Override
                 public void rejected(long line, String recordId, String reason, String message) throws IOException {
                     if (rej != null) {
-                        row(rej, Long.toString(line), recordId, reason, message);
+                        // the line is a number we wrote; every other cell is text (OWASP CSV Injection)
+                        row(rej, Long.toString(line), cells.text(recordId), cells.text(reason), cells.text(message));
                     }
                 }
             });

@@ -3,6 +3,7 @@ package org.imhmeasures.examples.cli;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
+import org.imhmeasures.examples.files.OutputFiles;
 
 /**
  * The imh-measures command-line tool.
@@ -10,13 +11,15 @@ import java.util.List;
  * <pre>
  * java -jar examples/target/imh-measures-cli.jar instruments [--json]
  * java -jar examples/target/imh-measures-cli.jar score --instrument ID --input IN.csv --output OUT.csv
- *                                                     [--rejects REJ.csv] [--missing strict|prorate]
+ *                                                     [--rejects REJ.csv] [--missing strict|prorate] [--raw-csv]
  * java -jar examples/target/imh-measures-cli.jar profile --input REFERRALS.jsonl [--output PROFILE.json] [--top N]
  * java -jar examples/target/imh-measures-cli.jar fhir --instrument ID --input IN.csv --output OUT.ndjson [--rejects REJ.csv]
+ *                                                    [--raw-csv]
  * java -jar examples/target/imh-measures-cli.jar fhir-score --input QR.json
  * </pre>
- * Exit status: 0 when the run completed (rejected rows included), 2 for unusable arguments, 1 for
- * unreadable or unusable files. Errors are one line on standard error.
+ * Exit status: 0 when the run completed (rejected rows included), 2 for unusable arguments (including an
+ * output that is an input or another output), 1 for unreadable or unusable files. Errors are one line
+ * on standard error. Every output appears only when its run completed ({@link OutputFiles}).
  */
 public final class Main {
 
@@ -26,16 +29,20 @@ public final class Main {
             "                                        the main job: score and report a synthetic service",
             "  instruments [--json]                  list the instrument catalogue",
             "  score --instrument ID --input IN --output OUT.csv [--rejects REJ.csv] [--missing strict|prorate]",
-            "        [--format wide|long|jsonl]      score a dataset (default wide CSV: record_id + item columns)",
+            "        [--format wide|long|jsonl] [--raw-csv]",
+            "                                        score a dataset (default wide CSV: record_id + item columns)",
             "  change --instrument ID --input IN.csv --output OUT.csv [--summary SUMMARY.json]",
             "         [--method jt|gln|en|ha|nk|hll|nhs] [--params published|sample] [--reliability R] [--rejects REJ.csv]",
-            "         [--group-by COLUMN[,COLUMN]]",
+            "         [--group-by COLUMN[,COLUMN]] [--raw-csv]",
             "                                        reliable and clinically significant change (record_id,pre,post)",
             "  profile --input REFERRALS.jsonl [--output PROFILE.json] [--top N] [--upper-age YEARS]",
             "                                        pooled referral profile of portal submissions",
-            "  fhir --instrument ID --input IN.csv --output OUT.ndjson [--rejects REJ.csv]",
+            "  fhir --instrument ID --input IN.csv --output OUT.ndjson [--rejects REJ.csv] [--raw-csv]",
             "                                        score a wide CSV; FHIR QuestionnaireResponse + Observation per row",
-            "  fhir-score --input QR.json            score an inbound FHIR R4 QuestionnaireResponse, print the Observation");
+            "  fhir-score --input QR.json            score an inbound FHIR R4 QuestionnaireResponse, print the Observation",
+            "Outputs are written to a temporary file and moved into place only when the run completed; an output",
+            "that is an input or another output is refused. CSV text cells beginning with = + - @ TAB or CR get",
+            "a leading ' (spreadsheet formula injection); --raw-csv writes them as they are, for pipelines.");
 
     /** Kept strongly reachable so the level holds: Hibernate Validator's start-up banner is noise here. */
     private static final java.util.logging.Logger VALIDATOR_LOG = java.util.logging.Logger.getLogger(
@@ -92,6 +99,10 @@ public final class Main {
         } catch (UsageException e) {
             err.println("imh-measures: " + e.getMessage());
             err.println(USAGE);
+            return 2;
+        } catch (OutputFiles.SameFileException e) {
+            // refused before anything was opened for writing; one line, no usage text
+            err.println("imh-measures: " + e.getMessage());
             return 2;
         } catch (CommandFailure e) {
             err.println("imh-measures: " + e.getMessage());

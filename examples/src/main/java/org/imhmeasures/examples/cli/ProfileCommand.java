@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.imhmeasures.examples.files.OutputFiles;
 import org.imhmeasures.scoring.profile.ReferralProfile;
 import org.imhmeasures.scoring.submission.Submission;
 import org.imhmeasures.scoring.submission.SubmissionResult;
@@ -40,7 +41,8 @@ public final class ProfileCommand {
     private ProfileCommand() {
     }
 
-    static int run(List<String> args, PrintStream out, PrintStream err) throws UsageException, CommandFailure {
+    static int run(List<String> args, PrintStream out, PrintStream err) throws UsageException, CommandFailure,
+            OutputFiles.SameFileException {
         Args parsed = Args.parse(args, Set.of("--input", "--output", "--top", "--upper-age"), Set.of());
         VALIDATOR_LOG.setLevel(java.util.logging.Level.WARNING);
         org.imhmeasures.core.care.EligibilityPolicy policy = org.imhmeasures.core.care.EligibilityPolicy.defaults();
@@ -71,21 +73,19 @@ public final class ProfileCommand {
                 throw new UsageException("--top must be a whole number from 1 to 100: " + raw);
             }
         }
-        if (!Files.isReadable(input) || Files.isDirectory(input)) {
-            throw new CommandFailure("--input must be a readable file: " + input, null);
-        }
-        if (output.isPresent() && output.get().toAbsolutePath().equals(input.toAbsolutePath())) {
-            throw new UsageException("--output must differ from --input: " + output.get());
-        }
-        Loaded loaded = load(input, top, policy);
-        loaded.rejections().forEach(r -> err.println("imh-measures: " + r));
-        if (output.isPresent()) {
-            try {
-                Files.writeString(output.get(), loaded.profile().toJson(), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new CommandFailure("--output must be writable: " + e.getClass().getSimpleName(), e);
+        Loaded loaded;
+        // the JSON goes to a temporary file, moved into place only when the whole input was profiled
+        try (OutputFiles files = RunFiles.open(List.of(OutputFiles.Named.of("--input", input)),
+                RunFiles.optional("--output", output))) {
+            loaded = load(input, top, policy);
+            if (output.isPresent()) {
+                files.writer(output.get()).write(loaded.profile().toJson());
             }
+            files.commit();
+        } catch (IOException e) {
+            throw RunFiles.failure("--input", input, e);
         }
+        loaded.rejections().forEach(r -> err.println("imh-measures: " + r));
         out.print(render(loaded.profile()));
         out.println(loaded.profile().pooled().referrals() + " of " + loaded.lines() + " submissions profiled, "
                 + loaded.rejections().size() + " rejected");

@@ -1,7 +1,6 @@
 package org.imhmeasures.examples.cli;
 
 import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Writer;
@@ -13,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.imhmeasures.core.instrument.Catalogue;
 import org.imhmeasures.core.instrument.Instrument;
+import org.imhmeasures.examples.files.OutputFiles;
 import org.imhmeasures.scoring.MissingItemPolicy;
 import org.imhmeasures.scoring.Scorer;
 import org.imhmeasures.scoring.ScoringOptions;
@@ -23,7 +23,7 @@ import org.imhmeasures.scoring.dataset.DatasetScoring;
 
 /**
  * {@code score --instrument ID --input IN --output OUT.csv [--rejects REJ.csv] [--missing strict|prorate]
- * [--format wide|long|jsonl]}.
+ * [--format wide|long|jsonl] [--raw-csv]}. Outputs appear only when the run completed ({@link OutputFiles}).
  */
 final class ScoreCommand {
 
@@ -32,9 +32,10 @@ final class ScoreCommand {
     private ScoreCommand() {
     }
 
-    static int run(List<String> args, PrintStream out, PrintStream err) throws UsageException, CommandFailure {
+    static int run(List<String> args, PrintStream out, PrintStream err) throws UsageException, CommandFailure,
+            OutputFiles.SameFileException {
         Args parsed = Args.parse(args, Set.of("--instrument", "--input", "--output", "--rejects", "--missing",
-                "--format"), Set.of());
+                "--format"), Set.of(RunFiles.RAW_CSV));
         String id = parsed.required("--instrument");
         Path input = Path.of(parsed.required("--input"));
         Path output = Path.of(parsed.required("--output"));
@@ -60,29 +61,30 @@ final class ScoreCommand {
             format = DatasetFormat.fromCliName(name).orElseThrow(() -> new UsageException(
                     "--format must be one of [wide, long, jsonl]: " + name));
         }
-        checkFiles(input, output, rejects);
         // a progress line on standard error every million rows, so long runs show they are alive
-        DatasetScoring scoring = DatasetScoring.of(Scorer.of(instrument, options)).withProgress(
-                read -> err.println("imh-measures: " + String.format(java.util.Locale.ROOT, "%,d", read)
+        DatasetScoring scoring = DatasetScoring.of(Scorer.of(instrument, options)).withCsvCells(RunFiles.cells(parsed))
+                .withProgress(read -> err.println("imh-measures: " + String.format(java.util.Locale.ROOT, "%,d", read)
                         + " rows read"), PROGRESS_EVERY);
         DatasetSummary summary;
-        try (BufferedReader in = Files.newBufferedReader(input, StandardCharsets.UTF_8);
-                BufferedWriter outFile = Files.newBufferedWriter(output, StandardCharsets.UTF_8);
-                Writer rejFile = rejects.isPresent() ? Files.newBufferedWriter(rejects.get(), StandardCharsets.UTF_8)
-                        : null) {
+        // outputs go to temporary files, moved into place only when the whole input was scored
+        try (OutputFiles files = RunFiles.open(List.of(OutputFiles.Named.of("--input", input)), RunFiles.outputs(
+                        OutputFiles.Named.of("--output", output), RunFiles.optional("--rejects", rejects)));
+                BufferedReader in = Files.newBufferedReader(input, StandardCharsets.UTF_8)) {
+            Writer outFile = files.writer(output);
+            Optional<Writer> rejFile = rejects.isPresent() ? Optional.of(files.writer(rejects.get())) : Optional.empty();
             boolean wide = format == DatasetFormat.WIDE_CSV;
-            summary = scoring.score(format, in, outFile, Optional.ofNullable(rejFile), header -> {
+            summary = scoring.score(format, in, outFile, rejFile, header -> {
                 List<String> absent = wide ? scoring.absentItemColumns(header) : List.of();
                 if (!absent.isEmpty()) {
                     err.println("imh-measures: warning: input has no column for " + String.join(", ", absent)
                             + ": those items are missing in every row");
                 }
             });
+            files.commit();
         } catch (DatasetException e) {
             throw new CommandFailure("--input " + input.getFileName() + ": " + e.getMessage(), e);
         } catch (IOException e) {
-            throw new CommandFailure("files must be readable and writable: " + e.getClass().getSimpleName() + " "
-                    + Optional.ofNullable(e.getMessage()).orElse(""), e);
+            throw RunFiles.failure("--input", input, e);
         }
         out.println(instrument.id() + " " + instrument.definitionVersion() + ": " + summary.accountingLine()
                 + (rejects.isEmpty() && summary.rowsRejected() > 0 ? " (rejects not kept: give --rejects)" : ""));
@@ -96,16 +98,5 @@ final class ScoreCommand {
     static Instrument instrument(String id) throws UsageException {
         return Catalogue.builtIn().find(id).orElseThrow(() -> new UsageException("--instrument must be one of "
                 + Catalogue.builtIn().instruments().stream().map(Instrument::id).toList() + ": " + id));
-    }
-
-    static void checkFiles(Path input, Path output, Optional<Path> rejects) throws UsageException, CommandFailure {
-        if (rejects.isPresent() && rejects.get().toAbsolutePath().equals(output.toAbsolutePath())
-                || input.toAbsolutePath().equals(output.toAbsolutePath())
-                || rejects.isPresent() && rejects.get().toAbsolutePath().equals(input.toAbsolutePath())) {
-            throw new UsageException("--input, --output and --rejects must be different files: " + output);
-        }
-        if (!Files.isReadable(input) || Files.isDirectory(input)) {
-            throw new CommandFailure("--input must be a readable file: " + input, null);
-        }
     }
 }

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
@@ -25,6 +24,7 @@ import java.util.TreeMap;
 import org.imhmeasures.core.instrument.Catalogue;
 import org.imhmeasures.core.instrument.Instrument;
 import org.imhmeasures.core.instrument.Item;
+import org.imhmeasures.examples.files.OutputFiles;
 import org.imhmeasures.scoring.Scorer;
 import org.imhmeasures.scoring.change.ChangeModel;
 import org.imhmeasures.scoring.change.ChangeOptions;
@@ -32,6 +32,7 @@ import org.imhmeasures.scoring.change.ChangeResult;
 import org.imhmeasures.scoring.change.MultiMeasureRule;
 import org.imhmeasures.scoring.cohort.CohortReports;
 import org.imhmeasures.scoring.dataset.ChangeCsv;
+import org.imhmeasures.scoring.dataset.CsvCells;
 import org.imhmeasures.scoring.dataset.DatasetException;
 import org.imhmeasures.scoring.dataset.DatasetSummary;
 import org.imhmeasures.scoring.dataset.DatasetScoring;
@@ -44,11 +45,18 @@ import org.imhmeasures.scoring.dataset.DatasetScoring;
  * <p>Output folder layout: {@code administrations/<key>.csv} (generated answers), {@code scores/<key>.csv}
  * and {@code scores/<key>-rejects.csv}, {@code change/<key>-pairs.csv}, {@code change/<key>.csv} and
  * {@code change/<key>-rejects.csv}, {@code summary.json}, {@code report.txt}.
+ *
+ * <p>Every output is written to a temporary file and all of them are moved into place only when the
+ * whole run completed ({@link OutputFiles}): a failed or interrupted run leaves the previous outputs (if
+ * any) untouched and adds none. The run reads back its own intermediate files (scores, pairs) from the
+ * temporary files. CSV text cells are neutralised against formula injection ({@link CsvCells}).
  */
 public final class Demo {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final List<String> GROUPS = List.of("team", "age_band");
+    /** The demo's own CSV files treat text cells as the library's CSV output does. */
+    private static final CsvCells TEXT = CsvCells.NEUTRALISE_FORMULAS;
 
     private Demo() {
     }
@@ -72,6 +80,30 @@ public final class Demo {
         for (String folder : List.of("administrations", "scores", "change")) {
             Files.createDirectories(out.resolve(folder));
         }
+        // report.txt is declared first, so it is moved into place last: a new report means every other
+        // output of the run is in place too
+        try (OutputFiles files = OutputFiles.open(List.of(), List.of(OutputFiles.Named.of("--out",
+                out.resolve("report.txt")), OutputFiles.Named.of("--out", out.resolve("summary.json"))))) {
+            Result result = run(seed, families, out, catalogue, service, files);
+            files.commit();
+            return result;
+        } catch (OutputFiles.SameFileException e) {
+            throw new IllegalStateException("demo outputs must be distinct: " + e.getMessage(), e);
+        }
+    }
+
+    /** Declares an output of the run and opens its writer. */
+    private static Writer output(OutputFiles files, Path file) throws IOException {
+        try {
+            files.declare(OutputFiles.Named.of("--out", file));
+        } catch (OutputFiles.SameFileException e) {
+            throw new IllegalStateException("demo outputs must be distinct: " + e.getMessage(), e);
+        }
+        return files.writer(file);
+    }
+
+    private static Result run(long seed, int families, Path out, Catalogue catalogue,
+            List<SyntheticService.Family> service, OutputFiles files) throws IOException, OutputFiles.SameFileException {
         ObjectNode summary = JSON.createObjectNode();
         summary.put("seed", seed);
         summary.put("families", families);
@@ -89,13 +121,12 @@ public final class Demo {
         for (String id : SyntheticService.INSTRUMENTS) {
             Instrument instrument = catalogue.get(id);
             Path administrations = out.resolve("administrations").resolve(instrument.key() + ".csv");
-            writeAdministrations(service, instrument, administrations);
+            writeAdministrations(service, instrument, output(files, administrations));
             Path scores = out.resolve("scores").resolve(instrument.key() + ".csv");
             DatasetSummary s;
-            try (Reader in = Files.newBufferedReader(administrations, StandardCharsets.UTF_8);
-                    Writer o = Files.newBufferedWriter(scores, StandardCharsets.UTF_8);
-                    Writer r = Files.newBufferedWriter(out.resolve("scores").resolve(instrument.key() + "-rejects.csv"),
-                            StandardCharsets.UTF_8)) {
+            try (Reader in = Files.newBufferedReader(files.temp(administrations), StandardCharsets.UTF_8);
+                    Writer o = output(files, scores);
+                    Writer r = output(files, out.resolve("scores").resolve(instrument.key() + "-rejects.csv"))) {
                 s = DatasetScoring.of(Scorer.of(instrument)).score(in, o, Optional.of(r), header -> { });
             }
             scoring.put(id, s);
@@ -104,7 +135,7 @@ public final class Demo {
             scoringJson.addObject().put("instrument", id).put("rowsRead", s.rowsRead()).put("rowsScored",
                     s.rowsScored()).put("rowsRejected", s.rowsRejected()).put("rowsWithCriticalAlerts",
                     s.rowsWithCriticalAlerts());
-            totals.put(id, readTotals(scores, instrument));
+            totals.put(id, readTotals(files.temp(scores), instrument));
         }
         report.append('\n');
 
@@ -113,17 +144,16 @@ public final class Demo {
         for (String id : SyntheticService.INSTRUMENTS) {
             Instrument instrument = catalogue.get(id);
             Path pairs = out.resolve("change").resolve(instrument.key() + "-pairs.csv");
-            writePairs(service, totals.get(id), pairs);
+            writePairs(service, totals.get(id), output(files, pairs));
             report.append("Change from baseline to discharge: ").append(id)
                     .append(instrument.reportsTotal() ? "" : " (goal 1)").append('\n');
-            try (Writer o = Files.newBufferedWriter(out.resolve("change").resolve(instrument.key() + ".csv"),
-                    StandardCharsets.UTF_8);
-                    Writer r = Files.newBufferedWriter(out.resolve("change").resolve(instrument.key() + "-rejects.csv"),
-                            StandardCharsets.UTF_8)) {
+            try (Writer o = output(files, out.resolve("change").resolve(instrument.key() + ".csv"));
+                    Writer r = output(files, out.resolve("change").resolve(instrument.key() + "-rejects.csv"))) {
+                Path pairsWritten = files.temp(pairs);
                 ChangeCsv.Run run = ChangeCsv.of(instrument, ChangeOptions.defaults(), GROUPS)
                         .withGroupOrder("team", SyntheticService.TEAMS)
                         .withGroupOrder("age_band", SyntheticService.AGE_BANDS)
-                        .run(() -> Files.newBufferedReader(pairs, StandardCharsets.UTF_8), o, Optional.of(r));
+                        .run(() -> Files.newBufferedReader(pairsWritten, StandardCharsets.UTF_8), o, Optional.of(r));
                 report.append(CohortReports.toText(run.cohort()));
                 changeJson.set(id, CohortReports.toJsonTree(run.cohort()));
             } catch (DatasetException e) {
@@ -141,9 +171,13 @@ public final class Demo {
             });
         }
         multiMeasure(service, byFamily, report, summary);
-        referralProfile(service, out, report, summary);
-        Files.writeString(out.resolve("report.txt"), report, StandardCharsets.UTF_8);
-        Files.writeString(out.resolve("summary.json"), JSON.writeValueAsString(summary) + "\n", StandardCharsets.UTF_8);
+        referralProfile(service, output(files, out.resolve("referrals.jsonl")), report, summary);
+        try (Writer w = files.writer(out.resolve("report.txt"))) {
+            w.write(report.toString());
+        }
+        try (Writer w = files.writer(out.resolve("summary.json"))) {
+            w.write(JSON.writeValueAsString(summary) + "\n");
+        }
         return new Result(report.toString(), summary, scoring);
     }
 
@@ -157,12 +191,11 @@ public final class Demo {
      * Writes every family as a portal submission ({@code referrals.jsonl}), validates them as a portal
      * backend would, and reports the pooled referral profile of the accepted ones.
      */
-    private static void referralProfile(List<SyntheticService.Family> service, Path out, StringBuilder report,
+    private static void referralProfile(List<SyntheticService.Family> service, Writer jsonl, StringBuilder report,
             ObjectNode summary) throws IOException {
-        Path jsonl = out.resolve("referrals.jsonl");
         List<org.imhmeasures.scoring.submission.Submission> accepted = new ArrayList<>();
         int rejected = 0;
-        try (BufferedWriter writer = Files.newBufferedWriter(jsonl, StandardCharsets.UTF_8);
+        try (Writer writer = jsonl;
                 org.imhmeasures.scoring.submission.SubmissionValidator validator =
                         org.imhmeasures.scoring.submission.SubmissionValidator.create().withPolicy(
                                 org.imhmeasures.core.care.EligibilityPolicy.defaults().withUpperAge(UPPER_AGE))) {
@@ -283,12 +316,12 @@ public final class Demo {
         return n == 0 ? "-" : Math.round(100.0 * count / n) + "%";
     }
 
-    private static void writeAdministrations(List<SyntheticService.Family> service, Instrument instrument, Path file)
-            throws IOException {
+    private static void writeAdministrations(List<SyntheticService.Family> service, Instrument instrument,
+            Writer file) throws IOException {
         List<String> header = new ArrayList<>(List.of("record_id", "team", "age_band", "timepoint"));
         instrument.items().forEach(item -> header.add(item.id()));
         CsvMapper csv = new CsvMapper();
-        try (BufferedWriter writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+        try (Writer writer = file;
                 var rows = csv.writer(CsvSchema.emptySchema()).writeValues(writer)) {
             rows.write(header);
             for (SyntheticService.Family family : service) {
@@ -297,8 +330,9 @@ public final class Demo {
                     if (answers == null) {
                         continue;
                     }
-                    List<String> row = new ArrayList<>(List.of(family.id() + "/" + tp.getKey(), family.team(),
-                            family.ageBand(), tp.getKey()));
+                    // text cells as the library writes them: neutralised against formula injection
+                    List<String> row = new ArrayList<>(List.of(TEXT.text(family.id() + "/" + tp.getKey()),
+                            TEXT.text(family.team()), TEXT.text(family.ageBand()), TEXT.text(tp.getKey())));
                     for (Item item : instrument.items()) {
                         row.add(answers.getOrDefault(item.id(), ""));
                     }
@@ -329,9 +363,9 @@ public final class Demo {
     }
 
     private static void writePairs(List<SyntheticService.Family> service, Map<String, Map<String, Double>> totals,
-            Path file) throws IOException {
+            Writer file) throws IOException {
         CsvMapper csv = new CsvMapper();
-        try (BufferedWriter writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+        try (Writer writer = file;
                 var rows = csv.writer(CsvSchema.emptySchema()).writeValues(writer)) {
             rows.write(List.of("record_id", "pre", "post", "team", "age_band"));
             for (SyntheticService.Family family : service) {
@@ -339,9 +373,9 @@ public final class Demo {
                 if (byTimepoint == null || !byTimepoint.containsKey("baseline")) {
                     continue; // never measured on this instrument: not part of its cohort
                 }
-                rows.write(List.of(family.id(), format(byTimepoint.get("baseline")),
+                rows.write(List.of(TEXT.text(family.id()), format(byTimepoint.get("baseline")),
                         byTimepoint.containsKey("discharge") ? format(byTimepoint.get("discharge")) : "",
-                        family.team(), family.ageBand()));
+                        TEXT.text(family.team()), TEXT.text(family.ageBand())));
             }
         }
     }

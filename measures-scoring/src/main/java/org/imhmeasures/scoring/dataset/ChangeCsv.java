@@ -41,7 +41,8 @@ import org.imhmeasures.scoring.cohort.CohortReport;
  * {@code false} or empty; {@code category} the method's category. Unusable rows go to the rejects as
  * {@code line,record_id,reason,message} with reasons {@code malformed_row}, {@code missing_record_id},
  * {@code missing_score}, {@code score_not_a_number} and {@code score_out_of_range}. Rows read = rows
- * assessed + rows rejected.
+ * assessed + rows rejected. Text cells (record id, reasons, messages) are neutralised against formula
+ * injection by default; the number columns never are ({@link #withCsvCells}).
  *
  * <p>With {@link ParameterSource#SAMPLE} the input is read twice: first to estimate the sample
  * statistics from the usable pairs, then to assess; hence the input is supplied as a reopenable source.
@@ -55,17 +56,23 @@ public final class ChangeCsv {
     public static final List<String> OUTPUT_COLUMNS = List.of("record_id", "pre", "post", "change", "rci",
             "reliable_change", "clinically_significant", "category");
 
+    /** Output and rejects columns that hold numbers (never altered by {@link CsvCells}). */
+    private static final java.util.function.Predicate<String> NUMBER_COLUMNS = name -> name.equals("pre")
+            || name.equals("post") || name.equals("change") || name.equals("rci") || name.equals("line");
+
     private final Instrument instrument;
     private final ChangeOptions options;
     private final List<String> groupColumns;
     private final Map<String, List<String>> groupOrder = new HashMap<>();
+    private final CsvCells cells;
     private final CsvMapper mapper = CsvMapper.builder().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
             .build();
 
-    private ChangeCsv(Instrument instrument, ChangeOptions options, List<String> groupColumns) {
+    private ChangeCsv(Instrument instrument, ChangeOptions options, List<String> groupColumns, CsvCells cells) {
         this.instrument = Check.notNull(instrument, "instrument");
         this.options = Check.notNull(options, "options");
         this.groupColumns = List.copyOf(Check.notNull(groupColumns, "group columns"));
+        this.cells = Check.notNull(cells, "csv cells");
         mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxStringLength(100_000).build());
     }
 
@@ -78,7 +85,25 @@ public final class ChangeCsv {
      * @return the job
      */
     public static ChangeCsv of(Instrument instrument, ChangeOptions options, List<String> groupColumns) {
-        return new ChangeCsv(instrument, options, groupColumns);
+        return new ChangeCsv(instrument, options, groupColumns, CsvCells.NEUTRALISE_FORMULAS);
+    }
+
+    /**
+     * Returns a copy (with the same group orders) that writes the text cells of the output and rejects
+     * CSV under {@code cells}: {@link CsvCells#NEUTRALISE_FORMULAS} (the default) prefixes a {@code '} to
+     * a text cell that begins with {@code = + - @}, TAB or CR (OWASP "CSV Injection"); {@link CsvCells#RAW}
+     * writes every cell as it is. Text cells are every column but the numbers {@code pre}, {@code post},
+     * {@code change}, {@code rci} and the rejects' {@code line}, so a change of {@code -5} stays
+     * {@code -5}.
+     *
+     * @param cells the policy
+     * @return a new job; this one is unchanged
+     * @since 0.1.0
+     */
+    public ChangeCsv withCsvCells(CsvCells cells) {
+        ChangeCsv copy = new ChangeCsv(instrument, options, groupColumns, cells);
+        copy.groupOrder.putAll(groupOrder);
+        return copy;
     }
 
     /**
@@ -136,8 +161,8 @@ public final class ChangeCsv {
         groupOrder.forEach(cohort::withOrder);
         long[] counts = new long[3]; // read, assessed, rejected
         try (Reader in = open(input);
-                CsvOut out = new CsvOut(mapper, output);
-                CsvOut rej = rejects.isPresent() ? new CsvOut(mapper, rejects.get()) : null) {
+                CsvOut out = new CsvOut(mapper, output, cells, NUMBER_COLUMNS);
+                CsvOut rej = rejects.isPresent() ? new CsvOut(mapper, rejects.get(), cells, NUMBER_COLUMNS) : null) {
             out.row(OUTPUT_COLUMNS);
             if (rej != null) {
                 rej.row(DatasetScoring.REJECT_COLUMNS);

@@ -76,16 +76,24 @@ public final class DatasetScoring {
                 .maxNumberLength(20).maxStringLength(10_000).build());
     }
 
+    /** Output and rejects columns that hold numbers (never altered by {@link CsvCells}). */
+    private static final java.util.function.Predicate<String> NUMBER_COLUMNS = name -> name.equals("raw_total")
+            || name.equals("total") || name.equals("items_missing") || name.startsWith("subscale:")
+            || name.equals("line");
+
     private final Scorer scorer;
     private final CsvMapper mapper;
     private final java.util.function.LongConsumer progress;
     private final long progressEvery;
+    private final CsvCells cells;
 
     private DatasetScoring(Scorer scorer) {
-        this(scorer, read -> { }, Long.MAX_VALUE);
+        this(scorer, read -> { }, Long.MAX_VALUE, CsvCells.NEUTRALISE_FORMULAS);
     }
 
-    private DatasetScoring(Scorer scorer, java.util.function.LongConsumer progress, long progressEvery) {
+    private DatasetScoring(Scorer scorer, java.util.function.LongConsumer progress, long progressEvery,
+            CsvCells cells) {
+        this.cells = Check.notNull(cells, "csv cells");
         this.progress = Check.notNull(progress, "progress");
         Check.argument(progressEvery > 0, "progress interval must be positive: %d", progressEvery);
         this.progressEvery = progressEvery;
@@ -115,7 +123,22 @@ public final class DatasetScoring {
      * @return a new instance
      */
     public DatasetScoring withProgress(java.util.function.LongConsumer listener, long every) {
-        return new DatasetScoring(scorer, listener, every);
+        return new DatasetScoring(scorer, listener, every, cells);
+    }
+
+    /**
+     * Returns a copy that writes the text cells of the output and rejects CSV under {@code cells}:
+     * {@link CsvCells#NEUTRALISE_FORMULAS} (the default) prefixes a {@code '} to a text cell that begins
+     * with {@code = + - @}, TAB or CR (OWASP "CSV Injection"); {@link CsvCells#RAW} writes every cell as
+     * it is. Text cells are every column but the numbers {@code raw_total}, {@code total},
+     * {@code items_missing}, {@code subscale:<id>} and the rejects' {@code line}.
+     *
+     * @param cells the policy
+     * @return a new instance
+     * @since 0.1.0
+     */
+    public DatasetScoring withCsvCells(CsvCells cells) {
+        return new DatasetScoring(scorer, progress, progressEvery, cells);
     }
 
     /**
@@ -560,8 +583,8 @@ public final class DatasetScoring {
         private final boolean withTimepoint;
 
         CsvHandler(Writer output, Optional<Writer> rejects, DatasetFormat format) throws IOException {
-            this.out = new CsvOut(mapper, output);
-            this.rej = rejects.isPresent() ? new CsvOut(mapper, rejects.get()) : null;
+            this.out = new CsvOut(mapper, output, cells, NUMBER_COLUMNS);
+            this.rej = rejects.isPresent() ? new CsvOut(mapper, rejects.get(), cells, NUMBER_COLUMNS) : null;
             this.withTimepoint = format != DatasetFormat.WIDE_CSV;
             out.row(outputHeader(format));
             if (rej != null) {

@@ -1,6 +1,7 @@
 /**
  * Scoring datasets: streaming CSV in, scored CSV and located rejects out, with the accounting identity
- * rows read = rows scored + rows rejected.
+ * rows read = rows scored + rows rejected. Text cells of every CSV written are neutralised against
+ * spreadsheet formula injection unless {@link org.imhmeasures.scoring.dataset.CsvCells#RAW} is asked for.
  *
  * @since 0.1.0
  */

@@ -1,0 +1,6 @@
+/**
+ * Files a run writes: every output goes to a temporary file next to its target and is moved into place
+ * only when the run completed, after every input and output path was compared by real path and file key,
+ * so a run never destroys its input and never leaves output that looks complete. Depends on the JDK only.
+ */
+package org.imhmeasures.examples.files;
