@@ -55,6 +55,12 @@ public final class ChangeCsv {
     public static final List<String> OUTPUT_COLUMNS = List.of("record_id", "pre", "post", "change", "rci",
             "reliable_change", "clinically_significant", "category");
 
+    /**
+     * Rejects file columns: {@code line,record_id,reason,message}. A change dataset holds totals, not item
+     * answers, so it has no critical-item columns (unlike {@link DatasetScoring#REJECT_COLUMNS}).
+     */
+    public static final List<String> REJECT_COLUMNS = List.of("line", "record_id", "reason", "message");
+
     private final Instrument instrument;
     private final ChangeOptions options;
     private final List<String> groupColumns;
@@ -140,7 +146,7 @@ public final class ChangeCsv {
                 CsvOut rej = rejects.isPresent() ? new CsvOut(mapper, rejects.get()) : null) {
             out.row(OUTPUT_COLUMNS);
             if (rej != null) {
-                rej.row(DatasetScoring.REJECT_COLUMNS);
+                rej.row(REJECT_COLUMNS);
             }
             read(in, row -> {
                 counts[0]++;
