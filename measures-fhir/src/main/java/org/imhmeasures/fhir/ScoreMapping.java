@@ -160,13 +160,11 @@ public final class ScoreMapping {
                 "source questionnaire response must have an id: none"));
 
         Observation observation = base(instrument, result, source);
-        StringBuilder problems = new StringBuilder();
+        java.util.Set<String> codes = new java.util.LinkedHashSet<>();
         for (Problem problem : result.problems()) {
-            String code = problem.code();
-            if (problems.indexOf(code) < 0) {
-                problems.append(problems.length() == 0 ? "" : ", ").append(code);
-            }
+            codes.add(problem.code());
         }
+        String problems = String.join(", ", codes);
         observation.setDataAbsentReason(new CodeableConcept(new Coding(DATA_ABSENT_REASON_CODES, "unknown",
                 "Unknown")).setText("score not computed: " + problems));
         critical(observation, result);

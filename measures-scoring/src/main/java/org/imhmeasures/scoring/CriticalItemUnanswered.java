@@ -15,7 +15,9 @@ import org.imhmeasures.core.internal.Check;
  * <p>An item answered with a code it does not allow is not "unanswered", but its alert status is just as
  * unknown (a {@code 7} on PHQ-9 item 9 may be a mistyped {@code 3}), so it is reported too, with cause
  * {@link Cause#CODE_NOT_ALLOWED}, next to the {@link Problem.CodeNotAllowed} that makes the result
- * {@link NotScorable}. Equality is by all three components.
+ * {@link NotScorable}. Items are those of the scorer's instrument, so an administration rejected as
+ * {@code wrong_instrument} lists the critical items it did not answer too. Equality is by all three
+ * components; immutable and thread-safe (a scorer shares one instance per item and cause).
  *
  * @param itemId the critical item, e.g. {@code phq9_9}
  * @param cause why its alert status is unknown
