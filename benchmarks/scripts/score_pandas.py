@@ -2,8 +2,9 @@
 """P2 peer: score a wide PHQ-9 CSV with pandas, doing the same work as `imh-measures score`.
 
 Reads record_id + phq9_1..phq9_9, rejects rows with a missing or out-of-range answer (strict rule),
-computes the total, band (Kroenke 2001), caseness (>= 10), critical item (phq9_9 > 0), and writes
-the same output header as the library plus a rejects file. Usage: score_pandas.py IN.csv OUT.csv REJ.csv
+computes the total, band (Kroenke 2001), caseness (>= 10), critical item (phq9_9 > 0), unanswered critical
+item (phq9_9 missing or not a code), and writes the same output and rejects headers as the library.
+Usage: score_pandas.py IN.csv OUT.csv REJ.csv
 """
 import sys
 
@@ -12,7 +13,8 @@ import pandas as pd
 
 ITEMS = [f"phq9_{i}" for i in range(1, 10)]
 HEADER = ["record_id", "instrument", "definition_version", "raw_total", "total", "band", "caseness",
-          "items_missing", "prorated", "critical_items"]
+          "items_missing", "prorated", "critical_items", "critical_unanswered"]
+REJECT_HEADER = ["line", "record_id", "reason", "message", "critical_items", "critical_unanswered"]
 
 
 def main(src, out, rej):
@@ -34,11 +36,17 @@ def main(src, out, rej):
         "items_missing": 0,
         "prorated": "false",
         "critical_items": np.where(ok["phq9_9"] > 0, "phq9_9", ""),
+        "critical_unanswered": "",  # strict rule: a scored row has every item, item 9 included
     })
     result.to_csv(out, index=False, columns=HEADER)
     bad = df[~valid]
+    item9 = pd.to_numeric(bad["phq9_9"], errors="coerce")
+    item9_valid = item9.isin([0, 1, 2, 3])
     pd.DataFrame({"line": bad.index + 2, "record_id": bad["record_id"], "reason": "too_many_missing",
-                  "message": "missing items must number at most 0"}).to_csv(rej, index=False)
+                  "message": "missing items must number at most 0",
+                  "critical_items": np.where(item9_valid & (item9 > 0), "phq9_9", ""),
+                  "critical_unanswered": np.where(item9_valid, "", "phq9_9")}).to_csv(rej, index=False,
+                                                                                      columns=REJECT_HEADER)
     print(f"rows read {len(df)} = scored {len(result)} + rejected {len(bad)}")
 
 

@@ -52,10 +52,28 @@ import org.imhmeasures.scoring.Timepoint;
  * whose linkIds are not item ids; the questionnaire version may be left off (the catalogue's definition
  * is then assumed); answer codings may omit the system. It yields an answer for every instrument item in
  * form order: absent items are {@link Answer.Missing}. It rejects, with a {@link FhirMappingException}
- * naming the element path, a missing or unknown questionnaire, a version other than the catalogue's, an
- * {@code entered-in-error} status, an unknown or repeated linkId, more than one answer, an answer of the
- * wrong type, a code that is not an option, a system other than ours, a rating out of range and a date
- * without day precision. For every valid administration {@code a},
+ * naming the element path, a missing or unknown questionnaire, a version other than the catalogue's, a
+ * status that is not scored, an unknown or repeated linkId, more than one answer, an answer of the
+ * wrong type, a code that is not an option, a display that contradicts the code, a system other than ours,
+ * a rating out of range and a date without day precision.
+ *
+ * <p>Status: {@code completed} and {@code amended} responses are scored (the score Observation is
+ * {@code final}); {@code in-progress} is scored too, as a partial response, and its Observation is
+ * {@code preliminary} (see {@link ScoreMapping#toObservation}), since the missing-item rule already decides
+ * whether a partial response can be scored and its critical answers must not wait for completion;
+ * {@code stopped} (abandoned, will not be completed) and {@code entered-in-error} are not scored: an
+ * {@link FhirMappingException.InvalidValue} at {@code QuestionnaireResponse.status}.
+ *
+ * <p>Display check (a coding whose text says one thing and whose code another would score the code and
+ * could hide or invent a critical alert): when the coded option has a label — the wording ships (PHQ-9,
+ * GAD-7) or a licensee loaded it with {@code Catalogue.withWording} — and the coding has a
+ * {@code display}, the display is compared with the option labels of that item, ignoring case and
+ * whitespace. Equal to the coded option's label: fine. Equal to another option's label only: an
+ * {@link FhirMappingException.InvalidValue} at {@code ...valueCoding.display} naming the option it is the
+ * label of (never the display text). Equal to no label (a translation, a renderer's own text): accepted,
+ * since only the code is scored. Items without labels are not compared.
+ *
+ * <p>For every valid administration {@code a},
  * {@code toAdministration(catalogue, toResponse(instrument, a))} equals {@code a} once {@code a} lists
  * every item (missing ones as {@link Answer.Missing}) in form order.
  *
@@ -155,9 +173,9 @@ public final class ResponseMapping {
         if (!response.hasStatus()) {
             throw new FhirMappingException.MissingElement(ROOT + ".status", "be present");
         }
-        if (response.getStatus() == QuestionnaireResponseStatus.ENTEREDINERROR) {
-            throw new FhirMappingException.InvalidValue(ROOT + ".status", "not be entered-in-error",
-                    response.getStatus().toCode());
+        if (!isScored(response.getStatus())) {
+            throw new FhirMappingException.InvalidValue(ROOT + ".status",
+                    "be completed, amended or in-progress to be scored", response.getStatus().toCode());
         }
         Map<String, Answer> found = new HashMap<>();
         collect(instrument, response.getItem(), ROOT, found);
@@ -167,6 +185,12 @@ public final class ResponseMapping {
         }
         return new Administration(instrument.id(), answers, date(response), timepoint(response),
                 respondent(response));
+    }
+
+    /** Whether a response in this status is scored: completed, amended and in-progress are. */
+    static boolean isScored(QuestionnaireResponseStatus status) {
+        return status == QuestionnaireResponseStatus.COMPLETED || status == QuestionnaireResponseStatus.AMENDED
+                || status == QuestionnaireResponseStatus.INPROGRESS;
     }
 
     private static Instrument instrument(Catalogue catalogue, QuestionnaireResponse response) {
@@ -261,6 +285,10 @@ public final class ResponseMapping {
                 throw new FhirMappingException.InvalidValue(answerPath + ".valueCoding.code", "be one of "
                         + scale.describeAllowed(), code == null ? "absent" : code);
             }
+            if (coding.hasDisplay()) {
+                checkDisplay(item, (ResponseScale.Options) scale, code.strip(), coding.getDisplay(),
+                        answerPath + ".valueCoding.display");
+            }
             return new Answer.Given(code.strip());
         }
         if (!(value instanceof IntegerType integer) || !integer.hasValue()) {
@@ -272,6 +300,35 @@ public final class ResponseMapping {
                     + scale.describeAllowed(), code);
         }
         return new Answer.Given(code);
+    }
+
+    /**
+     * Refuses a display that is the label of another option of the item than the coded one (see the class
+     * documentation). The exception names that option's code, never the display text.
+     */
+    private static void checkDisplay(Item item, ResponseScale.Options scale, String code, String display,
+            String path) {
+        Optional<String> own = scale.options().stream().filter(o -> o.code().equals(code)).findFirst()
+                .flatMap(AnswerOption::label);
+        if (own.isEmpty()) {
+            return; // no wording for this item: nothing to compare with
+        }
+        String shown = comparable(display);
+        if (shown.equals(comparable(own.get()))) {
+            return;
+        }
+        for (AnswerOption other : scale.options()) {
+            if (!other.code().equals(code) && other.label().isPresent()
+                    && shown.equals(comparable(other.label().get()))) {
+                throw new FhirMappingException.InvalidValue(path, "agree with valueCoding.code " + code + " of "
+                        + item.id(), "the label of code " + other.code());
+            }
+        }
+    }
+
+    /** Lower case (root locale) without any whitespace, including no-break spaces. */
+    private static String comparable(String text) {
+        return text.replaceAll("[\\s\\p{Z}]+", "").toLowerCase(Locale.ROOT);
     }
 
     private static String typeName(Type value) {

@@ -14,6 +14,7 @@ import org.hl7.fhir.r4.model.Observation.ObservationComponentComponent;
 import org.hl7.fhir.r4.model.Observation.ObservationStatus;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
+import org.hl7.fhir.r4.model.QuestionnaireResponse.QuestionnaireResponseStatus;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Type;
 import org.imhmeasures.core.instrument.Aggregation;
@@ -25,6 +26,10 @@ import org.imhmeasures.core.instrument.ScoringRule;
 import org.imhmeasures.core.instrument.Subscale;
 import org.imhmeasures.scoring.Caseness;
 import org.imhmeasures.scoring.CriticalAlert;
+import org.imhmeasures.scoring.CriticalItemUnanswered;
+import org.imhmeasures.scoring.NotScorable;
+import org.imhmeasures.scoring.Problem;
+import org.imhmeasures.scoring.ScoreResult;
 import org.imhmeasures.scoring.Scored;
 import org.imhmeasures.scoring.SubscaleScore;
 
@@ -34,7 +39,10 @@ import org.imhmeasures.scoring.SubscaleScore;
  *
  * <p>What is mapped:
  * <ul>
- * <li>{@code status} = final; {@code category} = {@code survey}; {@code subject} and
+ * <li>{@code status} from the response's: {@code completed} or {@code amended} → {@code final},
+ *     {@code in-progress} → {@code preliminary}; a {@code stopped} or {@code entered-in-error} response is not
+ *     scored (see {@link ResponseMapping}) and is refused here too; {@code category} = {@code survey};
+ *     {@code subject} and
  *     {@code effectiveDateTime} copied from the response's {@code subject} and {@code authored};
  *     {@code derivedFrom} = {@code QuestionnaireResponse/<id>};</li>
  * <li>{@code code}: the LOINC total code where it exists and the SNOMED CT score concept where the
@@ -47,13 +55,20 @@ import org.imhmeasures.scoring.SubscaleScore;
  * <li>{@code interpretation}: the band label as text; {@code A} (abnormal) or {@code N} (normal) of
  *     v3-ObservationInterpretation for caseness, with the cut-off's meaning as text; and one {@code AA}
  *     (critical abnormal) per critical-item alert, text {@code "critical item <id> scored <n>: <reason>"},
- *     so that a record system raises it;</li>
+ *     so that a record system raises it; and one {@code IND} (indeterminate) per critical item that was not
+ *     validly answered ({@link ScoreResult#criticalUnanswered()}), text
+ *     {@code "critical item <id> unanswered: alert status unknown; <reason>"}, with a {@code note} saying the
+ *     total says nothing about that item — a prorated CORE-10 without item 6 is never silent;</li>
  * <li>{@code component}: one per subscale (or GBO goal), code {@code <key>-subscale-<id>} of
  *     {@link FhirUris#SCORE_CODES}, the value as above (or {@code dataAbsentReason} = {@code not-performed}
  *     when the subscale could not be scored), with its band and caseness interpretations;</li>
  * <li>{@code method.text} names the library version and definition version that scored it;
  *     {@code note} says when the total was prorated.</li>
  * </ul>
+ *
+ * <p>An administration that cannot be scored but carries a critical-item alert must still reach the record
+ * system: {@link #toAlertObservation} maps such a {@link NotScorable} to an Observation with the same code,
+ * no value, {@code dataAbsentReason} {@code unknown} and the same {@code AA}/{@code IND} interpretations.
  *
  * <p>Thread-safe and stateless.
  *
@@ -63,6 +78,7 @@ public final class ScoreMapping {
 
     private static final String SCORE_UNIT = "{score}";
     private static final String UCUM = "http://unitsofmeasure.org";
+    private static final String DATA_ABSENT_REASON_CODES = "http://terminology.hl7.org/CodeSystem/data-absent-reason";
 
     private ScoreMapping() {
     }
@@ -75,42 +91,23 @@ public final class ScoreMapping {
      * @param source the QuestionnaireResponse that was scored; it must have an id
      * @return a new Observation without id
      * @throws IllegalArgumentException if the score is of another instrument or definition version, or
-     *         {@code source} has no id
+     *         {@code source} has no id, or its status is not one that is scored (completed, amended,
+     *         in-progress)
      */
     public static Observation toObservation(Instrument instrument, Scored scored, QuestionnaireResponse source) {
         Require.notNull(instrument, "instrument");
         Require.notNull(scored, "scored");
         Require.notNull(source, "source");
-        Require.argument(scored.provenance().instrumentId().equals(instrument.id()),
-                "score instrument must be %s: %s", instrument.id(), scored.provenance().instrumentId());
-        Require.argument(scored.provenance().definitionVersion().equals(instrument.definitionVersion()),
-                "score definition version must be %s: %s", instrument.definitionVersion(),
-                scored.provenance().definitionVersion());
+        requireSameDefinition(instrument, scored);
         Require.argument(source.hasIdElement() && source.getIdElement().hasIdPart(),
                 "source questionnaire response must have an id: none");
 
-        Observation observation = new Observation();
-        observation.setStatus(ObservationStatus.FINAL);
-        observation.addCategory(new CodeableConcept(new Coding(FhirUris.OBSERVATION_CATEGORY, "survey", "Survey")));
-        observation.setCode(totalCode(instrument));
-        if (source.hasSubject()) {
-            observation.setSubject(source.getSubject().copy());
-        }
-        if (source.hasAuthored()) {
-            observation.setEffective(source.getAuthoredElement().copy());
-        }
-        observation.addDerivedFrom(new Reference("QuestionnaireResponse/" + source.getIdElement().getIdPart()));
-        observation.setMethod(new CodeableConcept().setText("imh-measures " + scored.provenance().libraryVersion()
-                + " scoring of " + instrument.id() + " definition " + instrument.definitionVersion()));
+        Observation observation = base(instrument, scored, Optional.of(source));
         boolean whole = wholeScores(instrument.scoring());
         scored.total().ifPresent(total -> observation.setValue(value(total, whole)));
         scored.band().ifPresent(band -> observation.addInterpretation(bandConcept(band)));
         caseness(scored.caseness(), instrument.caseness()).ifPresent(observation::addInterpretation);
-        for (CriticalAlert alert : scored.criticalAlerts()) {
-            observation.addInterpretation(new CodeableConcept(new Coding(FhirUris.INTERPRETATION, "AA",
-                    "Critical abnormal")).setText("critical item " + alert.itemId() + " scored " + alert.score()
-                    + ": " + alert.reason()));
-        }
+        critical(observation, scored);
         for (Subscale subscale : instrument.subscales()) {
             SubscaleScore score = scored.subscales().get(subscale.id());
             if (score != null) {
@@ -121,7 +118,126 @@ public final class ScoreMapping {
             observation.addNote().setText("total prorated for " + scored.itemsMissing().size()
                     + " missing item(s) under the instrument's missing-item rule");
         }
+        if (!scored.criticalUnanswered().isEmpty()) {
+            observation.addNote().setText("critical item(s) " + ids(scored.criticalUnanswered())
+                    + " not answered: the total says nothing about the risk they ask about; ask them again or "
+                    + "follow the service's risk protocol");
+        }
         return observation;
+    }
+
+    /**
+     * Maps an administration that cannot be scored but has a critical item at alert level (or a critical
+     * item without a valid answer) to an Observation a record system surfaces as it does a score with an
+     * alert: the score's {@link #totalCode} with no value; {@code dataAbsentReason} = {@code unknown}
+     * (data-absent-reason), text {@code "score not computed: <problem codes>"}; one {@code AA} (critical
+     * abnormal) interpretation per alert and one {@code IND} (indeterminate) per unanswered critical item,
+     * with the texts of {@link #toObservation}; a {@code note} that the alert must be acted on although there
+     * is no score; {@code method}, {@code category} as for a score; {@code status}, {@code subject},
+     * {@code effectiveDateTime} and {@code derivedFrom} from {@code source} when given, else {@code final}
+     * and none. Valid against base R4 and UKCore-Observation.
+     *
+     * <p>The Observation is not a score: never read a total from it. Problems are named by code only
+     * ({@code too_many_missing}, {@code code_not_allowed}), never by the values recorded.
+     *
+     * @param instrument the instrument that was scored
+     * @param result the result, with at least one critical alert or unanswered critical item
+     * @param source the QuestionnaireResponse that was scored, if there is one; it must then have an id
+     * @return a new Observation without id
+     * @throws IllegalArgumentException if the result is of another instrument or definition version, has
+     *         nothing critical to report, or {@code source} has no id or a status that is not scored
+     * @since 0.1.0
+     */
+    public static Observation toAlertObservation(Instrument instrument, NotScorable result,
+            Optional<QuestionnaireResponse> source) {
+        Require.notNull(instrument, "instrument");
+        Require.notNull(result, "result");
+        Require.notNull(source, "source");
+        requireSameDefinition(instrument, result);
+        Require.argument(!result.criticalAlerts().isEmpty() || !result.criticalUnanswered().isEmpty(),
+                "not scorable result must have a critical alert or an unanswered critical item: none");
+        source.ifPresent(qr -> Require.argument(qr.hasIdElement() && qr.getIdElement().hasIdPart(),
+                "source questionnaire response must have an id: none"));
+
+        Observation observation = base(instrument, result, source);
+        java.util.Set<String> codes = new java.util.LinkedHashSet<>();
+        for (Problem problem : result.problems()) {
+            codes.add(problem.code());
+        }
+        String problems = String.join(", ", codes);
+        observation.setDataAbsentReason(new CodeableConcept(new Coding(DATA_ABSENT_REASON_CODES, "unknown",
+                "Unknown")).setText("score not computed: " + problems));
+        critical(observation, result);
+        observation.addNote().setText(result.criticalAlerts().isEmpty()
+                ? "not scorable (" + problems + "); the alert status of critical item(s) "
+                        + ids(result.criticalUnanswered()) + " is unknown: follow the service's risk protocol"
+                : "not scorable (" + problems + "), but critical item(s) " + alertIds(result.criticalAlerts())
+                        + " at alert level: act on the alert although there is no score");
+        return observation;
+    }
+
+    private static void requireSameDefinition(Instrument instrument, ScoreResult result) {
+        Require.argument(result.provenance().instrumentId().equals(instrument.id()),
+                "score instrument must be %s: %s", instrument.id(), result.provenance().instrumentId());
+        Require.argument(result.provenance().definitionVersion().equals(instrument.definitionVersion()),
+                "score definition version must be %s: %s", instrument.definitionVersion(),
+                result.provenance().definitionVersion());
+    }
+
+    /** Status, category, code, subject, effective, derivedFrom and method: shared by both Observations. */
+    private static Observation base(Instrument instrument, ScoreResult result, Optional<QuestionnaireResponse> source) {
+        Observation observation = new Observation();
+        observation.setStatus(source.map(ScoreMapping::status).orElse(ObservationStatus.FINAL));
+        observation.addCategory(new CodeableConcept(new Coding(FhirUris.OBSERVATION_CATEGORY, "survey", "Survey")));
+        observation.setCode(totalCode(instrument));
+        source.ifPresent(qr -> {
+            if (qr.hasSubject()) {
+                observation.setSubject(qr.getSubject().copy());
+            }
+            if (qr.hasAuthored()) {
+                observation.setEffective(qr.getAuthoredElement().copy());
+            }
+            observation.addDerivedFrom(new Reference("QuestionnaireResponse/" + qr.getIdElement().getIdPart()));
+        });
+        observation.setMethod(new CodeableConcept().setText("imh-measures " + result.provenance().libraryVersion()
+                + " scoring of " + instrument.id() + " definition " + instrument.definitionVersion()));
+        return observation;
+    }
+
+    /**
+     * The Observation status for a scored response: completed and amended → final, in-progress →
+     * preliminary; any other status is not scored.
+     */
+    private static ObservationStatus status(QuestionnaireResponse source) {
+        QuestionnaireResponseStatus status = source.getStatus();
+        Require.argument(ResponseMapping.isScored(status),
+                "source questionnaire response status must be completed, amended or in-progress: %s",
+                status == null || status == QuestionnaireResponseStatus.NULL ? "absent" : status.toCode());
+        return status == QuestionnaireResponseStatus.INPROGRESS ? ObservationStatus.PRELIMINARY
+                : ObservationStatus.FINAL;
+    }
+
+    /** One {@code AA} per alert, one {@code IND} per unanswered critical item. */
+    private static void critical(Observation observation, ScoreResult result) {
+        for (CriticalAlert alert : result.criticalAlerts()) {
+            observation.addInterpretation(new CodeableConcept(new Coding(FhirUris.INTERPRETATION, "AA",
+                    "Critical abnormal")).setText("critical item " + alert.itemId() + " scored " + alert.score()
+                    + ": " + alert.reason()));
+        }
+        for (CriticalItemUnanswered item : result.criticalUnanswered()) {
+            observation.addInterpretation(new CodeableConcept(new Coding(FhirUris.INTERPRETATION, "IND",
+                    "Indeterminate")).setText("critical item " + item.itemId() + (item.cause()
+                    == CriticalItemUnanswered.Cause.CODE_NOT_ALLOWED ? " answered with a code it does not allow"
+                    : " unanswered") + ": alert status unknown; " + item.reason()));
+        }
+    }
+
+    private static String ids(java.util.List<CriticalItemUnanswered> items) {
+        return String.join(";", items.stream().map(CriticalItemUnanswered::itemId).toList());
+    }
+
+    private static String alertIds(java.util.List<CriticalAlert> alerts) {
+        return String.join(";", alerts.stream().map(CriticalAlert::itemId).toList());
     }
 
     /**
@@ -224,7 +340,7 @@ public final class ScoreMapping {
                     == Aggregation.SUM));
         } else {
             component.setDataAbsentReason(new CodeableConcept(new Coding(
-                    "http://terminology.hl7.org/CodeSystem/data-absent-reason", "not-performed", "Not Performed")));
+                    DATA_ABSENT_REASON_CODES, "not-performed", "Not Performed")));
         }
         score.band().ifPresent(band -> component.addInterpretation(bandConcept(band)));
         caseness(score.caseness(), subscale.cutoff()).ifPresent(component::addInterpretation);

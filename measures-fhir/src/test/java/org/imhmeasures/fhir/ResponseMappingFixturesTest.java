@@ -69,7 +69,13 @@ class ResponseMappingFixturesTest {
             Map.entry("n_nested_under_question", new Rejection(FhirMappingException.InvalidValue.class,
                     "QuestionnaireResponse.item[4].item")),
             Map.entry("n_missing_linkid", new Rejection(FhirMappingException.MissingElement.class,
-                    "QuestionnaireResponse.item[2].linkId")));
+                    "QuestionnaireResponse.item[2].linkId")),
+            Map.entry("n_stopped", new Rejection(FhirMappingException.InvalidValue.class,
+                    "QuestionnaireResponse.status")),
+            Map.entry("n_display_contradicts_code", new Rejection(FhirMappingException.InvalidValue.class,
+                    "QuestionnaireResponse.item[8].answer[0].valueCoding.display")),
+            Map.entry("n_gad7_display_contradicts_code", new Rejection(FhirMappingException.InvalidValue.class,
+                    "QuestionnaireResponse.item[1].answer[0].valueCoding.display")));
 
     private static Path folder() {
         try {

@@ -109,6 +109,68 @@ class ValidationTest {
         }
     }
 
+    /**
+     * Score Observations that name an unanswered critical item (IND interpretation and note), a preliminary one
+     * from an in-progress response, and alert Observations for unscorable administrations with an alert (with
+     * and without a source response): zero errors against base R4 and UKCore-Observation.
+     */
+    @Test
+    void criticalSafety_observations_validateAgainstBaseR4AndUkCore() {
+        List<Resource> resources = new ArrayList<>();
+        Instrument core10 = CATALOGUE.get("CORE-10");
+        QuestionnaireResponse core10Response = response(core10, "1", "3", "3", "1", "1", "", "1", "1", "1", "2");
+        resources.add(ScoreMapping.toObservation(core10, (Scored) Scorer.of(core10).score(
+                ResponseMapping.toAdministration(CATALOGUE, core10Response)), core10Response));
+        Instrument phq9 = CATALOGUE.get("PHQ-9");
+        QuestionnaireResponse inProgress = response(phq9, "2", "2", "1", "1", "1", "1", "1", "1", "");
+        inProgress.setStatus(QuestionnaireResponse.QuestionnaireResponseStatus.INPROGRESS);
+        resources.add(ScoreMapping.toObservation(phq9, (Scored) Scorer.of(phq9, org.imhmeasures.scoring.ScoringOptions
+                .defaults().with(org.imhmeasures.scoring.MissingItemPolicy.PRORATE)).score(
+                ResponseMapping.toAdministration(CATALOGUE, inProgress)), inProgress));
+        QuestionnaireResponse alerting = response(phq9, "1", "1", "1", "", "1", "1", "1", "1", "3");
+        org.imhmeasures.scoring.NotScorable notScorable = (org.imhmeasures.scoring.NotScorable) Scorer.of(phq9).score(
+                ResponseMapping.toAdministration(CATALOGUE, alerting));
+        resources.add(ScoreMapping.toAlertObservation(phq9, notScorable, Optional.of(alerting)));
+        resources.add(ScoreMapping.toAlertObservation(phq9, notScorable, Optional.empty()));
+        Instrument epds = CATALOGUE.get("EPDS");
+        resources.add(ScoreMapping.toAlertObservation(epds, (org.imhmeasures.scoring.NotScorable) Scorer.of(epds)
+                .scoreCodes(new String[] {"1", "1", "7", "1", "1", "1", "1", "1", "1", "0"}), Optional.empty()));
+        resources.add(ScoreMapping.toAlertObservation(core10, (org.imhmeasures.scoring.NotScorable) Scorer.of(core10)
+                .scoreCodes(new String[10]), Optional.empty()));
+        for (int i = 0; i < resources.size(); i++) {
+            assertNoErrors("safety Observation " + i, resources.get(i), Optional.empty());
+            if (Validation.ukCoreDir().isPresent()) {
+                assertNoErrors("safety Observation " + i, resources.get(i),
+                        Optional.of(Validation.UK_CORE + "UKCore-Observation"));
+            }
+        }
+    }
+
+    /** The validator checks what the alert Observation relies on: obs-6 and the interpretation codes. */
+    @Test
+    void validator_alertObservationWithValueOrUnknownInterpretation_reportsErrors() {
+        Instrument phq9 = CATALOGUE.get("PHQ-9");
+        Observation alert = ScoreMapping.toAlertObservation(phq9, (org.imhmeasures.scoring.NotScorable) Scorer.of(phq9)
+                .scoreCodes(new String[9]), Optional.empty());
+        alert.setValue(new org.hl7.fhir.r4.model.IntegerType(3));
+        alert.addInterpretation(new org.hl7.fhir.r4.model.CodeableConcept(new Coding(FhirUris.INTERPRETATION,
+                "NOT-A-CODE", null)));
+        String errors = Validation.describe(Validation.errors(Validation.validate(alert, Optional.empty())));
+        assertTrue(errors.contains("obs-6"), errors);
+        assertTrue(errors.contains("NOT-A-CODE"), errors);
+    }
+
+    private static QuestionnaireResponse response(Instrument instrument, String... codes) {
+        java.util.Map<String, String> byItem = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < codes.length; i++) {
+            byItem.put(instrument.items().get(i).id(), codes[i]);
+        }
+        QuestionnaireResponse response = ResponseMapping.toResponse(instrument, Administration.of(instrument.id(),
+                byItem).withDate(LocalDate.of(2026, 4, 1)), Optional.of(new Reference("Patient/example")));
+        response.setId("qr-safety-" + instrument.key());
+        return response;
+    }
+
     /** The validator has teeth: an answer that is not an option of the Questionnaire is an error. */
     @Test
     void validator_answerNotInQuestionnaire_reportsError() {

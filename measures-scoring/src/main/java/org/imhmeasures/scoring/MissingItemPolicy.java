@@ -3,6 +3,11 @@ package org.imhmeasures.scoring;
 /**
  * What a caller asks for when items are unanswered.
  *
+ * <p>Whatever the policy, a critical item (PHQ-9 item 9, EPDS item 10, CORE-10 item 6) that is not validly
+ * answered is reported as a {@link CriticalItemUnanswered} on the result. The policy still decides whether a
+ * total is computed: a critical item counts like any other item, so it may be prorated over (CORE-10 item 6
+ * by default, PHQ-9 item 9 under {@link #PRORATE}); the flag makes sure that is never silent.
+ *
  * @since 0.1.0
  */
 public enum MissingItemPolicy {

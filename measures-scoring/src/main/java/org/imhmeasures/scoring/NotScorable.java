@@ -10,10 +10,12 @@ import org.imhmeasures.core.internal.Check;
  * @param problems every problem, at least one, in item order
  * @param criticalAlerts critical items validly answered at or above their alert level: these must
  *        still be acted on although there is no score
+ * @param criticalUnanswered critical items not validly answered (missing, declined or a code not allowed):
+ *        their alert status is unknown
  * @since 0.1.0
  */
-public record NotScorable(Provenance provenance, List<Problem> problems, List<CriticalAlert> criticalAlerts)
-        implements ScoreResult {
+public record NotScorable(Provenance provenance, List<Problem> problems, List<CriticalAlert> criticalAlerts,
+        List<CriticalItemUnanswered> criticalUnanswered) implements ScoreResult {
 
     /** Validates and copies. */
     public NotScorable {
@@ -21,6 +23,7 @@ public record NotScorable(Provenance provenance, List<Problem> problems, List<Cr
         problems = List.copyOf(Check.notNull(problems, "problems"));
         Check.argument(!problems.isEmpty(), "problems must not be empty: none");
         criticalAlerts = List.copyOf(Check.notNull(criticalAlerts, "critical alerts"));
+        criticalUnanswered = List.copyOf(Check.notNull(criticalUnanswered, "critical unanswered"));
     }
 
     /**

@@ -27,12 +27,15 @@ import org.imhmeasures.core.internal.Check;
  * @param itemsMissing ids of unanswered items, in form order
  * @param prorated whether the total was scaled up for missing items
  * @param criticalAlerts critical items answered at or above their alert level
+ * @param criticalUnanswered critical items left unanswered although the total was computed (it was prorated
+ *        or the missing-item rule allowed them missing): the total says nothing about them
  * @param itemScores the score of each answered item, by item id in form order
  * @since 0.1.0
  */
 public record Scored(Provenance provenance, int rawTotal, Optional<BigDecimal> total,
         Map<String, SubscaleScore> subscales, Optional<Band> band, Caseness caseness, List<String> itemsMissing,
-        boolean prorated, List<CriticalAlert> criticalAlerts, Map<String, Integer> itemScores) implements ScoreResult {
+        boolean prorated, List<CriticalAlert> criticalAlerts, List<CriticalItemUnanswered> criticalUnanswered,
+        Map<String, Integer> itemScores) implements ScoreResult {
 
     /**
      * Copies a list unless it is already immutable. Written without a generic cast at the call site:
@@ -66,6 +69,7 @@ public record Scored(Provenance provenance, int rawTotal, Optional<BigDecimal> t
         Check.notNull(caseness, "caseness");
         itemsMissing = immutable(itemsMissing, "items missing");
         criticalAlerts = immutable(criticalAlerts, "critical alerts");
+        criticalUnanswered = immutable(criticalUnanswered, "critical unanswered");
         itemScores = immutable(itemScores, "item scores");
     }
 }

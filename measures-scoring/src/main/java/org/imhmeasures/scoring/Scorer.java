@@ -47,6 +47,13 @@ import org.imhmeasures.core.internal.Check;
  *       together in one {@link NotScorable}. Nothing is half-scored.</li>
  *   <li>A critical item validly answered at or above its alert level raises a {@link CriticalAlert}
  *       whatever the total — in {@link NotScorable} too.</li>
+ *   <li>A critical item not validly answered (missing, declined, or a code it does not allow) is flagged
+ *       as a {@link CriticalItemUnanswered} on the result, whatever the {@link MissingItemPolicy}: in a
+ *       {@link NotScorable}, and in a {@link Scored} whose total was computed without it (CORE-10 without
+ *       item 6 under its own rule, PHQ-9 without item 9 under {@code PRORATE}). The critical item counts
+ *       like any other under the missing-item rule — prorating is still allowed, since the published rules
+ *       do not exempt it — so the total is unchanged; the flag says the risk it asks about is unknown.
+ *       A code that is not allowed is flagged too: its alert status is as unknown as a blank's.</li>
  *   <li>Bands classify a non-whole total by the band it has reached but not left (9.6 on PHQ-9 is mild).</li>
  * </ul>
  * Sources: the instrument's definition file cites each rule; prorating convention for CORE measures:
@@ -72,6 +79,8 @@ public final class Scorer {
     private final SubscaleScore[][] completeSubscales;
     /** per critical item (by position in criticalIndexes): the alert for each score, computed once. */
     private final List<CriticalAlert>[][] alertLists;
+    /** per critical item (by position in criticalIndexes): its unanswered flag per cause, computed once. */
+    private final List<CriticalItemUnanswered>[][] unansweredLists;
     /** per critical item: the score at which it alerts (plain ints keep the hot loop short). */
     private final int[] criticalMinScore;
     private final int allowedMissing;
@@ -213,12 +222,29 @@ public final class Scorer {
             }
         }
         this.alertLists = alerts;
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        List<CriticalItemUnanswered>[][] unanswered = new List[criticalIndexes.length][];
+        CriticalItemUnanswered.Cause[] causes = CriticalItemUnanswered.Cause.values();
+        for (int c = 0; c < criticalIndexes.length; c++) {
+            Item item = items[criticalIndexes[c]];
+            unanswered[c] = newUnansweredRow(causes.length);
+            for (CriticalItemUnanswered.Cause cause : causes) {
+                unanswered[c][cause.ordinal()] = List.of(new CriticalItemUnanswered(item.id(), cause,
+                        item.critical().get().reason()));
+            }
+        }
+        this.unansweredLists = unanswered;
         this.criticalMinScore = java.util.Arrays.stream(criticalIndexes)
                 .map(i -> items[i].critical().get().minScore()).toArray();
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static List<CriticalAlert>[] newAlertRow(int length) {
+        return new List[length];
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static List<CriticalItemUnanswered>[] newUnansweredRow(int length) {
         return new List[length];
     }
 
@@ -432,6 +458,8 @@ public final class Scorer {
     private ScoreResult finish(int[] scores, boolean[] answered, int raw, int missingCount, List<Problem> problems) {
         int n = items.length;
         List<CriticalAlert> alerts = alerts(scores, answered);
+        // complete, valid answers (answered == null) leave no critical item unanswered: nothing to look at
+        List<CriticalItemUnanswered> unanswered = answered == null ? List.of() : unanswered(answered, problems);
         List<String> missing = List.of();
         if (missingCount > 0) {
             missing = missingIds(answered, problems);
@@ -441,7 +469,7 @@ public final class Scorer {
             }
         }
         if (!problems.isEmpty()) {
-            return new NotScorable(provenance, problems, alerts);
+            return new NotScorable(provenance, problems, alerts, unanswered);
         }
         int answeredCount = n - missing.size();
         Optional<BigDecimal> total;
@@ -460,7 +488,7 @@ public final class Scorer {
         }
         Map<String, SubscaleScore> subscales = subscaleIndexes.length == 0 ? Map.of() : subscales(scores, answered);
         boolean prorated = !missing.isEmpty() && prorating && total.isPresent();
-        return new Scored(provenance, raw, total, subscales, band, caseness, missing, prorated, alerts,
+        return new Scored(provenance, raw, total, subscales, band, caseness, missing, prorated, alerts, unanswered,
                 new ItemScores(itemIds, scores, answered != null ? answered : allAnswered, n - missing.size()));
     }
 
@@ -486,10 +514,28 @@ public final class Scorer {
         return alerts;
     }
 
-    private static List<CriticalAlert> concat(List<CriticalAlert> a, List<CriticalAlert> b) {
-        List<CriticalAlert> both = new ArrayList<>(a);
+    private static <T> List<T> concat(List<T> a, List<T> b) {
+        List<T> both = new ArrayList<>(a);
         both.addAll(b);
         return List.copyOf(both);
+    }
+
+    /**
+     * Critical items without a valid answer: a code-not-allowed problem at the item makes the cause
+     * {@code CODE_NOT_ALLOWED}, anything else (missing, declined) {@code UNANSWERED}. Shared immutable lists.
+     */
+    private List<CriticalItemUnanswered> unanswered(boolean[] answered, List<Problem> problems) {
+        List<CriticalItemUnanswered> unanswered = List.of();
+        for (int c = 0; c < criticalIndexes.length; c++) {
+            int i = criticalIndexes[c];
+            if (!answered[i]) {
+                CriticalItemUnanswered.Cause cause = problemAt(problems, i)
+                        ? CriticalItemUnanswered.Cause.CODE_NOT_ALLOWED : CriticalItemUnanswered.Cause.UNANSWERED;
+                List<CriticalItemUnanswered> flag = unansweredLists[c][cause.ordinal()];
+                unanswered = unanswered.isEmpty() ? flag : concat(unanswered, flag);
+            }
+        }
+        return unanswered;
     }
 
     private List<String> missingIds(boolean[] answered, List<Problem> problems) {

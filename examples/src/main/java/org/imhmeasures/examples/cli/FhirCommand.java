@@ -27,6 +27,9 @@ import org.imhmeasures.fhir.FhirUris;
 import org.imhmeasures.fhir.ResponseMapping;
 import org.imhmeasures.fhir.ScoreMapping;
 import org.imhmeasures.scoring.Administration;
+import org.imhmeasures.scoring.CriticalAlert;
+import org.imhmeasures.scoring.CriticalItemUnanswered;
+import org.imhmeasures.scoring.NotScorable;
 import org.imhmeasures.scoring.Scored;
 import org.imhmeasures.scoring.Scorer;
 import org.imhmeasures.scoring.dataset.CsvCells;
@@ -43,13 +46,19 @@ import org.imhmeasures.scoring.dataset.DatasetSummary;
  * <p>Input rules are those of {@code score} ({@link DatasetScoring}, wide format): a header with
  * {@code record_id} and item-id columns, other columns ignored, an empty cell a missing answer, default
  * (strict) missing-item policy of the instrument. Rows that cannot be scored go to {@code --rejects} as
- * {@code line,record_id,reason,message} with the same reasons ({@code malformed_row},
- * {@code missing_record_id} and the scorer's problem codes). Ids are {@code qr-<line>} and
- * {@code obs-<line>} (the row's first physical line); the pseudonymous {@code record_id} is kept as the
- * QuestionnaireResponse's identifier in system {@value #RECORD_ID_SYSTEM}. The run ends with
- * {@code rows read N = mapped M + rejected R}, which always adds up. Text cells of the rejects are
+ * {@code line,record_id,reason,message,critical_items,critical_unanswered} with the same reasons
+ * ({@code malformed_row}, {@code missing_record_id} and the scorer's problem codes). Ids are {@code qr-<line>}
+ * and {@code obs-<line>} (the row's first physical line); the pseudonymous {@code record_id} is kept as the
+ * QuestionnaireResponse's identifier in system {@value #RECORD_ID_SYSTEM}. Text cells of the rejects are
  * neutralised against formula injection ({@link CsvCells}) unless {@code --raw-csv} is given; outputs
  * appear only when the run completed ({@link OutputFiles}).
+ *
+ * <p>A rejected row with a critical-item alert must still reach the record system: besides its reject row,
+ * the NDJSON gets its alert Observation ({@link ScoreMapping#toAlertObservation}, id {@code alert-<line>},
+ * the record id as its identifier in {@value #RECORD_ID_SYSTEM}, no QuestionnaireResponse since the row's
+ * answers did not all map). The run ends with {@code rows read N = mapped M + rejected R}, which always
+ * adds up (such rows stay counted as rejected), and, when there were any,
+ * {@code alert Observations written for A rejected rows with a critical-item alert}.
  */
 final class FhirCommand {
 
@@ -90,14 +99,19 @@ final class FhirCommand {
         out.println(instrument.id() + " " + instrument.definitionVersion() + ": rows read " + counts.read
                 + " = mapped " + counts.mapped + " + rejected " + counts.rejected
                 + (rejects.isEmpty() && counts.rejected > 0 ? " (rejects not kept: give --rejects)" : ""));
+        if (counts.alerts > 0) {
+            out.println("alert Observations written for " + counts.alerts
+                    + " rejected rows with a critical-item alert (counted in rejected)");
+        }
         return 0;
     }
 
-    /** Rows read, mapped and rejected; read = mapped + rejected. */
+    /** Rows read, mapped and rejected; read = mapped + rejected; alerts: rejected rows given an alert Observation. */
     static final class Counts {
         long read;
         long mapped;
         long rejected;
+        long alerts;
     }
 
     private static Counts convert(Instrument instrument, java.io.Reader in, Writer out, Optional<Writer> rejects,
@@ -136,10 +150,23 @@ final class FhirCommand {
                 }
 
                 @Override
-                public void rejected(long line, String recordId, String reason, String message) throws IOException {
+                public void rejected(long line, String recordId, String reason, String message,
+                        Optional<NotScorable> result) throws IOException {
                     if (rej != null) {
                         // the line is a number we wrote; every other cell is text (OWASP CSV Injection)
-                        row(rej, Long.toString(line), cells.text(recordId), cells.text(reason), cells.text(message));
+                        row(rej, Long.toString(line), cells.text(recordId), cells.text(reason), cells.text(message),
+                                result.map(n -> ids(n.criticalAlerts(), CriticalAlert::itemId)).orElse(""),
+                                result.map(n -> ids(n.criticalUnanswered(), CriticalItemUnanswered::itemId))
+                                        .orElse(""));
+                    }
+                    if (result.isPresent() && !result.get().criticalAlerts().isEmpty()) {
+                        // no score, but the alert must reach the record system
+                        Observation alert = ScoreMapping.toAlertObservation(instrument, result.get(), Optional.empty());
+                        alert.setId("alert-" + line);
+                        alert.addIdentifier(new Identifier().setSystem(RECORD_ID_SYSTEM).setValue(recordId));
+                        out.write(json.encodeResourceToString(alert));
+                        out.write('\n');
+                        counts.alerts++;
                     }
                 }
             });
@@ -154,6 +181,10 @@ final class FhirCommand {
             throw new CommandFailure("--input " + e.getMessage(), e);
         }
         return counts;
+    }
+
+    private static <T> String ids(List<T> items, java.util.function.Function<T, String> id) {
+        return String.join(";", items.stream().map(id).toList());
     }
 
     private static void row(CsvGenerator generator, String... cells) throws IOException {

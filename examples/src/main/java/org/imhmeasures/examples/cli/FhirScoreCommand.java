@@ -98,8 +98,10 @@ final class FhirScoreCommand {
         Instrument instrument = catalogue.get(administration.instrumentId());
         ScoreResult result = Scorer.of(instrument).score(administration);
         if (result instanceof NotScorable notScorable) {
-            String alerts = notScorable.criticalAlerts().isEmpty() ? "" : "; critical item at alert level: "
-                    + String.join(";", notScorable.criticalAlerts().stream().map(a -> a.itemId()).toList());
+            String alerts = (notScorable.criticalAlerts().isEmpty() ? "" : "; critical item at alert level: "
+                    + String.join(";", notScorable.criticalAlerts().stream().map(a -> a.itemId()).toList()))
+                    + (notScorable.criticalUnanswered().isEmpty() ? "" : "; critical item unanswered: "
+                    + String.join(";", notScorable.criticalUnanswered().stream().map(u -> u.itemId()).toList()));
             throw new CommandFailure(where + "response must be scorable: " + notScorable.firstProblem().message()
                     + alerts, null);
         }

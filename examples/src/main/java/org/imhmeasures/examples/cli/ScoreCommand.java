@@ -92,6 +92,10 @@ final class ScoreCommand {
             out.println("critical-item alerts in " + summary.rowsWithCriticalAlerts()
                     + " rows: see critical_items in the output and the rejects' messages");
         }
+        if (summary.rowsWithCriticalUnanswered() > 0) {
+            out.println("critical items unanswered in " + summary.rowsWithCriticalUnanswered()
+                    + " rows (alert status unknown): see critical_unanswered in the output and the rejects");
+        }
         return 0;
     }
 

@@ -114,9 +114,10 @@ public final class Demo {
 
         Map<String, DatasetSummary> scoring = new LinkedHashMap<>();
         Map<String, Map<String, Map<String, Double>>> totals = new LinkedHashMap<>(); // instrument -> family -> tp
-        report.append("Scoring (rows read = scored + rejected; critical = rows with a critical-item alert)\n");
-        report.append(String.format(Locale.ROOT, "%-9s %6s %7s %9s %9s%n", "measure", "read", "scored", "rejected",
-                "critical"));
+        report.append("Scoring (rows read = scored + rejected; critical = rows with a critical-item alert; "
+                + "unanswered = rows with a critical item unanswered)\n");
+        report.append(String.format(Locale.ROOT, "%-9s %6s %7s %9s %9s %10s%n", "measure", "read", "scored",
+                "rejected", "critical", "unanswered"));
         ArrayNode scoringJson = summary.putArray("scoring");
         for (String id : SyntheticService.INSTRUMENTS) {
             Instrument instrument = catalogue.get(id);
@@ -130,11 +131,11 @@ public final class Demo {
                 s = DatasetScoring.of(Scorer.of(instrument)).score(in, o, Optional.of(r), header -> { });
             }
             scoring.put(id, s);
-            report.append(String.format(Locale.ROOT, "%-9s %6d %7d %9d %9d%n", id, s.rowsRead(), s.rowsScored(),
-                    s.rowsRejected(), s.rowsWithCriticalAlerts()));
+            report.append(String.format(Locale.ROOT, "%-9s %6d %7d %9d %9d %10d%n", id, s.rowsRead(), s.rowsScored(),
+                    s.rowsRejected(), s.rowsWithCriticalAlerts(), s.rowsWithCriticalUnanswered()));
             scoringJson.addObject().put("instrument", id).put("rowsRead", s.rowsRead()).put("rowsScored",
                     s.rowsScored()).put("rowsRejected", s.rowsRejected()).put("rowsWithCriticalAlerts",
-                    s.rowsWithCriticalAlerts());
+                    s.rowsWithCriticalAlerts()).put("rowsWithCriticalUnanswered", s.rowsWithCriticalUnanswered());
             totals.put(id, readTotals(files.temp(scores), instrument));
         }
         report.append('\n');

@@ -341,6 +341,10 @@ public final class PortalServer implements AutoCloseable {
                 alerts.addObject().put("item", alert.itemId()).put("score", alert.score()).put("reason", alert
                         .reason());
             }
+            // a critical item without a valid answer: its alert status is unknown, never silent
+            ArrayNode unanswered = node.putArray("criticalUnanswered");
+            score.criticalUnanswered().forEach(item -> unanswered.addObject().put("item", item.itemId())
+                    .put("cause", item.cause().name().toLowerCase(java.util.Locale.ROOT)).put("reason", item.reason()));
         }
         return root;
     }

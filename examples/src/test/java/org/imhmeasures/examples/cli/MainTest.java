@@ -66,12 +66,13 @@ class MainTest {
         assertTrue(r.out().contains("rows read 3 = scored 2 + rejected 1"), r.out());
         assertTrue(r.out().contains("critical-item alerts in 2 rows"), r.out());
         assertEquals(List.of(
-                "record_id,instrument,definition_version,raw_total,total,band,caseness,items_missing,prorated,critical_items",
-                "a,CORE-10,1.0.0,8,8.89,healthy/low level,false,1,true,",
-                "c,CORE-10,1.0.0,40,40,severe,true,0,false,core10_6"), Files.readAllLines(out));
-        assertEquals(List.of("line,record_id,reason,message",
+                "record_id,instrument,definition_version,raw_total,total,band,caseness,items_missing,prorated,"
+                        + "critical_items,critical_unanswered",
+                "a,CORE-10,1.0.0,8,8.89,healthy/low level,false,1,true,,",
+                "c,CORE-10,1.0.0,40,40,severe,true,0,false,core10_6,"), Files.readAllLines(out));
+        assertEquals(List.of("line,record_id,reason,message,critical_items,critical_unanswered",
                 "3,b,too_many_missing,missing items must number at most 1: 2 (core10_9;core10_10); critical item at "
-                        + "alert level: core10_6"), Files.readAllLines(rej));
+                        + "alert level: core10_6,core10_6,"), Files.readAllLines(rej));
     }
 
     @Test

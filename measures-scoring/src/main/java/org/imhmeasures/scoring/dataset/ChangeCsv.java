@@ -60,6 +60,12 @@ public final class ChangeCsv {
     private static final java.util.function.Predicate<String> NUMBER_COLUMNS = name -> name.equals("pre")
             || name.equals("post") || name.equals("change") || name.equals("rci") || name.equals("line");
 
+    /**
+     * Rejects file columns: {@code line,record_id,reason,message}. A change dataset holds totals, not item
+     * answers, so it has no critical-item columns (unlike {@link DatasetScoring#REJECT_COLUMNS}).
+     */
+    public static final List<String> REJECT_COLUMNS = List.of("line", "record_id", "reason", "message");
+
     private final Instrument instrument;
     private final ChangeOptions options;
     private final List<String> groupColumns;
@@ -165,7 +171,7 @@ public final class ChangeCsv {
                 CsvOut rej = rejects.isPresent() ? new CsvOut(mapper, rejects.get(), cells, NUMBER_COLUMNS) : null) {
             out.row(OUTPUT_COLUMNS);
             if (rej != null) {
-                rej.row(DatasetScoring.REJECT_COLUMNS);
+                rej.row(REJECT_COLUMNS);
             }
             read(in, row -> {
                 counts[0]++;

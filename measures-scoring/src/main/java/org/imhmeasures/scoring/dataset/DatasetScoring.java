@@ -20,6 +20,7 @@ import org.imhmeasures.core.instrument.Instrument;
 import org.imhmeasures.core.instrument.Subscale;
 import org.imhmeasures.core.internal.Check;
 import org.imhmeasures.scoring.CriticalAlert;
+import org.imhmeasures.scoring.CriticalItemUnanswered;
 import org.imhmeasures.scoring.NotScorable;
 import org.imhmeasures.scoring.Problem;
 import org.imhmeasures.scoring.ScoreResult;
@@ -34,13 +35,22 @@ import org.imhmeasures.scoring.internal.Redaction;
  *
  * <p>Wide input: a header row with a {@code record_id} column and item-id columns ({@code phq9_1} …);
  * other columns are ignored; an empty cell is a missing answer. Output header, exactly:
- * <pre>record_id,instrument,definition_version,raw_total,total,band,caseness,items_missing,prorated,critical_items</pre>
+ * <pre>record_id,instrument,definition_version,raw_total,total,band,caseness,items_missing,prorated,critical_items,critical_unanswered</pre>
  * followed by one {@code subscale:<id>} column per subscale. {@code caseness} is {@code true}, {@code false}
  * or empty; {@code items_missing} is the number of unanswered items; {@code critical_items} the ids of
- * critical items at alert level joined by {@code ;}. Rows that cannot be scored go to the rejects as
- * {@code line,record_id,reason,message}; reasons are {@link Problem#code()} values plus
- * {@code malformed_row} (wrong number of cells) and {@code missing_record_id}. A rejected row whose
- * critical item was validly answered at alert level says so in its message: alerts are never dropped.
+ * critical items at alert level ({@link ScoreResult#criticalAlerts()}) joined by {@code ;};
+ * {@code critical_unanswered} the ids of critical items without a valid answer
+ * ({@link ScoreResult#criticalUnanswered()}: a total prorated without PHQ-9 item 9 or CORE-10 item 6 says
+ * nothing about the risk it asks about) joined by {@code ;}, empty when every critical item was answered.
+ *
+ * <p>Rows that cannot be scored go to the rejects as
+ * <pre>line,record_id,reason,message,critical_items,critical_unanswered</pre>
+ * Reasons are {@link Problem#code()} values plus {@code malformed_row} (wrong number of cells) and
+ * {@code missing_record_id}. {@code critical_items} and {@code critical_unanswered} mean what they mean in
+ * the output, so a rejected row's alerts and unknown risk answers are never dropped and one filter finds
+ * every row needing a risk follow-up in both files; the message also names the alerts, as before. Both are
+ * empty for a row that was not scored at all ({@code malformed_row}, {@code missing_record_id},
+ * {@code duplicate_item}): its answers were not read as an administration.
  *
  * <p>Long and JSON Lines inputs may hold several timepoints per record, so their output adds one last
  * column, {@code timepoint}, after the subscale columns; an administration of another instrument is
@@ -57,10 +67,12 @@ public final class DatasetScoring {
 
     /** Output columns before the subscale columns. */
     public static final List<String> OUTPUT_COLUMNS = List.of("record_id", "instrument", "definition_version",
-            "raw_total", "total", "band", "caseness", "items_missing", "prorated", "critical_items");
+            "raw_total", "total", "band", "caseness", "items_missing", "prorated", "critical_items",
+            "critical_unanswered");
 
     /** Rejects file columns. */
-    public static final List<String> REJECT_COLUMNS = List.of("line", "record_id", "reason", "message");
+    public static final List<String> REJECT_COLUMNS = List.of("line", "record_id", "reason", "message",
+            "critical_items", "critical_unanswered");
 
     private static final String RECORD_ID = "record_id";
 
@@ -251,13 +263,21 @@ public final class DatasetScoring {
         /**
          * An administration that cannot be scored or a row that cannot be read.
          *
+         * <p>When the row was scored, {@code result} carries its {@link NotScorable#criticalAlerts()} and
+         * {@link NotScorable#criticalUnanswered()}: a handler must not drop them (this class's CSV writes
+         * them to the rejects' {@code critical_items} and {@code critical_unanswered} columns; the CLI's
+         * {@code fhir} command writes an alert Observation for a rejected row with an alert).
+         *
          * @param line 1-based line where it starts
          * @param recordId its record id, empty when absent
          * @param reason stable reason code
          * @param message message without identifiers
+         * @param result the scorer's result when the row was read and scored; empty when it could not be read
+         *        as an administration ({@code malformed_row}, {@code missing_record_id}, {@code duplicate_item})
          * @throws IOException when the handler's output fails
          */
-        void rejected(long line, String recordId, String reason, String message) throws IOException;
+        void rejected(long line, String recordId, String reason, String message, Optional<NotScorable> result)
+                throws IOException;
     }
 
     /**
@@ -538,6 +558,7 @@ public final class DatasetScoring {
         private long scored;
         private long rejected;
         private long alerted;
+        private long unanswered;
 
         Sink(RowHandler handler) {
             this.handler = handler;
@@ -548,20 +569,29 @@ public final class DatasetScoring {
             if (!result.criticalAlerts().isEmpty()) {
                 alerted++;
             }
+            if (!result.criticalUnanswered().isEmpty()) {
+                unanswered++;
+            }
             if (result instanceof Scored s) {
                 tick();
                 scored++;
                 handler.scored(line, recordId, timepoint, s, answers);
             } else {
                 NotScorable n = (NotScorable) result;
-                reject(line, recordId, n.firstProblem().code(), rejectMessage(n));
+                reject(line, recordId, n.firstProblem().code(), rejectMessage(n), Optional.of(n));
             }
         }
 
+        /** A row rejected before scoring: no result, so no alerts are known. */
         void reject(long line, String recordId, String reason, String message) throws IOException {
+            reject(line, recordId, reason, message, Optional.empty());
+        }
+
+        private void reject(long line, String recordId, String reason, String message, Optional<NotScorable> result)
+                throws IOException {
             tick();
             rejected++;
-            handler.rejected(line, recordId, reason, message);
+            handler.rejected(line, recordId, reason, message, result);
         }
 
         private void tick() {
@@ -572,7 +602,7 @@ public final class DatasetScoring {
         }
 
         DatasetSummary summary() {
-            return new DatasetSummary(read, scored, rejected, alerted);
+            return new DatasetSummary(read, scored, rejected, alerted, unanswered);
         }
     }
 
@@ -599,9 +629,12 @@ public final class DatasetScoring {
         }
 
         @Override
-        public void rejected(long line, String recordId, String reason, String message) throws IOException {
+        public void rejected(long line, String recordId, String reason, String message, Optional<NotScorable> result)
+                throws IOException {
             if (rej != null) {
-                rej.row(Long.toString(line), recordId, reason, message);
+                rej.row(Long.toString(line), recordId, reason, message,
+                        result.map(n -> alertIds(n.criticalAlerts())).orElse(""),
+                        result.map(n -> unansweredIds(n.criticalUnanswered())).orElse(""));
             }
         }
 
@@ -658,6 +691,7 @@ public final class DatasetScoring {
         cells[7] = text(s.itemsMissing().size());
         cells[8] = s.prorated() ? "true" : "false";
         cells[9] = s.criticalAlerts().isEmpty() ? "" : alertIds(s.criticalAlerts());
+        cells[10] = s.criticalUnanswered().isEmpty() ? "" : unansweredIds(s.criticalUnanswered());
         int c = OUTPUT_COLUMNS.size();
         if (!s.subscales().isEmpty()) {
             for (SubscaleScore sub : s.subscales().values()) {
@@ -691,6 +725,17 @@ public final class DatasetScoring {
                 ids.append(';');
             }
             ids.append(alert.itemId());
+        }
+        return ids.toString();
+    }
+
+    private static String unansweredIds(List<CriticalItemUnanswered> unanswered) {
+        StringBuilder ids = new StringBuilder();
+        for (CriticalItemUnanswered item : unanswered) {
+            if (ids.length() > 0) {
+                ids.append(';');
+            }
+            ids.append(item.itemId());
         }
         return ids.toString();
     }

@@ -49,12 +49,12 @@ class DatasetFormatsTest {
                 + longRows("c", "baseline", "PHQ-9", "1", "1", "9", "1", "1", "1", "1", "1", "1")
                 + "d,baseline,PHQ-9,phq9_1\n";
         Run r = run(PHQ9, DatasetFormat.LONG_CSV, input);
-        // c is rejected but its phq9_9 answer still raises an alert: 2 rows with alerts
-        assertEquals(new DatasetSummary(5, 2, 3, 2), r.summary());
+        // c is rejected but its phq9_9 answer still raises an alert: 2 rows with alerts; b has no phq9_9
+        assertEquals(new DatasetSummary(5, 2, 3, 2, 1), r.summary());
         assertEquals("record_id,instrument,definition_version,raw_total,total,band,caseness,items_missing,prorated,"
-                + "critical_items,timepoint", r.output().get(0));
-        assertEquals("a,PHQ-9,1.0.0,13,13,moderate,true,0,false,phq9_9,baseline", r.output().get(1));
-        assertEquals("a,PHQ-9,1.0.0,2,2,minimal,false,0,false,,discharge", r.output().get(2));
+                + "critical_items,critical_unanswered,timepoint", r.output().get(0));
+        assertEquals("a,PHQ-9,1.0.0,13,13,moderate,true,0,false,phq9_9,,baseline", r.output().get(1));
+        assertEquals("a,PHQ-9,1.0.0,2,2,minimal,false,0,false,,,discharge", r.output().get(2));
         assertEquals("20,b,wrong_instrument,instrument must be PHQ-9: GAD-7", r.rejects().get(1).substring(0,
                 r.rejects().get(1).indexOf(';') < 0 ? r.rejects().get(1).length() : r.rejects().get(1).indexOf(';')));
         assertTrue(r.rejects().get(2).startsWith("22,c,code_not_allowed,answer to phq9_3 must be one of 0..3: 9"),
@@ -69,7 +69,7 @@ class DatasetFormatsTest {
                 + "a,baseline,PHQ-9,phq9_4,0\n";
         Run r = run(PHQ9, DatasetFormat.LONG_CSV, input);
         assertEquals(new DatasetSummary(1, 0, 1, 0), r.summary());
-        assertEquals("2,a,duplicate_item,item must appear once per administration: phq9_4", r.rejects().get(1));
+        assertEquals("2,a,duplicate_item,item must appear once per administration: phq9_4,,", r.rejects().get(1));
     }
 
     @Test
@@ -92,14 +92,14 @@ class DatasetFormatsTest {
                 "{\"record_id\":\"d\",\"instrument\":\"PHQ-9\",\"answers\":{},\"nhs\":\"9434765919\"}",
                 "{\"record_id\":\"e\",\"instrument\":\"PHQ-9\",\"answers\":{\"phq9_1\":{\"deep\":1}}}") + "\n";
         Run r = run(PHQ9, DatasetFormat.JSON_LINES, input);
-        assertEquals(new DatasetSummary(6, 1, 5, 1), r.summary());
-        assertEquals("a,PHQ-9,1.0.0,13,13,moderate,true,0,false,phq9_9,baseline", r.output().get(1));
+        assertEquals(new DatasetSummary(6, 1, 5, 1, 1), r.summary());
+        assertEquals("a,PHQ-9,1.0.0,13,13,moderate,true,0,false,phq9_9,,baseline", r.output().get(1));
         assertTrue(r.rejects().get(1).startsWith("3,b,too_many_missing,"), r.rejects().get(1));
-        assertEquals("4,,malformed_row,line must be one JSON object: not well-formed JSON", r.rejects().get(2));
-        assertEquals("5,c,malformed_row,answers must be an object: array", r.rejects().get(3));
-        assertEquals("6,d,malformed_row,field must be one of [record_id, timepoint, instrument, answers]: nhs",
+        assertEquals("4,,malformed_row,line must be one JSON object: not well-formed JSON,,", r.rejects().get(2));
+        assertEquals("5,c,malformed_row,answers must be an object: array,,", r.rejects().get(3));
+        assertEquals("6,d,malformed_row,field must be one of [record_id, timepoint, instrument, answers]: nhs,,",
                 r.rejects().get(4).replace("\"", ""));
-        assertEquals("7,e,malformed_row,answer to phq9_1 must be a string, a whole number or null: object",
+        assertEquals("7,e,malformed_row,answer to phq9_1 must be a string, a whole number or null: object,,",
                 r.rejects().get(5).replace("\"", ""));
         assertFalse(String.join("\n", r.rejects()).contains("9434765919"));
     }
@@ -173,11 +173,15 @@ class DatasetFormatsTest {
                     }
 
                     @Override
-                    public void rejected(long line, String recordId, String reason, String message) {
-                        seen.add("rejected " + line + " " + recordId + " " + reason);
+                    public void rejected(long line, String recordId, String reason, String message,
+                            Optional<org.imhmeasures.scoring.NotScorable> result) {
+                        seen.add("rejected " + line + " " + recordId + " " + reason + result.map(n -> " unanswered "
+                                + n.criticalUnanswered().get(0).itemId()).orElse(""));
                     }
                 });
-        assertEquals(List.of("scored 2 a 8 9", "rejected 3 b malformed_row", "rejected 4 c too_many_missing"), seen);
-        assertEquals(new DatasetSummary(3, 1, 2, 0), summary);
+        // the scored reject hands over its result, so the unanswered phq9_9 reaches the handler
+        assertEquals(List.of("scored 2 a 8 9", "rejected 3 b malformed_row",
+                "rejected 4 c too_many_missing unanswered phq9_9"), seen);
+        assertEquals(new DatasetSummary(3, 1, 2, 0, 1), summary);
     }
 }

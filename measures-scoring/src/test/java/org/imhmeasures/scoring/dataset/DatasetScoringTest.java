@@ -42,11 +42,11 @@ class DatasetScoringTest {
     void score_outputHeader_isExactlyTheContract() throws IOException {
         Run phq = run("PHQ-9", HEADER + "\n");
         assertEquals("record_id,instrument,definition_version,raw_total,total,band,caseness,items_missing,prorated,"
-                + "critical_items", phq.output().get(0));
-        assertEquals("line,record_id,reason,message", phq.rejects().get(0));
+                + "critical_items,critical_unanswered", phq.output().get(0));
+        assertEquals("line,record_id,reason,message,critical_items,critical_unanswered", phq.rejects().get(0));
         Run hads = run("HADS", "record_id,hads_1\n");
         assertEquals("record_id,instrument,definition_version,raw_total,total,band,caseness,items_missing,prorated,"
-                + "critical_items,subscale:anxiety,subscale:depression", hads.output().get(0));
+                + "critical_items,critical_unanswered,subscale:anxiety,subscale:depression", hads.output().get(0));
     }
 
     @Test
@@ -64,17 +64,18 @@ class DatasetScoringTest {
         Run r = run("PHQ-9", csv);
         assertEquals(new DatasetSummary(8, 4, 4, 2), r.summary());
         assertEquals(List.of(
-                "record_id,instrument,definition_version,raw_total,total,band,caseness,items_missing,prorated,critical_items",
-                "r1,PHQ-9,1.0.0,8,8,mild,false,0,false,",
-                "r2,PHQ-9,1.0.0,27,27,severe,true,0,false,phq9_9",
-                "\"r,7\",PHQ-9,1.0.0,0,0,minimal,false,0,false,",
-                "r8,PHQ-9,1.0.0,16,16,moderately severe,true,0,false,"), r.output());
-        assertEquals(List.of("line,record_id,reason,message",
+                "record_id,instrument,definition_version,raw_total,total,band,caseness,items_missing,prorated,"
+                        + "critical_items,critical_unanswered",
+                "r1,PHQ-9,1.0.0,8,8,mild,false,0,false,,",
+                "r2,PHQ-9,1.0.0,27,27,severe,true,0,false,phq9_9,",
+                "\"r,7\",PHQ-9,1.0.0,0,0,minimal,false,0,false,,",
+                "r8,PHQ-9,1.0.0,16,16,moderately severe,true,0,false,,"), r.output());
+        assertEquals(List.of("line,record_id,reason,message,critical_items,critical_unanswered",
                 "4,r3,too_many_missing,missing items must number at most 0: 1 (phq9_8); critical item at alert level: "
-                        + "phq9_9",
-                "5,r4,code_not_allowed,answer to phq9_3 must be one of 0..3: 7",
-                "6,,missing_record_id,record_id must not be empty: empty",
-                "7,r6,malformed_row,row must have 11 cells: 4"), r.rejects());
+                        + "phq9_9,phq9_9,",
+                "5,r4,code_not_allowed,answer to phq9_3 must be one of 0..3: 7,,",
+                "6,,missing_record_id,record_id must not be empty: empty,,",
+                "7,r6,malformed_row,row must have 11 cells: 4,,"), r.rejects());
     }
 
     @Test
@@ -82,17 +83,18 @@ class DatasetScoringTest {
         Scorer prorating = Scorer.of(Catalogue.builtIn().get("PHQ-9"),
                 ScoringOptions.defaults().with(MissingItemPolicy.PRORATE));
         Run r = run(prorating, HEADER + "\nr1,A,2,2,1,1,1,1,1,1,\n");
-        assertEquals("r1,PHQ-9,1.0.0,10,11.25,moderate,true,1,true,", r.output().get(1));
+        // prorated without item 9: the total is kept, and the unanswered critical item is named
+        assertEquals("r1,PHQ-9,1.0.0,10,11.25,moderate,true,1,true,,phq9_9", r.output().get(1));
         Run hads = run("HADS", "record_id,hads_1,hads_2,hads_3,hads_4,hads_5,hads_6,hads_7,hads_8,hads_9,hads_10,"
                 + "hads_11,hads_12,hads_13,hads_14\nx,2,1,2,1,2,1,2,1,1,1,1,1,1,1\n");
-        assertEquals("x,HADS,1.0.0,18,,,,0,false,,11,7", hads.output().get(1));
+        assertEquals("x,HADS,1.0.0,18,,,,0,false,,,11,7", hads.output().get(1));
     }
 
     @Test
     void score_swemwbs_writesMetricWithTwoDecimals() throws IOException {
         Run r = run("SWEMWBS", "record_id,swemwbs_1,swemwbs_2,swemwbs_3,swemwbs_4,swemwbs_5,swemwbs_6,swemwbs_7\n"
                 + "s1,1,1,1,1,1,1,1\n");
-        assertEquals("s1,SWEMWBS,1.0.0,7,7.00,,,0,false,", r.output().get(1));
+        assertEquals("s1,SWEMWBS,1.0.0,7,7.00,,,0,false,,", r.output().get(1));
     }
 
     @Test
@@ -130,7 +132,8 @@ class DatasetScoringTest {
         Scorer scorer = Scorer.of(Catalogue.builtIn().get("PHQ-9"));
         Run r = run(scorer, "record_id,phq9_1,phq9_2\nr1,1,1\n");
         assertEquals(9, DatasetScoring.of(scorer).absentItemColumns(r.header()).size() + 2);
-        assertEquals(new DatasetSummary(1, 0, 1, 0), r.summary());
+        // phq9_9 has no column, so it is unanswered in the rejected row
+        assertEquals(new DatasetSummary(1, 0, 1, 0, 1), r.summary());
     }
 
     @Test
