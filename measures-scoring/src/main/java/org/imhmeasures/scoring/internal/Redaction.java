@@ -43,11 +43,12 @@ public final class Redaction {
 
     /**
      * Echo a column or field name only when it has the shape of one: lower-case letters, digits and
-     * {@code _:.-}, at most 40 characters, fewer than six digits and not shaped like a date. A capitalised
-     * word ({@code Quartermaine}) is not echoed: it may be a name.
+     * {@code _:.-}, at most 40 characters, at least one letter, fewer than six digits and not shaped like a
+     * date. A capitalised word ({@code Quartermaine}) is not echoed: it may be a name.
      */
     public static String name(String value) {
-        return NAME.matcher(value).matches() && safe(value) ? value : lengthOnly(value);
+        return NAME.matcher(value).matches() && safe(value) && value.chars().anyMatch(Character::isLetter) ? value
+                : lengthOnly(value);
     }
 
     /** Fewer than six digits in all, and no date shape (digit groups joined by separators). */
