@@ -169,7 +169,7 @@ public sealed interface Problem permits Problem.UnknownItem, Problem.DuplicateIt
         public String message() {
             StringBuilder where = new StringBuilder();
             for (int p : positions) {
-                where.append(where.length() == 0 ? "" : ", ").append("answers[").append(p).append(']');
+                where.append(where.length() == 0 ? "" : " and ").append("answers[").append(p).append(']');
             }
             return "item must appear once per administration: " + item + " at " + where;
         }

@@ -51,7 +51,7 @@ class AnswerKeysTest {
         NotScorable n = notScorable(eightThen("phq9_9", "3", "phq9_9 ", "0"));
         assertEquals(List.of(new Problem.DuplicateItem("phq9_9", List.of(8, 9))), n.problems());
         assertEquals("duplicate_item", n.firstProblem().code());
-        assertEquals("item must appear once per administration: phq9_9 at answers[8], answers[9]",
+        assertEquals("item must appear once per administration: phq9_9 at answers[8] and answers[9]",
                 n.firstProblem().message());
     }
 
