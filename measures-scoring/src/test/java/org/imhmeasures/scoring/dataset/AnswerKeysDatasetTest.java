@@ -57,4 +57,12 @@ class AnswerKeysDatasetTest {
                 + "item must belong to the instrument: answers[10]"), rows);
         assertFalse(rows.toString().contains("Quartermaine"));
     }
+
+    @Test
+    void jsonLines_unknownCapitalisedFieldName_isNotEchoed() throws IOException {
+        List<String> rows = rejects("{\"record_id\":\"r1\",\"instrument\":\"PHQ-9\",\"answers\":{},"
+                + "\"Quartermaine\":\"x\"}");
+        assertEquals(List.of("1,r1,malformed_row,\"field must be one of [record_id, timepoint, instrument, answers]: "
+                + "<value of 12 characters>\""), rows);
+    }
 }
