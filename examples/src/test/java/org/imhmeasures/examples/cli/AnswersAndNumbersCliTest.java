@@ -101,4 +101,19 @@ class AnswersAndNumbersCliTest {
         assertFalse(r.err().contains("Exception") || r.err().contains("\tat "), r.err());
         assertNoPlanted(r.err() + r.out());
     }
+
+    @Test
+    void numericOptions_plainAsciiOnly(@TempDir Path dir) throws Exception {
+        Path in = dir.resolve("in.csv");
+        Files.writeString(in, "record_id,pre,post\na,18,8\n", StandardCharsets.UTF_8);
+        for (String reliability : List.of("8e-1", "+0.8", ".8", "0x1p-1", "٠.٨", "NaN")) {
+            CliRun r = CliRun.of("change", "--instrument", "PHQ-9", "--method", "jt", "--params", "sample",
+                    "--reliability", reliability, "--input", in.toString(), "--output", dir.resolve("o.csv").toString());
+            assertEquals(2, r.status(), reliability + ": " + r.err());
+            assertTrue(r.err().startsWith("imh-measures: --reliability must be a number between 0 and 1"), r.err());
+        }
+        for (String top : List.of("+5", "٥", "5.0")) {
+            assertEquals(2, CliRun.of("profile", "--input", in.toString(), "--top", top).status(), top);
+        }
+    }
 }

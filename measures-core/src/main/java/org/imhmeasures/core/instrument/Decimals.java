@@ -49,13 +49,6 @@ final class Decimals {
      * build. Use this, never {@code toPlainString()}, for values not yet validated.
      */
     static String show(BigDecimal value) {
-        if (value == null) {
-            return "null";
-        }
-        int scale = value.scale();
-        if (value.precision() <= 30 && scale <= 30 && scale >= -30) {
-            return value.toPlainString();
-        }
-        return "<number of " + value.precision() + " digits, exponent " + (value.precision() - scale - 1) + ">";
+        return Check.show(value);
     }
 }

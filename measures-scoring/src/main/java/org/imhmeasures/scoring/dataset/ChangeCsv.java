@@ -292,9 +292,6 @@ public final class ChangeCsv {
     /** The longest accepted total, in characters ({@code -} and {@code .} included). */
     public static final int MAX_NUMBER_LENGTH = 32;
 
-    private static final java.util.regex.Pattern PLAIN_DECIMAL = java.util.regex.Pattern.compile(
-            "-?[0-9]+(\\.[0-9]+)?");
-
     /**
      * A plain ASCII decimal of at most {@value #MAX_NUMBER_LENGTH} characters: {@code -?[0-9]+(\.[0-9]+)?}.
      * Exponents ({@code 1e1}), signs other than a leading minus ({@code +20}), bare points ({@code .5},
@@ -302,6 +299,6 @@ public final class ChangeCsv {
      * text can make {@link BigDecimal} expand a huge exponent.
      */
     static boolean isNumber(String text) {
-        return text.length() <= MAX_NUMBER_LENGTH && PLAIN_DECIMAL.matcher(text).matches();
+        return Check.plainDecimal(text, MAX_NUMBER_LENGTH);
     }
 }
