@@ -10,9 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -125,12 +123,12 @@ class SubmissionIdentifiersTest {
     private static void everyTextField(JsonNode node, String value) {
         if (node.isObject()) {
             ObjectNode object = (ObjectNode) node;
-            for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext();) {
-                Map.Entry<String, JsonNode> e = it.next();
-                if (e.getValue().isTextual() && !e.getKey().equals("format")) {
-                    e.setValue(object.textNode(value));
+            for (String name : object.properties().stream().map(java.util.Map.Entry::getKey).toList()) {
+                JsonNode child = object.get(name);
+                if (child.isTextual() && !name.equals("format")) {
+                    object.put(name, value);
                 } else {
-                    everyTextField(e.getValue(), value);
+                    everyTextField(child, value);
                 }
             }
         } else if (node.isArray()) {
