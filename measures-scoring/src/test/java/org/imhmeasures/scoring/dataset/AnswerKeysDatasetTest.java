@@ -65,4 +65,13 @@ class AnswerKeysDatasetTest {
         assertEquals(List.of("1,r1,malformed_row,\"field must be one of [record_id, timepoint, instrument, answers]: "
                 + "<value of 12 characters>\""), rows);
     }
+
+    @Test
+    void jsonLines_numberBombAnswer_isAMalformedRowAtOnce() throws IOException {
+        for (String bomb : List.of("1e999999999", "1e-999999999")) {
+            List<String> rows = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                    java.time.Duration.ofSeconds(2), () -> rejects(line("\"phq9_9\":" + bomb)));
+            assertEquals("malformed_row", rows.get(0).split(",")[2], rows.toString());
+        }
+    }
 }

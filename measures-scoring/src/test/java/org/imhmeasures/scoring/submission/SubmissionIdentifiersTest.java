@@ -142,4 +142,16 @@ class SubmissionIdentifiersTest {
             }
         }
     }
+
+    @Test
+    void numberBombs_areRejectedAtOnce() {
+        for (String bomb : List.of("1e999999999", "1e-999999999", "-1E+999999999")) {
+            String json = edited(doc -> { }).replace("\"parentAge\":19", "\"parentAge\":" + bomb)
+                    .replace("\"phq9_1\":1", "\"phq9_1\":" + bomb);
+            List<String> violations = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                    java.time.Duration.ofSeconds(2), () -> pathsAndCodes(json));
+            assertEquals(List.of("administrations[1].answers.<key#0> type.answer", "referral.parentAge type.integer"),
+                    violations, bomb);
+        }
+    }
 }
