@@ -50,6 +50,8 @@ import org.imhmeasures.core.internal.Check;
  *       last-one-wins. A duplicated critical item raises its alert when any of its answers is at alert
  *       level (the alert carries the highest of their scores); other alerts come from the unambiguous
  *       answers as usual.</li>
+ *   <li>Problems are listed in this order: a wrong instrument; problems of answer keys (unknown, blank,
+ *       duplicated) by position; codes not allowed, in item order; too many missing.</li>
  *   <li>A critical item validly answered at or above its alert level raises a {@link CriticalAlert}
  *       whatever the total — in {@link NotScorable} too.</li>
  *   <li>Bands classify a non-whole total by the band it has reached but not left (9.6 on PHQ-9 is mild).</li>
