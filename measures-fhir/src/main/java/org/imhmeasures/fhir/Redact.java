@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
  * cannot see). A value is shown only when it has the shape of something that is not patient data: an
  * answer code (a whole number of at most three digits), a FHIR type name ({@code valueString}),
  * {@code absent}, a count ({@code 2 answers}), a QuestionnaireResponse status code, an item id
- * ({@code phq9_4}) or a canonical URL of this library's own (under {@link FhirUris#BASE}, lower-case key);
+ * ({@code phq9_4}), {@code the label of code 3} (a display check, naming a code of the definition) or a
+ * canonical URL of this library's own (under {@link FhirUris#BASE}, lower-case key);
  * and never when it holds six or more digits or a date shape, so an
  * NHS number or a date of birth never passes. Anything else is described by its length.
  */
@@ -16,7 +17,7 @@ final class Redact {
 
     private static final Pattern SAFE = Pattern.compile("-?\\d{1,3}|absent|value[A-Z][A-Za-z]{1,30}"
             + "|\\d{1,6} [a-z][a-z ]{0,30}|completed|amended|in-progress|stopped|entered-in-error"
-            + "|[a-z0-9]{1,16}_\\d{1,3}"
+            + "|[a-z0-9]{1,16}_\\d{1,3}|the label of code [A-Za-z0-9_\\-]{1,12}"
             + "|\\Q" + FhirUris.BASE + "\\E/(Questionnaire|CodeSystem|ValueSet|StructureDefinition)/[a-z0-9\\-]{1,40}"
             + "(\\|[0-9.]{1,20})?");
     private static final Pattern ITEM_ID = Pattern.compile("[a-z0-9]{1,16}_\\d{1,3}");
