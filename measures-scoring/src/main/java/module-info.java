@@ -10,6 +10,8 @@ module org.imhmeasures.scoring {
     requires com.fasterxml.jackson.dataformat.csv;
     // cohort reports are handed out as Jackson trees
     requires transitive com.fasterxml.jackson.databind;
+    // Problem marks what a JSON binder may serialise
+    requires com.fasterxml.jackson.annotation;
     requires org.apache.commons.statistics.inference;
     requires org.apache.commons.statistics.distribution;
     requires org.apache.commons.statistics.descriptive;

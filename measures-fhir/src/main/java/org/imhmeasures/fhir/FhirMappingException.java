@@ -1,14 +1,18 @@
 package org.imhmeasures.fhir;
 
-import java.util.Locale;
-
 /**
  * A FHIR resource that cannot be mapped, located by its element path.
  *
  * <p>The message reads {@code <path> must <expected>: <found>}, e.g.
  * {@code QuestionnaireResponse.item[3].answer[0] must be a valueCoding with a code of 0..3: 7}. Paths use
- * 0-based indices as FHIRPath does. Messages name elements, codes and types, never patient data: the
- * found value is an answer code, a type name or a canonical URL, cut to 80 characters.
+ * 0-based indices as FHIRPath does. Messages name elements, codes and types, never patient data: what was
+ * found is shown ({@link #found()}) only when it has the shape of an answer code (at most three digits), a
+ * type name, {@code absent}, a count, a status code, an item id or one of this library's canonical URLs,
+ * and holds neither six
+ * or more digits nor a date shape; anything else (a linkId or a code that is a name, an NHS number, a date
+ * of birth) is described by its length, e.g. {@code <value of 10 characters>}. The value as found is kept
+ * only for the caller that needs it, behind {@link #patientSuppliedValue()}, and is not serialised with
+ * the exception.
  *
  * <p>Sealed: {@link MissingElement} (a required element is absent), {@link UnknownReference} (a
  * questionnaire or item the catalogue does not know) and {@link InvalidValue} (present but of the wrong
@@ -20,18 +24,20 @@ public abstract sealed class FhirMappingException extends RuntimeException
         permits FhirMappingException.MissingElement, FhirMappingException.UnknownReference,
         FhirMappingException.InvalidValue {
 
-    private static final long serialVersionUID = 1L;
-    private static final int MAX_FOUND = 80;
+    private static final long serialVersionUID = 2L;
 
     private final String path;
     private final String expected;
     private final String found;
+    /** The value as found, clipped; patient data, so never serialised. */
+    private final transient String raw;
 
     private FhirMappingException(String path, String expected, String found) {
-        super(path + " must " + expected + ": " + clip(found));
+        super(path + " must " + expected + ": " + Redact.found(found));
         this.path = path;
         this.expected = expected;
-        this.found = clip(found);
+        this.found = Redact.found(found);
+        this.raw = Redact.clip(found);
     }
 
     /**
@@ -53,25 +59,26 @@ public abstract sealed class FhirMappingException extends RuntimeException
     }
 
     /**
-     * What was found, e.g. {@code 7}, {@code valueString} or {@code absent}; at most 80 characters.
+     * What was found, as the message shows it: e.g. {@code 7}, {@code valueString}, {@code absent} or
+     * {@code 2 answers}; a value that may be patient data is described by its length
+     * ({@code <value of 10 characters>}). Safe to log.
      *
-     * @return the offending value
+     * @return the offending value, redacted
      */
     public String found() {
         return found;
     }
 
-    private static String clip(String value) {
-        String text = value == null ? "null" : value;
-        StringBuilder out = new StringBuilder(Math.min(text.length(), MAX_FOUND + 3));
-        for (int i = 0; i < text.length() && i < MAX_FOUND; i++) {
-            char c = text.charAt(i);
-            out.append(Character.isISOControl(c) ? String.format(Locale.ROOT, "\\u%04x", (int) c) : c);
-        }
-        if (text.length() > MAX_FOUND) {
-            out.append("...");
-        }
-        return out.toString();
+    /**
+     * The value exactly as found in the resource, cut to 80 characters (then {@code ...}) with control
+     * characters escaped. <strong>Patient data</strong>: a linkId, code or date in an inbound resource may be
+     * a name, an NHS number or a date of birth. Never put it in a message, a log line or a response. It is
+     * not serialised with the exception: after deserialisation this returns {@link #found()}.
+     *
+     * @return the value the sender supplied
+     */
+    public String patientSuppliedValue() {
+        return raw != null ? raw : found;
     }
 
     /** A required element is absent. */

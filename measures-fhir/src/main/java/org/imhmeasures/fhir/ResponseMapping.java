@@ -77,6 +77,10 @@ import org.imhmeasures.scoring.Timepoint;
  * {@code toAdministration(catalogue, toResponse(instrument, a))} equals {@code a} once {@code a} lists
  * every item (missing ones as {@link Answer.Missing}) in form order.
  *
+ * <p>Exception messages never carry patient data: a found linkId, code, system, date or timepoint is
+ * shown only when it has the shape of a code, id or URL, otherwise described by its length; see
+ * {@link FhirMappingException}.
+ *
  * <p>Thread-safe and stateless.
  *
  * @since 0.1.0
@@ -98,7 +102,8 @@ public final class ResponseMapping {
      * @param administration the answers; every given code must be an allowed answer
      * @return a new QuestionnaireResponse without id
      * @throws IllegalArgumentException if the administration is of another instrument, names an item the
-     *         instrument does not have, or holds a code the item does not allow
+     *         instrument does not have, has unplaced answers (a blank or repeated key), or holds a code the
+     *         item does not allow; the message shows a key or code only when it has the shape of one
      */
     public static QuestionnaireResponse toResponse(Instrument instrument, Administration administration) {
         return toResponse(instrument, administration, Optional.empty());
@@ -119,10 +124,14 @@ public final class ResponseMapping {
         Require.notNull(administration, "administration");
         Require.notNull(subject, "subject");
         Require.argument(administration.instrumentId().equals(instrument.id()),
-                "administration instrument must be %s: %s", instrument.id(), administration.instrumentId());
+                "administration instrument must be %s: %s", instrument.id(),
+                Redact.instrumentId(administration.instrumentId()));
+        Require.argument(administration.allPlaced(),
+                "administration must have one answer per item (no blank or repeated keys): %d unplaced",
+                administration.unplacedAnswers().size());
         for (String itemId : administration.answers().keySet()) {
             Require.argument(instrument.item(itemId).isPresent(), "answered item must be an item of %s: %s",
-                    instrument.id(), itemId);
+                    instrument.id(), Redact.key(itemId));
         }
         QuestionnaireResponse response = new QuestionnaireResponse();
         response.setQuestionnaire(FhirUris.versionedQuestionnaire(instrument));
@@ -149,7 +158,7 @@ public final class ResponseMapping {
     private static Type value(Instrument instrument, Item item, String code) {
         ResponseScale scale = item.scale();
         Require.argument(scale.scoreOf(code).isPresent(), "answer to %s must be one of %s: %s", item.id(),
-                scale.describeAllowed(), code);
+                scale.describeAllowed(), Redact.code(code));
         if (scale instanceof ResponseScale.Options options) {
             AnswerOption option = options.options().stream().filter(o -> o.code().equals(code)).findFirst()
                     .orElseThrow();

@@ -209,7 +209,9 @@ class ResponseMappingTest {
         response.getItemFirstRep().getAnswerFirstRep().setValue(new Coding(null, "9".repeat(10_000) + "\u0000", null));
         FhirMappingException e = assertThrows(FhirMappingException.class,
                 () -> ResponseMapping.toAdministration(CATALOGUE, response));
-        assertEquals(83, e.found().length());
+        // the value as found is patient data: kept clipped for the caller, never in the message (issue 8)
+        assertEquals(83, e.patientSuppliedValue().length());
+        assertEquals("<value of 10001 characters>", e.found());
         assertTrue(e.getMessage().length() < 200);
     }
 }

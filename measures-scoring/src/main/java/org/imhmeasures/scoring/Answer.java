@@ -1,6 +1,7 @@
 package org.imhmeasures.scoring;
 
 import org.imhmeasures.core.internal.Check;
+import org.imhmeasures.scoring.internal.Redaction;
 
 /**
  * The answer recorded for one item: a code, nothing, or an explicit refusal.
@@ -21,6 +22,16 @@ public sealed interface Answer permits Answer.Given, Answer.Missing, Answer.Decl
         /** Validates and trims. */
         public Given {
             code = Check.notBlank(code, "answer code");
+        }
+
+        /**
+         * Redacted: the code is shown only when it has the shape of an answer code (a number of at most
+         * three digits); anything else, which may be a name or an NHS number typed into the wrong cell, is
+         * described by its length.
+         */
+        @Override
+        public String toString() {
+            return "Given[code=" + Redaction.answer(code) + "]";
         }
     }
 

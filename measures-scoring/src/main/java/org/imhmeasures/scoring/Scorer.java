@@ -42,9 +42,16 @@ import org.imhmeasures.core.internal.Check;
  *   <li>Missing and declined answers are unanswered. How many may be unanswered is set by
  *       {@link ScoringOptions#missingItems()} and the instrument's {@link MissingItemRule}; at least one
  *       item must always be answered.</li>
- *   <li>Answers for items the instrument lacks, codes the item does not allow, too many missing items
- *       and a different instrument id each yield a {@link Problem}; every problem found is reported
- *       together in one {@link NotScorable}. Nothing is half-scored.</li>
+ *   <li>Answers for items the instrument lacks (located by position, never echoed), codes the item does
+ *       not allow, too many missing items and a different instrument id each yield a {@link Problem}; every
+ *       problem found is reported together in one {@link NotScorable}. Nothing is half-scored.</li>
+ *   <li>Answer keys are compared after trimming (see {@link Administration}): a blank key is
+ *       {@link Problem.UnknownItem}, two answers for one item are {@link Problem.DuplicateItem} — never
+ *       last-one-wins. A duplicated critical item raises its alert when any of its answers is at alert
+ *       level (the alert carries the highest of their scores); other alerts come from the unambiguous
+ *       answers as usual.</li>
+ *   <li>Problems are listed in this order: a wrong instrument; problems of answer keys (unknown, blank,
+ *       duplicated) by position; codes not allowed, in item order; too many missing.</li>
  *   <li>A critical item validly answered at or above its alert level raises a {@link CriticalAlert}
  *       whatever the total — in {@link NotScorable} too.</li>
  *   <li>A critical item not validly answered (missing, declined, or a code it does not allow) is flagged
@@ -214,7 +221,7 @@ public final class Scorer {
         List<CriticalAlert>[][] alerts = new List[criticalIndexes.length][];
         for (int c = 0; c < criticalIndexes.length; c++) {
             Item item = items[criticalIndexes[c]];
-            alerts[c] = newAlertRow(item.scale().maxScore() + 1);
+            alerts[c] = newAlertRow(Math.max(0, item.scale().maxScore() + 1)); // negative scores alert per call
             for (int score = 0; score <= item.scale().maxScore(); score++) {
                 if (item.critical().get().triggeredBy(score)) {
                     alerts[c][score] = List.of(new CriticalAlert(item.id(), score, item.critical().get().reason()));
@@ -339,15 +346,84 @@ public final class Scorer {
             problems.add(new Problem.WrongInstrument(instrument.id(), administration.instrumentId()));
         }
         String[] codes = new String[items.length];
+        if (administration.allPlaced()) {
+            int position = 0;
+            for (Map.Entry<String, Answer> entry : administration.answers().entrySet()) {
+                Integer index = indexById.get(entry.getKey());
+                if (index == null) {
+                    problems.add(new Problem.UnknownItem(position, entry.getKey()));
+                } else if (entry.getValue() instanceof Answer.Given given) {
+                    codes[index] = given.code();
+                }
+                position++;
+            }
+        } else {
+            placeAnswers(administration, codes, problems);
+        }
+        return score(codes, problems);
+    }
+
+    /**
+     * The answers of an administration with unplaced answers (blank keys, keys given more than once):
+     * placed answers as usual, each unplaced one reported, problems in order of position. A duplicated
+     * item gets one of its allowed codes so that it counts neither as missing nor towards a total (the
+     * result is {@link NotScorable} anyway): the highest-scoring one, so that a critical item alerts when any
+     * of its answers is at alert level.
+     */
+    private void placeAnswers(Administration administration, String[] codes, List<Problem> problems) {
+        java.util.BitSet unplacedAt = new java.util.BitSet();
+        Map<String, List<Administration.UnplacedAnswer>> byKey = new LinkedHashMap<>();
+        for (Administration.UnplacedAnswer u : administration.unplacedAnswers()) {
+            unplacedAt.set(u.position());
+            byKey.computeIfAbsent(u.key(), k -> new ArrayList<>()).add(u);
+        }
+        List<Problem> found = new ArrayList<>();
+        List<Integer> foundAt = new ArrayList<>();
+        int position = -1;
         for (Map.Entry<String, Answer> entry : administration.answers().entrySet()) {
+            position = unplacedAt.nextClearBit(position + 1);
             Integer index = indexById.get(entry.getKey());
             if (index == null) {
-                problems.add(new Problem.UnknownItem(entry.getKey()));
+                found.add(new Problem.UnknownItem(position, entry.getKey()));
+                foundAt.add(position);
             } else if (entry.getValue() instanceof Answer.Given given) {
                 codes[index] = given.code();
             }
         }
-        return score(codes, problems);
+        for (Map.Entry<String, List<Administration.UnplacedAnswer>> group : byKey.entrySet()) {
+            Integer index = group.getKey().isEmpty() ? null : indexById.get(group.getKey());
+            if (index == null) {
+                for (Administration.UnplacedAnswer u : group.getValue()) {
+                    found.add(new Problem.UnknownItem(u.position(), u.key()));
+                    foundAt.add(u.position());
+                }
+                continue;
+            }
+            List<Integer> positions = new ArrayList<>();
+            String chosen = null;
+            Integer chosenScore = null;
+            for (Administration.UnplacedAnswer u : group.getValue()) {
+                positions.add(u.position());
+                if (u.answer() instanceof Answer.Given given) {
+                    Integer score = scoreOf(index, given.code());
+                    if (score != null && (chosenScore == null || score > chosenScore)) {
+                        chosen = given.code();
+                        chosenScore = score;
+                    }
+                }
+            }
+            codes[index] = chosen;
+            found.add(new Problem.DuplicateItem(items[index].id(), positions));
+            foundAt.add(positions.get(0));
+        }
+        Integer[] order = new Integer[found.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, java.util.Comparator.comparingInt(foundAt::get));
+        for (Integer i : order) {
+            problems.add(found.get(i));
+        }
     }
 
     /**
@@ -550,7 +626,8 @@ public final class Scorer {
 
     private boolean problemAt(List<Problem> problems, int index) {
         for (Problem problem : problems) {
-            if (problem instanceof Problem.CodeNotAllowed c && c.item().equals(items[index].id())) {
+            if (problem instanceof Problem.CodeNotAllowed c && c.item().equals(items[index].id())
+                    || problem instanceof Problem.DuplicateItem d && d.item().equals(items[index].id())) {
                 return true;
             }
         }

@@ -25,7 +25,7 @@ public record ScoringOptions(MissingItemPolicy missingItems, BigDecimal maxMissi
         Check.notNull(missingItems, "missing-item policy");
         Check.notNull(maxMissingFraction, "max missing fraction");
         Check.argument(maxMissingFraction.signum() > 0 && maxMissingFraction.compareTo(BigDecimal.ONE) < 0,
-                "max missing fraction must be between 0 and 1: %s", maxMissingFraction.toPlainString());
+                "max missing fraction must be between 0 and 1: %s", Check.show(maxMissingFraction));
     }
 
     /**

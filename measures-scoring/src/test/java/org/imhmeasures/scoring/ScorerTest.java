@@ -108,7 +108,8 @@ class ScorerTest {
         assertEquals(List.of("unknown_item", "code_not_allowed", "too_many_missing"),
                 n.problems().stream().map(Problem::code).toList());
         assertEquals("answer to phq9_1 must be one of 0..3: 7", n.problems().get(1).message());
-        assertEquals("item must belong to the instrument: phq9_10", n.problems().get(0).message());
+        // an unknown key is located by its position among the answers as given, never echoed (issue 8)
+        assertEquals("item must belong to the instrument: answers[9]", n.problems().get(0).message());
         assertEquals(Optional.of("phq9_1"), n.problems().get(1).itemId());
     }
 

@@ -63,11 +63,11 @@ final class ChangeCommand {
         if (parsed.value("--reliability").isPresent()) {
             String text = parsed.value("--reliability").get();
             double reliability;
-            try {
-                reliability = Double.parseDouble(text);
-            } catch (NumberFormatException e) {
+            // plain ASCII decimals only, as for totals: no exponent, sign, hex or non-ASCII digits
+            if (!text.matches("[0-9]{1,2}(\\.[0-9]{1,28})?")) {
                 throw new UsageException("--reliability must be a number between 0 and 1: " + text);
             }
+            reliability = Double.parseDouble(text);
             if (!(reliability > 0 && reliability < 1)) {
                 throw new UsageException("--reliability must be a number between 0 and 1: " + text);
             }

@@ -25,11 +25,12 @@ final class DemoCommand {
         int families = DEFAULT_FAMILIES;
         long seed = DEFAULT_SEED;
         try {
+            // ASCII digits only: parseInt alone would take "+5" and non-ASCII digits
             if (parsed.value("--families").isPresent()) {
-                families = Integer.parseInt(parsed.value("--families").get());
+                families = Integer.parseInt(wholeNumber(parsed.value("--families").get()));
             }
             if (parsed.value("--seed").isPresent()) {
-                seed = Long.parseLong(parsed.value("--seed").get());
+                seed = Long.parseLong(wholeNumber(parsed.value("--seed").get()));
             }
         } catch (NumberFormatException e) {
             throw new UsageException("--families and --seed must be whole numbers: " + e.getMessage());
@@ -49,5 +50,12 @@ final class DemoCommand {
             throw new CommandFailure("--out must be a writable folder: " + folder, e);
         }
         return 0;
+    }
+
+    private static String wholeNumber(String text) {
+        if (!text.matches("-?[0-9]{1,19}")) {
+            throw new NumberFormatException("not a plain whole number");
+        }
+        return text;
     }
 }

@@ -18,8 +18,9 @@ import org.imhmeasures.examples.files.OutputFiles;
  * java -jar examples/target/imh-measures-cli.jar fhir-score --input QR.json
  * </pre>
  * Exit status: 0 when the run completed (rejected rows included), 2 for unusable arguments (including an
- * output that is an input or another output), 1 for unreadable or unusable files. Errors are one line
- * on standard error. Every output appears only when its run completed ({@link OutputFiles}).
+ * output that is an input or another output), 1 for unreadable or unusable files (and, with the type only,
+ * for an internal error). Errors are one line on standard error and never quote input content: no stack
+ * trace is printed. Every output appears only when its run completed ({@link OutputFiles}).
  */
 public final class Main {
 
@@ -110,6 +111,11 @@ public final class Main {
         } catch (org.imhmeasures.core.instrument.DefinitionException e) {
             // only possible with a damaged jar: the built-in catalogue is validated by the build's tests
             err.println("imh-measures: catalogue must load: " + e.getMessage());
+            return 1;
+        } catch (RuntimeException e) {
+            // a defect, not an input problem: one line and the type only, since a message (or a stack
+            // trace's) may quote the input, and the input may hold patient identifiers
+            err.println("imh-measures: run must complete: internal error (" + e.getClass().getName() + ")");
             return 1;
         }
     }

@@ -48,12 +48,7 @@ public final class ProfileCommand {
         org.imhmeasures.core.care.EligibilityPolicy policy = org.imhmeasures.core.care.EligibilityPolicy.defaults();
         if (parsed.value("--upper-age").isPresent()) {
             String raw = parsed.value("--upper-age").get();
-            int years;
-            try {
-                years = Integer.parseInt(raw);
-            } catch (NumberFormatException e) {
-                years = 0;
-            }
+            int years = raw.matches("[0-9]{1,3}") ? Integer.parseInt(raw) : 0; // ASCII digits only
             if (years < 2 || years > 18) {
                 throw new UsageException("--upper-age must be a whole number of years from 2 to 18: " + raw);
             }
@@ -64,11 +59,7 @@ public final class ProfileCommand {
         int top = ReferralProfile.DEFAULT_TOP_N;
         if (parsed.value("--top").isPresent()) {
             String raw = parsed.value("--top").get();
-            try {
-                top = Integer.parseInt(raw);
-            } catch (NumberFormatException e) {
-                top = 0;
-            }
+            top = raw.matches("[0-9]{1,3}") ? Integer.parseInt(raw) : 0; // ASCII digits only
             if (top < 1 || top > 100) {
                 throw new UsageException("--top must be a whole number from 1 to 100: " + raw);
             }

@@ -12,6 +12,12 @@ import org.imhmeasures.core.internal.Check;
  * Dictionary, data element "NHS NUMBER", format and validation rules). Spaces and hyphens between digit
  * groups (e.g. {@code 943 476 5919}) are accepted on input and dropped.
  *
+ * <p>Sourced: the ten-digit format and the Modulus 11 check are the NHS Data Model and Dictionary's
+ * ("NHS NUMBER" data element). Our own defensive rule, not in the Data Dictionary: a number made of one
+ * repeated digit ({@code 0000000000}, {@code 1111111111} ... {@code 9999999999}) is refused. Every such
+ * number passes Modulus 11 (the weights sum to 54, so the check digit of {@code ddddddddd} is {@code d}),
+ * yet they are the placeholders systems type when the real number is unknown, never a person's number.
+ *
  * <p>An NHS number identifies a person. {@link #toString()} never prints it, and error messages from
  * {@link #parse(String)} never echo the input: read the digits with {@link #digits()} only where a
  * patient identifier is meant to be shown. Equality is by digits.
@@ -31,8 +37,8 @@ public final class NhsNumber {
      *
      * @param text ten digits, optionally grouped by single spaces or hyphens
      * @return the NHS number
-     * @throws IllegalArgumentException when the text is not a valid NHS number; the message never
-     *         contains the input
+     * @throws IllegalArgumentException when the text is not a valid NHS number (shape, check digit, or one
+     *         repeated digit); the message never contains the input
      */
     public static NhsNumber parse(String text) {
         Check.notNull(text, "nhs number");
@@ -40,6 +46,7 @@ public final class NhsNumber {
         Check.argument(digits.isPresent(), "nhs number must be ten digits: %d characters given", text.length());
         Check.argument(checkDigitValid(digits.get()), "nhs number must have a valid modulus 11 check digit: %s",
                 "check digit does not match");
+        Check.argument(!oneRepeatedDigit(digits.get()), "nhs number must not be one digit repeated: placeholder");
         return new NhsNumber(digits.get());
     }
 
@@ -54,7 +61,17 @@ public final class NhsNumber {
             return false;
         }
         Optional<String> digits = normalise(text);
-        return digits.isPresent() && checkDigitValid(digits.get());
+        return digits.isPresent() && checkDigitValid(digits.get()) && !oneRepeatedDigit(digits.get());
+    }
+
+    /** Our own defensive rule (see the class documentation): {@code 0000000000} and the like are placeholders. */
+    private static boolean oneRepeatedDigit(String digits) {
+        for (int i = 1; i < digits.length(); i++) {
+            if (digits.charAt(i) != digits.charAt(0)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

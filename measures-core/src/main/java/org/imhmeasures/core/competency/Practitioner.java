@@ -26,11 +26,11 @@ public record Practitioner(PseudonymousId id, Profession profession, BigDecimal 
         Check.notNull(profession, "profession");
         Check.notNull(wte, "wte");
         Check.argument(wte.signum() > 0 && wte.compareTo(BigDecimal.ONE) <= 0, "wte must be above 0 and at most 1: %s",
-                wte.toPlainString());
+                Check.show(wte));
         wte = wte.stripTrailingZeros();
         Check.notNull(yearsWithUnderTwos, "years with under twos");
         Check.argument(yearsWithUnderTwos.signum() >= 0 && yearsWithUnderTwos.compareTo(BigDecimal.valueOf(60)) <= 0,
-                "years with under twos must be 0 to 60: %s", yearsWithUnderTwos.toPlainString());
+                "years with under twos must be 0 to 60: %s", Check.show(yearsWithUnderTwos));
         yearsWithUnderTwos = yearsWithUnderTwos.stripTrailingZeros();
         assessments = List.copyOf(Check.notNull(assessments, "assessments"));
     }
@@ -43,8 +43,13 @@ public record Practitioner(PseudonymousId id, Profession profession, BigDecimal 
      * @param wte whole-time equivalent, e.g. {@code "0.6"}
      * @param years years with under-twos, e.g. {@code "2.5"}
      * @return the practitioner
+     * @throws IllegalArgumentException when a number is not a plain ASCII decimal ({@code -?[0-9]+(\\.[0-9]+)?},
+     *         at most 32 characters) or is out of range
      */
     public static Practitioner of(String id, Profession profession, String wte, String years) {
+        Check.argument(Check.plainDecimal(wte, 32), "wte must be a plain decimal such as 0.6: not one");
+        Check.argument(Check.plainDecimal(years, 32), "years with under twos must be a plain decimal such as 2.5: "
+                + "not one");
         return new Practitioner(PseudonymousId.of(id), profession, new BigDecimal(wte), new BigDecimal(years),
                 List.of());
     }

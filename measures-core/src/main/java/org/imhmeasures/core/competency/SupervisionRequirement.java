@@ -51,8 +51,8 @@ public record SupervisionRequirement(Cadence cadence, BigDecimal minutesPerSessi
     public SupervisionRequirement {
         Check.notNull(cadence, "cadence");
         Check.notNull(minutesPerSession, "minutes per session");
-        Check.argument(minutesPerSession.signum() > 0, "minutes per session must be positive: %s", minutesPerSession
-                .toPlainString());
+        Check.argument(minutesPerSession.signum() > 0, "minutes per session must be positive: %s",
+                Check.show(minutesPerSession));
     }
 
     /**

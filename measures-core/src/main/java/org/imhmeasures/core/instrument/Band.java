@@ -22,10 +22,10 @@ public record Band(String label, BigDecimal from, BigDecimal to) {
         label = Check.notBlank(label, "band label");
         Check.notNull(from, "band from");
         Check.notNull(to, "band to");
-        from = Decimals.normalise(from);
-        to = Decimals.normalise(to);
+        from = Decimals.normalise(from, "band from");
+        to = Decimals.normalise(to, "band to");
         Check.argument(from.compareTo(to) <= 0, "band %s from must be at most to: %s > %s", label,
-                from.toPlainString(), to.toPlainString());
+                Decimals.show(from), Decimals.show(to));
     }
 
     /**

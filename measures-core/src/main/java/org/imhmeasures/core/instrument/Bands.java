@@ -29,7 +29,7 @@ public record Bands(List<Band> bands, Optional<Source> source) {
             Band next = bands.get(i);
             Check.argument(next.from().compareTo(previous.to()) > 0,
                     "band %s must start above the end of band %s: %s <= %s", next.label(), previous.label(),
-                    next.from().toPlainString(), previous.to().toPlainString());
+                    Decimals.show(next.from()), Decimals.show(previous.to()));
         }
     }
 

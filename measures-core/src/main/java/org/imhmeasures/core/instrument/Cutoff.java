@@ -24,7 +24,7 @@ public record Cutoff(BigDecimal threshold, Comparison comparison, String meaning
 
     /** Validates and normalises. */
     public Cutoff {
-        threshold = Decimals.normalise(Check.notNull(threshold, "cut-off threshold"));
+        threshold = Decimals.normalise(threshold, "cut-off threshold");
         Check.notNull(comparison, "cut-off comparison");
         meaning = Check.notBlank(meaning, "cut-off meaning");
         Check.notNull(source, "cut-off source");

@@ -17,7 +17,10 @@ import org.imhmeasures.core.internal.Check;
  *
  * <p>Instances are immutable and validated as a whole on construction: item ids are
  * {@code <key>_<position>} with positions 1..n; subscales name existing items; the total range agrees
- * with the items and the scoring rule; bands and cut-offs lie inside the range. Two instruments are
+ * with the items and the scoring rule; bands and cut-offs lie inside the range; and the sizes a scorer
+ * allocates for stay bounded ({@link #MAX_ITEMS} items, {@link #MAX_SUBSCALES} subscales, item scores
+ * within ±{@link #MAX_ITEM_SCORE}, rating spans of at most {@link #MAX_RATING_SPAN}, numeric option codes
+ * within ±{@link #MAX_NUMERIC_CODE}, a raw-total span of at most {@link #MAX_RAW_SPAN}). Two instruments are
  * equal when every field is equal; {@link #id()} and {@link #definitionVersion()} identify a definition.
  *
  * @param id stable id as published, e.g. {@code PHQ-9}
@@ -77,6 +80,7 @@ public record Instrument(String id, String definitionVersion, String name, Respo
         omissions = List.copyOf(Check.notNull(omissions, "omissions"));
 
         String key = keyOf(id);
+        checkLimits(id, items, subscales);
         checkItems(key, items);
         checkSubscales(items, subscales);
         checkTotal(id, items, scoring, totalRange, bands, caseness, missingItems);
@@ -127,6 +131,74 @@ public record Instrument(String id, String definitionVersion, String name, Respo
      */
     public boolean reportsTotal() {
         return totalRange.isPresent();
+    }
+
+    /** The most items an instrument may have. */
+    public static final int MAX_ITEMS = 500;
+
+    /** The most subscales an instrument may have. */
+    public static final int MAX_SUBSCALES = 20;
+
+    /**
+     * The largest magnitude of any item score: every option score and both bounds of every rating lie
+     * within {@code -MAX_ITEM_SCORE..MAX_ITEM_SCORE} (the catalogue's largest is PIR-GAS's 100).
+     */
+    public static final int MAX_ITEM_SCORE = 1_000;
+
+    /**
+     * The largest span of a rating scale, {@code max - min} (PIR-GAS 1..100 spans 99). A scorer keeps a
+     * table of one entry per rating value, so 1..999,999,999 must be refused here, not run out of memory.
+     */
+    public static final int MAX_RATING_SPAN = 1_000;
+
+    /**
+     * The largest magnitude of an option code that is a whole number ({@code -?[0-9]+}): a scorer indexes
+     * numeric codes in a table spanning the smallest to the largest.
+     */
+    public static final int MAX_NUMERIC_CODE = 1_000;
+
+    /**
+     * The largest span of the raw total, the sum over items of {@code maxScore - minScore}: a scorer
+     * precomputes the total, band and caseness of every raw total, and each subscale's score of every sum.
+     */
+    public static final int MAX_RAW_SPAN = 10_000;
+
+    /**
+     * Size limits that bound what a {@code Scorer} allocates for this definition, checked before anything
+     * iterates over ranges; see the {@code MAX_} constants. Sums are taken in {@code long}, so no
+     * definition can overflow them.
+     */
+    private static void checkLimits(String id, List<Item> items, List<Subscale> subscales) {
+        Check.argument(items.size() <= MAX_ITEMS, "items of %s must number at most %d: %d", id, MAX_ITEMS,
+                items.size());
+        Check.argument(subscales.size() <= MAX_SUBSCALES, "subscales of %s must number at most %d: %d", id,
+                MAX_SUBSCALES, subscales.size());
+        long span = 0;
+        for (Item item : items) {
+            ResponseScale scale = Check.notNull(item, "item").scale();
+            if (scale instanceof ResponseScale.Rating rating) {
+                Check.argument((long) rating.max() - rating.min() <= MAX_RATING_SPAN,
+                        "rating of item %s must span at most %d values: %d..%d", item.id(), MAX_RATING_SPAN + 1,
+                        rating.min(), rating.max());
+            } else if (scale instanceof ResponseScale.Options options) {
+                for (AnswerOption option : options.options()) {
+                    String code = option.code();
+                    if (code.matches("-?[0-9]+")) {
+                        String digits = code.replace("-", "").replaceFirst("^0+(?=.)", "");
+                        Check.argument(digits.length() <= 4 && Integer.parseInt(digits) <= MAX_NUMERIC_CODE,
+                                "numeric option codes of item %s must lie within -%d..%d: %s", item.id(),
+                                MAX_NUMERIC_CODE, MAX_NUMERIC_CODE, code.length() > 12 ? code.substring(0, 12) + "..."
+                                        : code);
+                    }
+                }
+            }
+            Check.argument(Math.abs((long) scale.minScore()) <= MAX_ITEM_SCORE
+                    && Math.abs((long) scale.maxScore()) <= MAX_ITEM_SCORE,
+                    "scores of item %s must lie within -%d..%d: %d..%d", item.id(), MAX_ITEM_SCORE, MAX_ITEM_SCORE,
+                    scale.minScore(), scale.maxScore());
+            span += (long) scale.maxScore() - scale.minScore();
+        }
+        Check.argument(span <= MAX_RAW_SPAN, "raw total of %s must span at most %d: %d", id, MAX_RAW_SPAN, span);
     }
 
     private static void checkItems(String key, List<Item> items) {
@@ -193,7 +265,7 @@ public record Instrument(String id, String definitionVersion, String name, Respo
             for (BigDecimal converted : table.table().values()) {
                 Check.argument(previous == null || converted.compareTo(previous) > 0,
                         "conversion table of %s must increase with the raw score: %s after %s", id,
-                        converted.toPlainString(), previous == null ? "" : previous.toPlainString());
+                        Decimals.show(converted), previous == null ? "" : Decimals.show(previous));
                 previous = converted;
             }
             expected = Optional.of(ScoreRange.of(table.table().get(min), table.table().get(max)));
@@ -226,10 +298,10 @@ public record Instrument(String id, String definitionVersion, String name, Respo
         for (Band band : bands.bands()) {
             Check.argument(range.contains(band.from()) && range.contains(band.to()),
                     "band %s of %s must lie within %s: %s..%s", band.label(), what, range,
-                    band.from().toPlainString(), band.to().toPlainString());
+                    Decimals.show(band.from()), Decimals.show(band.to()));
         }
         cutoff.ifPresent(c -> Check.argument(range.contains(c.threshold()),
-                "cut-off of %s must lie within %s: %s", what, range, c.threshold().toPlainString()));
+                "cut-off of %s must lie within %s: %s", what, range, Decimals.show(c.threshold())));
     }
 
     private static BigDecimal mean(int sum, int count) {

@@ -32,9 +32,9 @@ public record Norm(String population, Role role, OptionalInt n, BigDecimal mean,
         Check.notNull(role, "norm role");
         Check.notNull(n, "norm n");
         Check.argument(n.isEmpty() || n.getAsInt() > 1, "norm n must be above 1: %s", n);
-        mean = Decimals.normalise(Check.notNull(mean, "norm mean"));
-        sd = Decimals.normalise(Check.notNull(sd, "norm sd"));
-        Check.argument(sd.signum() > 0, "norm sd must be positive: %s", sd.toPlainString());
+        mean = Decimals.normalise(mean, "norm mean");
+        sd = Decimals.normalise(sd, "norm sd");
+        Check.argument(sd.signum() > 0, "norm sd must be positive: %s", Decimals.show(sd));
         Check.notNull(source, "norm source");
     }
 }

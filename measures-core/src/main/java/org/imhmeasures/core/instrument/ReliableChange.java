@@ -31,9 +31,9 @@ public sealed interface ReliableChange permits ReliableChange.FixedThreshold, Re
             implements ReliableChange {
         /** Validates. */
         public FixedThreshold {
-            threshold = Decimals.normalise(Check.notNull(threshold, "reliable-change threshold"));
+            threshold = Decimals.normalise(threshold, "reliable-change threshold");
             Check.argument(threshold.signum() > 0, "reliable-change threshold must be positive: %s",
-                    threshold.toPlainString());
+                    Decimals.show(threshold));
             unrounded = Check.notNull(unrounded, "unrounded threshold").map(Decimals::normalise);
             scheme = Check.notBlank(scheme, "reliable-change scheme");
             Check.notNull(source, "reliable-change source");
@@ -53,11 +53,11 @@ public sealed interface ReliableChange permits ReliableChange.FixedThreshold, Re
             implements ReliableChange {
         /** Validates. */
         public FromReliability {
-            sd = Decimals.normalise(Check.notNull(sd, "sd"));
-            Check.argument(sd.signum() > 0, "sd must be positive: %s", sd.toPlainString());
-            reliability = Decimals.normalise(Check.notNull(reliability, "reliability"));
+            sd = Decimals.normalise(sd, "sd");
+            Check.argument(sd.signum() > 0, "sd must be positive: %s", Decimals.show(sd));
+            reliability = Decimals.normalise(reliability, "reliability");
             Check.argument(reliability.signum() > 0 && reliability.compareTo(BigDecimal.ONE) < 0,
-                    "reliability must be between 0 and 1: %s", reliability.toPlainString());
+                    "reliability must be between 0 and 1: %s", Decimals.show(reliability));
             reliabilityKind = Check.notBlank(reliabilityKind, "reliability kind");
             Check.notNull(source, "reliable-change source");
         }

@@ -19,10 +19,10 @@ public record ScoreRange(BigDecimal min, BigDecimal max) {
     public ScoreRange {
         Check.notNull(min, "range min");
         Check.notNull(max, "range max");
-        min = Decimals.normalise(min);
-        max = Decimals.normalise(max);
+        min = Decimals.normalise(min, "range min");
+        max = Decimals.normalise(max, "range max");
         Check.argument(min.compareTo(max) <= 0, "range min must be at most max: %s > %s",
-                min.toPlainString(), max.toPlainString());
+                Decimals.show(min), Decimals.show(max));
     }
 
     /**
@@ -59,6 +59,6 @@ public record ScoreRange(BigDecimal min, BigDecimal max) {
 
     @Override
     public String toString() {
-        return min.toPlainString() + ".." + max.toPlainString();
+        return Decimals.show(min) + ".." + Decimals.show(max);
     }
 }

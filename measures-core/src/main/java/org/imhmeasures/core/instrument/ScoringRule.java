@@ -74,8 +74,11 @@ public sealed interface ScoringRule permits ScoringRule.Sum, ScoringRule.Mean, S
             Check.argument(!table.isEmpty(), "conversion table must have entries: none");
             TreeMap<Integer, BigDecimal> sorted = new TreeMap<>();
             // values keep the scale they are published with (SWEMWBS metric 7.00), so they print as published
-            table.forEach((raw, converted) -> sorted.put(Check.notNull(raw, "raw score"),
-                    Check.notNull(converted, "converted score")));
+            table.forEach((raw, converted) -> {
+                // bounded like every other definition number (validated, not normalised)
+                Decimals.normalise(converted, "converted score");
+                sorted.put(Check.notNull(raw, "raw score"), converted);
+            });
             table = java.util.Collections.unmodifiableMap(sorted);
             Check.notNull(source, "conversion table source");
         }

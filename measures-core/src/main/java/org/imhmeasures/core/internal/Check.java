@@ -1,5 +1,6 @@
 package org.imhmeasures.core.internal;
 
+import java.math.BigDecimal;
 import java.util.Locale;
 
 /**
@@ -34,4 +35,32 @@ public final class Check {
         argument(!trimmed.isEmpty(), "%s must not be blank: \"%s\"", name, value);
         return trimmed;
     }
+
+    /**
+     * A decimal for a message: plain notation when short, otherwise a description that costs nothing to
+     * build. Use this, never {@code toPlainString()}, in a message argument: arguments are evaluated even
+     * when the check passes, and {@code 1e-999999999} in plain notation is a billion characters.
+     */
+    public static String show(BigDecimal value) {
+        if (value == null) {
+            return "null";
+        }
+        int scale = value.scale();
+        if (value.precision() <= 30 && scale <= 30 && scale >= -30) {
+            return value.toPlainString();
+        }
+        return "<number of " + value.precision() + " digits, exponent " + (value.precision() - scale - 1) + ">";
+    }
+
+    /**
+     * Whether {@code text} is a plain ASCII decimal, {@code -?[0-9]+(\\.[0-9]+)?}, of at most
+     * {@code maxLength} characters: no exponent, no {@code +}, no bare point, no grouping, no non-ASCII
+     * digits. Check user text with this before giving it to {@link BigDecimal} or {@code parseDouble}.
+     */
+    public static boolean plainDecimal(String text, int maxLength) {
+        return text != null && text.length() <= maxLength && PLAIN_DECIMAL.matcher(text).matches();
+    }
+
+    private static final java.util.regex.Pattern PLAIN_DECIMAL = java.util.regex.Pattern.compile(
+            "-?[0-9]+(\\.[0-9]+)?");
 }

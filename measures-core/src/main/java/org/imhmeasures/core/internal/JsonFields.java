@@ -112,6 +112,11 @@ public final class JsonFields {
         return optionalDecimal(field).orElseThrow(() -> fail(field, "field must be present: missing"));
     }
 
+    /**
+     * Reads a decimal of at most {@value #MAX_DECIMAL_PLACES} decimal places and magnitude at most
+     * {@code 1e9}. Checked on the parsed value's scale and magnitude before anything formats or expands it,
+     * so {@code 1e-999999999} or {@code 1e999999999} fail at once (never expanded to a billion digits).
+     */
     public Optional<BigDecimal> optionalDecimal(String field) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {
@@ -121,11 +126,21 @@ public final class JsonFields {
             throw fail(field, "field must be a number: " + describe(value));
         }
         BigDecimal decimal = value.decimalValue();
-        if (decimal.abs().compareTo(BigDecimal.valueOf(1_000_000_000L)) > 0) {
+        if (decimal.signum() != 0 && decimal.precision() - decimal.scale() > 10
+                || decimal.abs().compareTo(MAX_MAGNITUDE) > 0) {
             throw fail(field, "field must be a plausible score below 1e9: " + describe(value));
+        }
+        if (decimal.scale() > MAX_DECIMAL_PLACES || decimal.scale() < -9) {
+            throw fail(field, "field must have at most " + MAX_DECIMAL_PLACES + " decimal places: "
+                    + describe(value));
         }
         return Optional.of(decimal);
     }
+
+    /** The most decimal places a definition number may have as written (the catalogue uses at most 4). */
+    public static final int MAX_DECIMAL_PLACES = 6;
+
+    private static final BigDecimal MAX_MAGNITUDE = BigDecimal.valueOf(1_000_000_000L);
 
     /** Reads an enum by its lower-case JSON name, e.g. {@code higher_is_worse}. */
     public <E extends Enum<E>> E enumValue(String field, Class<E> type) {
@@ -214,7 +229,23 @@ public final class JsonFields {
         if (value == null || value.isMissingNode()) {
             return "missing";
         }
+        if (value.isNumber()) {
+            return describeNumber(value);
+        }
         String text = value.toString();
         return text.length() > 40 ? text.substring(0, 37) + "..." : text;
+    }
+
+    /** A number for a message, never expanded: a huge exponent or digit count is described, not printed. */
+    private static String describeNumber(JsonNode value) {
+        if (!value.isBigDecimal() && !value.isBigInteger()) {
+            return value.asText();
+        }
+        BigDecimal decimal = value.decimalValue();
+        if (decimal.precision() > 20 || decimal.scale() > 20 || decimal.scale() < -20) {
+            return "a number of " + decimal.precision() + " digits with exponent " + (decimal.precision()
+                    - decimal.scale() - 1);
+        }
+        return decimal.toString();
     }
 }

@@ -44,7 +44,7 @@ public record StaffingModel(String id, String name, long referencePopulation, Op
             id = Check.notBlank(id, "role id");
             label = Check.notBlank(label, "role label");
             Check.notNull(wte, "wte");
-            Check.argument(wte.signum() >= 0, "wte must not be negative: %s", wte.toPlainString());
+            Check.argument(wte.signum() >= 0, "wte must not be negative: %s", Check.show(wte));
             wte = wte.signum() == 0 ? BigDecimal.ZERO : wte.stripTrailingZeros();
         }
     }

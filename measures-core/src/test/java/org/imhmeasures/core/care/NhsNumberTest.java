@@ -49,6 +49,20 @@ class NhsNumberTest {
     }
 
     @Test
+    void parse_oneRepeatedDigit_isRefusedThoughModulus11Passes() {
+        for (char d = '0'; d <= '9'; d++) {
+            String placeholder = String.valueOf(d).repeat(10);
+            assertEquals(d - '0', check(placeholder.substring(0, 9)), "Modulus 11 alone accepts " + placeholder);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> NhsNumber.parse(placeholder));
+            assertEquals("nhs number must not be one digit repeated: placeholder", e.getMessage());
+            assertFalse(NhsNumber.isValid(placeholder), placeholder);
+            assertFalse(NhsNumber.isValid(placeholder.substring(0, 3) + " " + placeholder.substring(3, 6) + " "
+                    + placeholder.substring(6)), placeholder);
+        }
+    }
+
+    @Test
     void toString_neverPrintsDigits() {
         NhsNumber number = NhsNumber.parse("9434765919");
         assertFalse(number.toString().contains("943"), number.toString());

@@ -146,11 +146,15 @@ public final class ChangeModel {
         if (unusable.isPresent()) {
             return unusable.get();
         }
-        for (double score : new double[] {pre, post}) {
+        double[] scores = {pre, post};
+        for (int s = 0; s < 2; s++) {
+            double score = scores[s];
             if (!Double.isFinite(score) || score < range.min().doubleValue() - EPSILON
                     || score > range.max().doubleValue() + EPSILON) {
+                // the rule and which score broke it, never the value: a misplaced cell may hold an identifier
                 return new NotAssessable(Reason.SCORE_OUT_OF_RANGE, "score of " + instrument.id() + " must lie within "
-                        + range + ": " + (Double.isFinite(score) ? stripZeros(score) : "not a number"));
+                        + range + ": " + (s == 0 ? "pre" : "post") + (Double.isFinite(score) ? " is outside"
+                                : " is not a number"));
             }
         }
         double change = post - pre;

@@ -44,6 +44,11 @@ import org.imhmeasures.scoring.cohort.CohortReport;
  * assessed + rows rejected. Text cells (record id, reasons, messages) are neutralised against formula
  * injection by default; the number columns never are ({@link #withCsvCells}).
  *
+ * <p>Totals are plain ASCII decimals, {@code -?[0-9]+(\.[0-9]+)?}, of at most {@value #MAX_NUMBER_LENGTH}
+ * characters (surrounding spaces are ignored); anything else ({@code 1e1}, {@code +20}, {@code .5},
+ * {@code 5.}, {@code ٣٠}, {@code ２０}) is a {@code score_not_a_number} reject. Reject messages state the
+ * rule and which column broke it, never the value: a misplaced cell may hold an NHS number.
+ *
  * <p>With {@link ParameterSource#SAMPLE} the input is read twice: first to estimate the sample
  * statistics from the usable pairs, then to assess; hence the input is supplied as a reopenable source.
  * Memory is constant for the output; the cohort summary keeps each pair (24 bytes).
@@ -303,31 +308,28 @@ public final class ChangeCsv {
         if (row.preText.isEmpty() || row.postText.isEmpty()) {
             return new String[] {"missing_score", (row.preText.isEmpty() ? "pre" : "post") + " must be given: empty"};
         }
-        try {
-            row.preValue = number(row.preText);
-            row.postValue = number(row.postText);
-        } catch (NumberFormatException e) {
+        if (!isNumber(row.preText) || !isNumber(row.postText)) {
             return new String[] {"score_not_a_number", "pre and post must be numbers: "
                     + (isNumber(row.preText) ? "post" : "pre") + " is not"};
         }
+        // only text that passed the plain-decimal check ever reaches BigDecimal
+        row.preValue = new BigDecimal(row.preText);
+        row.postValue = new BigDecimal(row.postText);
         row.pre = OptionalDouble.of(row.preValue.doubleValue());
         row.post = OptionalDouble.of(row.postValue.doubleValue());
         return null;
     }
 
-    private static boolean isNumber(String text) {
-        try {
-            number(text);
-            return true;
-        } catch (NumberFormatException e) {
-            return false;
-        }
-    }
+    /** The longest accepted total, in characters ({@code -} and {@code .} included). */
+    public static final int MAX_NUMBER_LENGTH = 32;
 
-    private static BigDecimal number(String text) {
-        if (text.length() > 20) {
-            throw new NumberFormatException("too long");
-        }
-        return new BigDecimal(text);
+    /**
+     * A plain ASCII decimal of at most {@value #MAX_NUMBER_LENGTH} characters: {@code -?[0-9]+(\.[0-9]+)?}.
+     * Exponents ({@code 1e1}), signs other than a leading minus ({@code +20}), bare points ({@code .5},
+     * {@code 5.}), grouping and non-ASCII digits ({@code ٣٠}, {@code ２０}) are not numbers here, so no
+     * text can make {@link BigDecimal} expand a huge exponent.
+     */
+    static boolean isNumber(String text) {
+        return Check.plainDecimal(text, MAX_NUMBER_LENGTH);
     }
 }

@@ -183,7 +183,8 @@ class ChangeModelTest {
         assertEquals(ChangeResult.Reason.DEGENERATE_SAMPLE, ChangeModel.fromSample(HAMD, jt.withReliability(0.8),
                 SampleStatistics.of(new double[] {10, 10}, new double[] {5, 6})).unusable().orElseThrow().reason());
         ChangeResult outOfRange = ChangeModel.published(PHQ9, ChangeOptions.defaults()).assess(12, 28);
-        assertEquals("score of PHQ-9 must lie within 0..27: 28",
+        // the rule and which score broke it, never the value (issue 8: a misplaced cell may be an NHS number)
+        assertEquals("score of PHQ-9 must lie within 0..27: post is outside",
                 ((ChangeResult.NotAssessable) outOfRange).message());
     }
 

@@ -41,7 +41,7 @@ class ChangeCsvTest {
         assertEquals(List.of("line,record_id,reason,message",
                 "3,b,missing_score,post must be given: empty",
                 "6,e,score_not_a_number,pre and post must be numbers: pre is not",
-                "7,f,score_out_of_range,score of PHQ-9 must lie within 0..27: 30",
+                "7,f,score_out_of_range,score of PHQ-9 must lie within 0..27: pre is outside",
                 "8,g,malformed_row,row must have 5 cells: 3"), r.rejects());
         assertEquals(new DatasetSummary(7, 3, 4, 0), r.run().summary());
         assertEquals(7, r.run().cohort().overall().summary().nRead());

@@ -10,8 +10,6 @@ import jakarta.validation.Payload;
 import java.lang.annotation.Documented;
 import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import org.hibernate.validator.constraintvalidation.HibernateConstraintValidatorContext;
 import org.imhmeasures.core.instrument.Catalogue;
@@ -24,9 +22,11 @@ import org.imhmeasures.scoring.Scorer;
 
 /**
  * The administration's instrument is in the built-in catalogue and every answer is for one of its
- * items with a code the item allows. Items left unanswered are not a violation: an administration
- * with too many missing items is accepted and reported as not scorable. Unknown item ids are located
- * by position ({@code answers.<key#2>}) and never echoed.
+ * items, once, with a code the item allows. Keys are compared after trimming, so {@code "phq9_9"} and
+ * {@code "phq9_9 "} are one item answered twice ({@code answers.duplicate_item} at each of their
+ * positions); a blank key is {@code answers.unknown_item}. Items left unanswered are not a violation: an
+ * administration with too many missing items is accepted and reported as not scorable. Unknown and
+ * repeated keys are located by position ({@code answers.<key#2>}) and never echoed.
  */
 @Documented
 @Constraint(validatedBy = ConsistentAnswers.Validator.class)
@@ -75,15 +75,21 @@ public @interface ConsistentAnswers {
             if (!(result instanceof NotScorable)) {
                 return true;
             }
-            List<String> keys = new ArrayList<>(value.answers().keySet());
             boolean valid = true;
             for (Problem problem : ((NotScorable) result).problems()) {
-                if (problem instanceof Problem.UnknownItem) {
-                    String item = ((Problem.UnknownItem) problem).item();
+                if (problem instanceof Problem.UnknownItem unknown) {
+                    // positions count the answers as given, as <key#n> does
                     valid = false;
                     context.buildConstraintViolationWithTemplate("{imh.answers.unknown_item}")
-                            .addPropertyNode("answers").addPropertyNode("<key#" + keys.indexOf(item) + ">")
+                            .addPropertyNode("answers").addPropertyNode("<key#" + unknown.position() + ">")
                             .addConstraintViolation();
+                } else if (problem instanceof Problem.DuplicateItem duplicate) {
+                    valid = false;
+                    for (int position : duplicate.positions()) {
+                        context.buildConstraintViolationWithTemplate("{imh.answers.duplicate_item}")
+                                .addPropertyNode("answers").addPropertyNode("<key#" + position + ">")
+                                .addConstraintViolation();
+                    }
                 } else if (problem instanceof Problem.CodeNotAllowed) {
                     Problem.CodeNotAllowed notAllowed = (Problem.CodeNotAllowed) problem;
                     valid = false;
