@@ -20,6 +20,7 @@ import org.imhmeasures.scoring.change.RciMethod;
 import org.imhmeasures.scoring.cohort.CohortReports;
 import org.imhmeasures.scoring.dataset.ChangeCsv;
 import org.imhmeasures.scoring.dataset.DatasetException;
+import org.imhmeasures.scoring.dataset.DatasetInput;
 
 /**
  * {@code change --instrument ID --input IN.csv --output OUT.csv [--summary SUMMARY.json]
@@ -93,7 +94,7 @@ final class ChangeCommand {
         try (BufferedWriter outFile = Files.newBufferedWriter(output, StandardCharsets.UTF_8);
                 Writer rejFile = rejects.isPresent() ? Files.newBufferedWriter(rejects.get(), StandardCharsets.UTF_8)
                         : null) {
-            run = job.run(() -> Files.newBufferedReader(input, StandardCharsets.UTF_8), outFile,
+            run = job.run(() -> DatasetInput.open(input), outFile,
                     Optional.ofNullable(rejFile));
         } catch (DatasetException e) {
             if (e.line() == 0 && !e.getMessage().contains("CSV")) {

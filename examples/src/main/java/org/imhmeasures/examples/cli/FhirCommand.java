@@ -7,10 +7,10 @@ import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,6 +31,7 @@ import org.imhmeasures.scoring.Scored;
 import org.imhmeasures.scoring.Scorer;
 import org.imhmeasures.scoring.dataset.DatasetException;
 import org.imhmeasures.scoring.dataset.DatasetFormat;
+import org.imhmeasures.scoring.dataset.DatasetInput;
 import org.imhmeasures.scoring.dataset.DatasetScoring;
 import org.imhmeasures.scoring.dataset.DatasetSummary;
 
@@ -66,7 +67,7 @@ final class FhirCommand {
         Optional<Path> rejects = parsed.value("--rejects").map(Path::of);
         ScoreCommand.checkFiles(input, output, rejects);
         Counts counts;
-        try (BufferedReader in = Files.newBufferedReader(input, StandardCharsets.UTF_8);
+        try (Reader in = DatasetInput.open(input);
                 BufferedWriter outFile = Files.newBufferedWriter(output, StandardCharsets.UTF_8);
                 Writer rejFile = rejects.isPresent() ? Files.newBufferedWriter(rejects.get(), StandardCharsets.UTF_8)
                         : null) {

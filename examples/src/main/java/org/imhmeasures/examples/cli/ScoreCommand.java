@@ -1,9 +1,9 @@
 package org.imhmeasures.examples.cli;
 
-import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,6 +18,7 @@ import org.imhmeasures.scoring.Scorer;
 import org.imhmeasures.scoring.ScoringOptions;
 import org.imhmeasures.scoring.dataset.DatasetException;
 import org.imhmeasures.scoring.dataset.DatasetFormat;
+import org.imhmeasures.scoring.dataset.DatasetInput;
 import org.imhmeasures.scoring.dataset.DatasetSummary;
 import org.imhmeasures.scoring.dataset.DatasetScoring;
 
@@ -66,7 +67,7 @@ final class ScoreCommand {
                 read -> err.println("imh-measures: " + String.format(java.util.Locale.ROOT, "%,d", read)
                         + " rows read"), PROGRESS_EVERY);
         DatasetSummary summary;
-        try (BufferedReader in = Files.newBufferedReader(input, StandardCharsets.UTF_8);
+        try (Reader in = DatasetInput.open(input);
                 BufferedWriter outFile = Files.newBufferedWriter(output, StandardCharsets.UTF_8);
                 Writer rejFile = rejects.isPresent() ? Files.newBufferedWriter(rejects.get(), StandardCharsets.UTF_8)
                         : null) {
