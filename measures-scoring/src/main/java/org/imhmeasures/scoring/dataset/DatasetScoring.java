@@ -49,7 +49,7 @@ import org.imhmeasures.scoring.dataset.internal.WideCsvReader;
  * {@code instrument}) are grouped wherever they are in the file, so the result does not depend on row
  * order. An administration is reported at the line of its first row, and rows come out in order of that
  * line (for a file grouped by administration, the order of the file); a malformed row is a rejected row
- * of its own. Nothing is scored before the last row is read; past about 16 MiB of rows held the rows
+ * of its own, and so is each run of consecutive rows without a record id. Nothing is scored before the last row is read; past about 16 MiB of rows held the rows
  * are sorted through temporary files under {@code java.io.tmpdir} (peak disk about two to three times
  * the input, holding its record ids and answers; deleted when the run ends or fails, and by a shutdown
  * hook). An administration of more than 10,000 rows or 1 MiB of item ids and codes is rejected as

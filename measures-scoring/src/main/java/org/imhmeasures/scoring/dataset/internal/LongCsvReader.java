@@ -21,7 +21,9 @@ import org.imhmeasures.scoring.internal.Redaction;
  * whatever their order: rows R1, R2, R1 make two administrations, not three. Each administration is
  * reported at the line of its first row, and the accounting rows (administrations and malformed rows,
  * which are rows of their own) come out in order of that line; for a file already grouped by
- * administration this is the order, and the output, of reading it group by group.
+ * administration this is the order, and the output, of reading it group by group. Rows without a
+ * record id belong to no administration and are not gathered: each run of consecutive ones (same
+ * timepoint and instrument) is one {@code missing_record_id} row where it starts.
  *
  * <p>Grouping cannot finish before the last row, so nothing is scored until the input has been read.
  * Memory is bounded: runs of consecutive rows of one administration ("fragments") are kept up to an
@@ -108,16 +110,12 @@ public final class LongCsvReader implements DatasetReader {
                 String timepoint = row.get(column[1]).strip();
                 String instrumentId = row.get(column[2]).strip();
                 if (fragment == null || !fragment.sameAdministration(recordId, timepoint, instrumentId)) {
-                    if (fragment != null) {
-                        byAdministration.add(fragment);
-                    }
+                    finish(fragment, byAdministration, byLine);
                     fragment = new Fragment(line, recordId, timepoint, instrumentId);
                 }
                 fragment.add(row.get(column[3]).strip(), row.get(column[4]));
             }
-            if (fragment != null) {
-                byAdministration.add(fragment);
-            }
+            finish(fragment, byAdministration, byLine);
             try (SpillingSorter.Cursor<Fragment> fragments = byAdministration.sorted()) {
                 Group group = null;
                 Fragment next;
@@ -144,11 +142,26 @@ public final class LongCsvReader implements DatasetReader {
         }
     }
 
+    /**
+     * Hands a finished fragment on: to grouping, or, without a record id, straight to the output as one
+     * rejected row (rows that belong to no administration are not gathered from across the file, so
+     * each run of them is reported where it is, as it always was).
+     */
+    private static void finish(Fragment fragment, SpillingSorter<Fragment> byAdministration,
+            SpillingSorter<Entry> byLine) throws IOException {
+        if (fragment == null) {
+            return;
+        }
+        if (fragment.recordId.isEmpty()) {
+            byLine.add(Entry.rejected(fragment.line, "", "missing_record_id", "record_id must not be empty: empty"));
+        } else {
+            byAdministration.add(fragment);
+        }
+    }
+
     private void emit(Entry entry, RowSink sink) throws IOException {
         if (entry.reason != null) {
             sink.reject(entry.line, entry.recordId, entry.reason, entry.message);
-        } else if (entry.recordId.isEmpty()) {
-            sink.reject(entry.line, "", "missing_record_id", "record_id must not be empty: empty");
         } else if (entry.oversize) {
             sink.reject(entry.line, entry.recordId, "malformed_row", "administration must have at most "
                     + MAX_ANSWER_ROWS + " rows and " + MAX_ANSWER_CHARS + " characters of item ids and codes: more");
