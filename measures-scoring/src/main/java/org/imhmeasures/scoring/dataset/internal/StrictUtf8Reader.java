@@ -91,8 +91,8 @@ public final class StrictUtf8Reader extends Reader {
                 }
                 break;
             }
-            if (out.position() > start && in.available() <= 0) {
-                break; // hand on what there is rather than block
+            if (out.position() > start) {
+                break; // hand on what there is rather than block on a pipe for more
             }
             bytes.compact();
             int n = in.read(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining());
