@@ -1,5 +1,6 @@
 package org.imhmeasures.scoring.dataset.internal;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Path;
@@ -26,14 +27,19 @@ import org.imhmeasures.scoring.internal.Redaction;
  * timepoint and instrument) is one {@code missing_record_id} row where it starts.
  *
  * <p>Grouping cannot finish before the last row, so nothing is scored until the input has been read.
- * Memory is bounded: runs of consecutive rows of one administration ("fragments") are kept up to an
- * estimated {@value #DEFAULT_MEMORY_BUDGET} bytes; past that they are sorted by administration and
- * written to temporary files ({@link SpillDirectory}), merged back into administrations, which are
- * sorted by first line the same way, then scored. The disk cost is about two to three times the size of
- * the input at its peak, all deleted when the run ends, fails or the JVM exits; those files hold the
- * record ids and answers of the input. An administration of more than {@value #MAX_ANSWER_ROWS} rows or
- * {@value #MAX_ANSWER_CHARS} characters of item ids and codes is rejected as {@code malformed_row}
- * without being held.
+ * Runs of consecutive rows of one administration ("fragments") are kept in file order, in memory up to
+ * an estimated {@value #DEFAULT_MEMORY_BUDGET} bytes and in temporary files past that
+ * ({@link SpillDirectory}). While no administration has come back after another one (checked with a
+ * 16 MiB Bloom filter of the administrations seen, so a false alarm only costs the slow path), each
+ * fragment is a whole administration and they are scored in file order: one sequential write and read.
+ * From the first administration that may have come back, the fragments are instead sorted by
+ * administration through temporary files, merged into administrations, sorted by first line the same
+ * way, then scored. Memory is bounded either way (two sort stages of the budget each, the filter, 4 MiB
+ * of merge buffers). Peak disk is about the size of the input for a grouped file, two to four times it
+ * for one whose administrations are spread across it; the files hold the input's record ids and
+ * answers and are deleted when the run ends, fails or the JVM exits. An administration of more than
+ * {@value #MAX_ANSWER_ROWS} rows or {@value #MAX_ANSWER_CHARS} characters of item ids and codes is
+ * rejected as {@code malformed_row} without being held.
  */
 public final class LongCsvReader implements DatasetReader {
 
@@ -41,13 +47,15 @@ public final class LongCsvReader implements DatasetReader {
     public static final int MAX_ANSWER_ROWS = 10_000;
     /** The most characters of item ids and codes one administration may have. */
     public static final int MAX_ANSWER_CHARS = 1_048_576;
-    /** Estimated heap bytes each of the two sort stages keeps before it writes to disk. */
+    /** Estimated heap bytes each sort stage keeps before it writes to disk. */
     public static final long DEFAULT_MEMORY_BUDGET = 16L * 1024 * 1024;
 
     private final Scorer scorer;
     private final long memoryBudget;
     private final Path temporaryParent;
+    private final boolean alwaysRegroup;
     private boolean spilled;
+    private boolean regrouped;
 
     /**
      * Creates the reader with the default memory budget and temporary files under
@@ -56,7 +64,7 @@ public final class LongCsvReader implements DatasetReader {
      * @param scorer scores each administration
      */
     public LongCsvReader(Scorer scorer) {
-        this(scorer, DEFAULT_MEMORY_BUDGET, null);
+        this(scorer, DEFAULT_MEMORY_BUDGET, null, false);
     }
 
     /**
@@ -65,11 +73,13 @@ public final class LongCsvReader implements DatasetReader {
      * @param scorer scores each administration
      * @param memoryBudget estimated heap bytes per sort stage before spilling
      * @param temporaryParent where the temporary directory goes, {@code null} for {@code java.io.tmpdir}
+     * @param alwaysRegroup take the sorting path even for a grouped file (tests compare the two paths)
      */
-    LongCsvReader(Scorer scorer, long memoryBudget, Path temporaryParent) {
+    LongCsvReader(Scorer scorer, long memoryBudget, Path temporaryParent, boolean alwaysRegroup) {
         this.scorer = scorer;
         this.memoryBudget = memoryBudget;
         this.temporaryParent = temporaryParent;
+        this.alwaysRegroup = alwaysRegroup;
     }
 
     /** Whether the last {@link #read} wrote temporary files. */
@@ -77,15 +87,17 @@ public final class LongCsvReader implements DatasetReader {
         return spilled;
     }
 
+    /** Whether the last {@link #read} had to gather administrations from across the file. */
+    boolean regrouped() {
+        return regrouped;
+    }
+
     @Override
     public void read(Reader input, Consumer<List<String>> headerListener, RowSink sink) throws IOException {
         List<String> columns = DatasetScoring.LONG_COLUMNS;
         try (CsvInput rows = CsvInput.of(input);
                 SpillDirectory directory = new SpillDirectory(temporaryParent);
-                SpillingSorter<Fragment> byAdministration = new SpillingSorter<>(Fragment.ORDER, Fragment.CODEC,
-                        memoryBudget, directory);
-                SpillingSorter<Entry> byLine = new SpillingSorter<>(Entry.ORDER, Entry.CODEC, memoryBudget,
-                        directory)) {
+                Stages stages = new Stages(directory)) {
             List<String> header = rows.header();
             int[] column = new int[columns.size()];
             for (int c = 0; c < column.length; c++) {
@@ -102,20 +114,103 @@ public final class LongCsvReader implements DatasetReader {
                 long line = rows.lastRowLine();
                 String recordId = column[0] < row.size() ? row.get(column[0]).strip() : "";
                 if (row.size() != header.size()) {
-                    // a broken line cannot be placed in an administration: it is a row of its own
-                    byLine.add(Entry.rejected(line, recordId, "malformed_row", "row must have " + header.size()
+                    // a broken line cannot be placed in an administration: it is a row of its own (and ends
+                    // the fragment, so that fragments and rejected rows stay in line order)
+                    stages.add(fragment);
+                    fragment = null;
+                    stages.add(Fragment.rejected(line, recordId, "malformed_row", "row must have " + header.size()
                             + " cells: " + row.size()));
                     continue;
                 }
                 String timepoint = row.get(column[1]).strip();
                 String instrumentId = row.get(column[2]).strip();
                 if (fragment == null || !fragment.sameAdministration(recordId, timepoint, instrumentId)) {
-                    finish(fragment, byAdministration, byLine);
+                    stages.add(fragment);
                     fragment = new Fragment(line, recordId, timepoint, instrumentId);
                 }
                 fragment.add(row.get(column[3]).strip(), row.get(column[4]));
             }
-            finish(fragment, byAdministration, byLine);
+            stages.add(fragment);
+            stages.emit(sink);
+            spilled = directory.used();
+            regrouped = stages.regrouping;
+        }
+    }
+
+    /** Where finished fragments go: file order while no administration came back, else the two sorts. */
+    private final class Stages implements Closeable {
+        private final SpillingSorter<Fragment> inFileOrder;
+        private final SpillingSorter<Fragment> byAdministration;
+        private final SpillingSorter<Entry> byLine;
+        private AdministrationFilter seen;
+        private boolean regrouping = alwaysRegroup;
+
+        Stages(SpillDirectory directory) {
+            seen = regrouping ? null : new AdministrationFilter();
+            inFileOrder = SpillingSorter.inOrder(Fragment.CODEC, memoryBudget, directory);
+            byAdministration = new SpillingSorter<>(Fragment.ORDER, Fragment.CODEC, memoryBudget, directory);
+            byLine = new SpillingSorter<>(Entry.ORDER, Entry.CODEC, memoryBudget, directory);
+        }
+
+        void add(Fragment fragment) throws IOException {
+            if (fragment == null) {
+                return;
+            }
+            if (fragment.reason == null && fragment.recordId.isEmpty()) {
+                // rows that belong to no administration are not gathered from across the file: each run of
+                // them is reported where it starts, as it always was
+                fragment = Fragment.rejected(fragment.line, "", "missing_record_id", "record_id must not be empty: "
+                        + "empty");
+            }
+            if (regrouping) {
+                route(fragment);
+            } else if (fragment.reason == null && seen.addAndCheck(fragment)) {
+                regroup();
+                route(fragment);
+            } else {
+                inFileOrder.add(fragment);
+            }
+        }
+
+        /** Moves everything kept in file order so far into the two sorts. */
+        private void regroup() throws IOException {
+            regrouping = true;
+            seen = null;
+            try (SpillingSorter.Cursor<Fragment> kept = inFileOrder.sorted()) {
+                Fragment fragment;
+                while ((fragment = kept.next()) != null) {
+                    route(fragment);
+                }
+            }
+        }
+
+        private void route(Fragment fragment) throws IOException {
+            if (fragment.reason != null) {
+                byLine.add(Entry.rejected(fragment.line, fragment.recordId, fragment.reason, fragment.message));
+            } else {
+                byAdministration.add(fragment);
+            }
+        }
+
+        void emit(RowSink sink) throws IOException {
+            if (!regrouping) {
+                // every fragment is a whole administration, already in line order
+                try (SpillingSorter.Cursor<Fragment> fragments = inFileOrder.sorted()) {
+                    Fragment fragment;
+                    while ((fragment = fragments.next()) != null) {
+                        if (fragment.reason != null) {
+                            sink.reject(fragment.line, fragment.recordId, fragment.reason, fragment.message);
+                        } else {
+                            Group group = new Group(fragment);
+                            group.absorb(fragment);
+                            score(group.first.line, group.first.recordId, group.first.timepoint,
+                                    group.first.instrumentId, group.answers, group.duplicateItem, group.oversize,
+                                    sink);
+                        }
+                    }
+                }
+                return;
+            }
             try (SpillingSorter.Cursor<Fragment> fragments = byAdministration.sorted()) {
                 Group group = null;
                 Fragment next;
@@ -135,48 +230,45 @@ public final class LongCsvReader implements DatasetReader {
             try (SpillingSorter.Cursor<Entry> entries = byLine.sorted()) {
                 Entry entry;
                 while ((entry = entries.next()) != null) {
-                    emit(entry, sink);
+                    if (entry.reason != null) {
+                        sink.reject(entry.line, entry.recordId, entry.reason, entry.message);
+                    } else {
+                        Map<String, String> answers = new LinkedHashMap<>();
+                        for (int i = 0; i < entry.answers.length; i += 2) {
+                            answers.put(entry.answers[i], entry.answers[i + 1]);
+                        }
+                        score(entry.line, entry.recordId, entry.timepoint, entry.instrumentId, answers,
+                                entry.duplicateItem, entry.oversize, sink);
+                    }
                 }
             }
-            spilled = directory.used();
         }
-    }
 
-    /**
-     * Hands a finished fragment on: to grouping, or, without a record id, straight to the output as one
-     * rejected row (rows that belong to no administration are not gathered from across the file, so
-     * each run of them is reported where it is, as it always was).
-     */
-    private static void finish(Fragment fragment, SpillingSorter<Fragment> byAdministration,
-            SpillingSorter<Entry> byLine) throws IOException {
-        if (fragment == null) {
-            return;
-        }
-        if (fragment.recordId.isEmpty()) {
-            byLine.add(Entry.rejected(fragment.line, "", "missing_record_id", "record_id must not be empty: empty"));
-        } else {
-            byAdministration.add(fragment);
-        }
-    }
-
-    private void emit(Entry entry, RowSink sink) throws IOException {
-        if (entry.reason != null) {
-            sink.reject(entry.line, entry.recordId, entry.reason, entry.message);
-        } else if (entry.oversize) {
-            sink.reject(entry.line, entry.recordId, "malformed_row", "administration must have at most "
-                    + MAX_ANSWER_ROWS + " rows and " + MAX_ANSWER_CHARS + " characters of item ids and codes: more");
-        } else if (entry.duplicateItem != null) {
-            sink.reject(entry.line, entry.recordId, "duplicate_item", "item must appear once per administration: "
-                    + Redaction.itemId(entry.duplicateItem));
-        } else {
-            Map<String, String> answers = new LinkedHashMap<>();
-            for (int i = 0; i < entry.answers.length; i += 2) {
-                answers.put(entry.answers[i], entry.answers[i + 1]);
+        @Override
+        public void close() throws IOException {
+            try {
+                inFileOrder.close();
+            } finally {
+                try {
+                    byAdministration.close();
+                } finally {
+                    byLine.close();
+                }
             }
-            Administration administration = Administration.of(entry.instrumentId.isEmpty() ? "-"
-                    : entry.instrumentId, answers);
-            sink.result(entry.line, entry.recordId, entry.timepoint, scorer.score(administration),
-                    () -> administration);
+        }
+    }
+
+    private void score(long line, String recordId, String timepoint, String instrumentId, Map<String, String> answers,
+            String duplicateItem, boolean oversize, RowSink sink) throws IOException {
+        if (oversize) {
+            sink.reject(line, recordId, "malformed_row", "administration must have at most " + MAX_ANSWER_ROWS
+                    + " rows and " + MAX_ANSWER_CHARS + " characters of item ids and codes: more");
+        } else if (duplicateItem != null) {
+            sink.reject(line, recordId, "duplicate_item", "item must appear once per administration: "
+                    + Redaction.itemId(duplicateItem));
+        } else {
+            Administration administration = Administration.of(instrumentId.isEmpty() ? "-" : instrumentId, answers);
+            sink.result(line, recordId, timepoint, scorer.score(administration), () -> administration);
         }
     }
 
@@ -193,7 +285,48 @@ public final class LongCsvReader implements DatasetReader {
         return 48 + 2L * text.length();
     }
 
-    /** Consecutive rows of one administration, in line order. */
+    /**
+     * A Bloom filter of the administrations seen (2^27 bits = 16 MiB, 6 probes, a 64-bit FNV-1a hash of
+     * the three key fields): "not seen" is certain, "seen" may be a false alarm (none in a test of a
+     * million administrations, a few dozen in five million), which only sends the run down the slower,
+     * equally correct path.
+     */
+    private static final class AdministrationFilter {
+        private static final int BITS = 1 << 27;
+        private static final int PROBES = 6;
+        private final long[] words = new long[BITS / 64];
+
+        private static long hash(long h, String text) {
+            for (int i = 0; i < text.length(); i++) {
+                h = (h ^ text.charAt(i)) * 0x100000001B3L;
+            }
+            return (h ^ 0x1F) * 0x100000001B3L; // a separator: ("ab", "c") and ("a", "bc") differ
+        }
+
+        /** Adds the fragment's administration; whether it may have been added before. */
+        boolean addAndCheck(Fragment fragment) {
+            long h = hash(hash(hash(0xCBF29CE484222325L, fragment.recordId), fragment.timepoint),
+                    fragment.instrumentId);
+            // splitmix64 finaliser
+            h = (h ^ h >>> 30) * 0xBF58476D1CE4E5B9L;
+            h = (h ^ h >>> 27) * 0x94D049BB133111EBL;
+            h ^= h >>> 31;
+            int h1 = (int) h;
+            int h2 = (int) (h >>> 32) | 1;
+            boolean all = true;
+            for (int k = 0; k < PROBES; k++) {
+                int bit = (h1 + k * h2) & (BITS - 1);
+                long mask = 1L << bit;
+                if ((words[bit >>> 6] & mask) == 0) {
+                    all = false;
+                    words[bit >>> 6] |= mask;
+                }
+            }
+            return all;
+        }
+    }
+
+    /** Consecutive rows of one administration, in line order; or a row rejected as it was read. */
     static final class Fragment {
         static final Comparator<Fragment> ORDER = (a, b) -> {
             int c = compareKeys(a.recordId, a.timepoint, a.instrumentId, b.recordId, b.timepoint, b.instrumentId);
@@ -205,11 +338,17 @@ public final class LongCsvReader implements DatasetReader {
             public void write(SpillOutput out, Fragment f) throws IOException {
                 out.writeLong(f.line);
                 out.writeText(f.recordId);
+                if (f.reason != null) {
+                    out.writeByte(0);
+                    out.writeText(f.reason);
+                    out.writeText(f.message);
+                    return;
+                }
+                out.writeByte(f.overflow ? 2 : 1);
                 out.writeText(f.timepoint);
                 out.writeText(f.instrumentId);
                 out.writeLong(f.rows);
                 out.writeLong(f.chars);
-                out.writeByte(f.overflow ? 1 : 0);
                 out.writeInt(f.answers.size());
                 for (String text : f.answers) {
                     out.writeText(text);
@@ -218,10 +357,16 @@ public final class LongCsvReader implements DatasetReader {
 
             @Override
             public Fragment read(SpillInput in) throws IOException {
-                Fragment f = new Fragment(in.readLong(), in.readText(), in.readText(), in.readText());
+                long line = in.readLong();
+                String recordId = in.readText();
+                int kind = in.readByte();
+                if (kind == 0) {
+                    return rejected(line, recordId, in.readText(), in.readText());
+                }
+                Fragment f = new Fragment(line, recordId, in.readText(), in.readText());
+                f.overflow = kind == 2;
                 f.rows = in.readLong();
                 f.chars = in.readLong();
-                f.overflow = in.readByte() == 1;
                 int size = in.readInt();
                 f.answers.ensureCapacity(size);
                 for (int i = 0; i < size; i++) {
@@ -232,6 +377,9 @@ public final class LongCsvReader implements DatasetReader {
 
             @Override
             public long estimate(Fragment f) {
+                if (f.reason != null) {
+                    return 120 + textBytes(f.recordId) + textBytes(f.reason) + textBytes(f.message);
+                }
                 return 120 + textBytes(f.recordId) + textBytes(f.timepoint) + textBytes(f.instrumentId)
                         + (f.overflow ? 0 : 64L * f.answers.size() + 2 * f.chars);
             }
@@ -242,16 +390,31 @@ public final class LongCsvReader implements DatasetReader {
         final String timepoint;
         final String instrumentId;
         /** Item id, code, item id, code ... as read (item ids trimmed). */
-        final ArrayList<String> answers = new ArrayList<>();
+        final ArrayList<String> answers;
         long rows;
         long chars;
         boolean overflow;
+        /** For a rejected row: its reason and message; {@code null} for answers. */
+        String reason;
+        String message;
 
         Fragment(long line, String recordId, String timepoint, String instrumentId) {
+            this(line, recordId, timepoint, instrumentId, 20);
+        }
+
+        private Fragment(long line, String recordId, String timepoint, String instrumentId, int capacity) {
             this.line = line;
             this.recordId = recordId;
             this.timepoint = timepoint;
             this.instrumentId = instrumentId;
+            this.answers = new ArrayList<>(capacity);
+        }
+
+        static Fragment rejected(long line, String recordId, String reason, String message) {
+            Fragment f = new Fragment(line, recordId, "", "", 0);
+            f.reason = reason;
+            f.message = message;
+            return f;
         }
 
         boolean sameAdministration(String record, String time, String instrument) {

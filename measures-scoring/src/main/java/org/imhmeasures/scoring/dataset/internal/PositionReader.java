@@ -117,81 +117,130 @@ public final class PositionReader extends Reader {
     }
 
     private void track(char[] buffer, int offset, int n) throws LocatedInputException {
+        if (!csv) {
+            trackLines(buffer, offset, n);
+            return;
+        }
         long ln = line;
-        long col = column;
+        // the column of buffer[i] is i - lineStart: lineStart is where column 1 of the current line would be
+        long lineStart = offset - (column - 1);
         boolean cr = afterCr;
         int st = state;
         long len = cellLength;
         for (int i = offset, end = offset + n; i < end; i++) {
             char c = buffer[i];
-            if (csv) {
-                switch (st) {
-                    case START:
-                        cellLine = ln;
-                        cellColumn = col;
-                        len = 0;
-                        if (c == '"') {
-                            st = QUOTED;
-                        } else if (c != ',' && c != '\n' && c != '\r') {
-                            st = UNQUOTED;
-                            len = 1;
-                        }
-                        break;
-                    case UNQUOTED:
-                        if (c == ',' || c == '\n' || c == '\r') {
-                            st = START;
-                        } else {
-                            len++;
-                        }
-                        break;
-                    case QUOTED:
-                        if (c == '"') {
-                            st = QUOTE_IN_QUOTED;
-                        } else {
-                            len++;
-                        }
-                        break;
-                    case QUOTE_IN_QUOTED:
-                        if (c == '"') {
-                            st = QUOTED;
-                            len++;
-                        } else if (c == ',' || c == '\n' || c == '\r') {
-                            st = START;
-                        } else {
-                            st = AFTER_QUOTE; // the parser refuses this, with its own location
-                        }
-                        break;
-                    default:
-                        if (c == ',' || c == '\n' || c == '\r') {
-                            st = START;
-                        }
-                        break;
+            if (c > ',') {
+                // an ordinary character (letters, digits, most punctuation): by far the most common case
+                cr = false;
+                if (st == UNQUOTED || st == QUOTED) {
+                    if (++len > maxCell) {
+                        throw tooLong();
+                    }
+                } else if (st == START) {
+                    cellLine = ln;
+                    cellColumn = i - lineStart + 1;
+                    st = UNQUOTED;
+                    len = 1;
+                } else if (st == QUOTE_IN_QUOTED) {
+                    st = AFTER_QUOTE; // the parser refuses this, with its own location
                 }
-                if (len > maxCell) {
-                    throw located(cellLine, cellColumn, "cell must be at most " + maxCell + " characters: longer",
-                            null);
-                }
+                continue;
+            }
+            switch (st) {
+                case START:
+                    cellLine = ln;
+                    cellColumn = i - lineStart + 1;
+                    len = 0;
+                    if (c == '"') {
+                        st = QUOTED;
+                    } else if (c != ',' && c != '\n' && c != '\r') {
+                        st = UNQUOTED;
+                        len = 1;
+                    }
+                    break;
+                case UNQUOTED:
+                    if (c == ',' || c == '\n' || c == '\r') {
+                        st = START;
+                    } else {
+                        len++;
+                    }
+                    break;
+                case QUOTED:
+                    if (c == '"') {
+                        st = QUOTE_IN_QUOTED;
+                    } else {
+                        len++;
+                    }
+                    break;
+                case QUOTE_IN_QUOTED:
+                    if (c == '"') {
+                        st = QUOTED;
+                        len++;
+                    } else if (c == ',' || c == '\n' || c == '\r') {
+                        st = START;
+                    } else {
+                        st = AFTER_QUOTE;
+                    }
+                    break;
+                default:
+                    if (c == ',' || c == '\n' || c == '\r') {
+                        st = START;
+                    }
+                    break;
+            }
+            if (len > maxCell) {
+                throw tooLong();
             }
             if (c == '\n') {
                 if (!cr) {
                     ln++;
                 }
-                col = 1;
+                lineStart = i + 1;
                 cr = false;
             } else if (c == '\r') {
                 ln++;
-                col = 1;
+                lineStart = i + 1;
                 cr = true;
             } else {
-                col++;
                 cr = false;
             }
         }
         line = ln;
-        column = col;
+        column = offset + n - lineStart + 1;
         afterCr = cr;
         state = st;
         cellLength = len;
+    }
+
+    private LocatedInputException tooLong() {
+        return located(cellLine, cellColumn, "cell must be at most " + maxCell + " characters: longer", null);
+    }
+
+    private void trackLines(char[] buffer, int offset, int n) {
+        long ln = line;
+        long lineStart = offset - (column - 1);
+        boolean cr = afterCr;
+        for (int i = offset, end = offset + n; i < end; i++) {
+            char c = buffer[i];
+            if (c > '\r') {
+                cr = false;
+            } else if (c == '\n') {
+                if (!cr) {
+                    ln++;
+                }
+                lineStart = i + 1;
+                cr = false;
+            } else if (c == '\r') {
+                ln++;
+                lineStart = i + 1;
+                cr = true;
+            } else {
+                cr = false;
+            }
+        }
+        line = ln;
+        column = offset + n - lineStart + 1;
+        afterCr = cr;
     }
 
     private static LocatedInputException located(long line, long column, String problem, Throwable cause) {

@@ -4,12 +4,13 @@ import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 
 /** Reads what {@link SpillOutput} wrote. */
 final class SpillInput implements Closeable {
 
     private final InputStream in;
-    private final byte[] buffer = new byte[65_536];
+    private final byte[] buffer = new byte[32_768];
     private int position;
     private int end;
 
@@ -62,6 +63,18 @@ final class SpillInput implements Closeable {
 
     String readText() throws IOException {
         int length = readInt();
+        if (length <= buffer.length / 3 && end - position >= length) {
+            // all ASCII, the common case: one check for the whole string
+            int ascii = 0;
+            while (ascii < length && buffer[position + ascii] > 0) {
+                ascii++;
+            }
+            if (ascii == length) {
+                String text = new String(buffer, position, length, StandardCharsets.ISO_8859_1);
+                position += length;
+                return text;
+            }
+        }
         char[] chars = new char[length];
         for (int i = 0; i < length; i++) {
             need(1);

@@ -46,6 +46,24 @@ final class SpillOutput implements Closeable {
     void writeText(String text) throws IOException {
         int length = text.length();
         writeInt(length);
+        if (length <= buffer.length / 3) {
+            // room for the worst case at once: no check per character
+            room(3 * length);
+            for (int i = 0; i < length; i++) {
+                char c = text.charAt(i);
+                if (c != 0 && c < 0x80) {
+                    buffer[size++] = (byte) c;
+                } else if (c < 0x800) {
+                    buffer[size++] = (byte) (0xC0 | c >> 6);
+                    buffer[size++] = (byte) (0x80 | c & 0x3F);
+                } else {
+                    buffer[size++] = (byte) (0xE0 | c >> 12);
+                    buffer[size++] = (byte) (0x80 | c >> 6 & 0x3F);
+                    buffer[size++] = (byte) (0x80 | c & 0x3F);
+                }
+            }
+            return;
+        }
         for (int i = 0; i < length; i++) {
             char c = text.charAt(i);
             room(3);

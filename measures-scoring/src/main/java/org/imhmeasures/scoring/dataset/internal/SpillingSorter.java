@@ -14,14 +14,15 @@ import java.util.PriorityQueue;
  * {@code budget} of bytes, then sorted and written to a run file in a {@link SpillDirectory}; reading
  * sorts what is left in memory and merges it with the runs ({@value #FAN_IN} at a time, in extra passes
  * when there are more). Without a spill nothing touches the disk. The order must be total, so equal
- * values never depend on which run they were in.
+ * values never depend on which run they were in. Made with {@link #inOrder}, it keeps the order values
+ * were added in (a queue that spills): runs are read back one after the other.
  *
  * @param <T> the values
  */
 final class SpillingSorter<T> implements Closeable {
 
-    /** The most runs merged at once: a read buffer of 64 KiB each. */
-    static final int FAN_IN = 64;
+    /** The most runs merged at once: a read buffer of 32 KiB each, 4 MiB in all. */
+    static final int FAN_IN = 128;
 
     /** How values are written, read back and weighed. */
     interface Codec<T> {
@@ -54,11 +55,18 @@ final class SpillingSorter<T> implements Closeable {
         this.directory = directory;
     }
 
+    /** A queue: {@link #sorted()} gives the values in the order they were added. */
+    static <T> SpillingSorter<T> inOrder(Codec<T> codec, long budget, SpillDirectory directory) {
+        return new SpillingSorter<>(null, codec, budget, directory);
+    }
+
     void add(T value) throws IOException {
         buffer.add(value);
         buffered += codec.estimate(value);
         if (buffered > budget) {
-            buffer.sort(order);
+            if (order != null) {
+                buffer.sort(order);
+            }
             runs.add(write(buffer));
             buffer.clear();
             buffered = 0;
@@ -88,6 +96,14 @@ final class SpillingSorter<T> implements Closeable {
      * @return the values; close it to delete the runs
      */
     Cursor<T> sorted() throws IOException {
+        if (order == null) {
+            List<T> memory = new ArrayList<>(buffer);
+            buffer.clear();
+            buffered = 0;
+            List<Path> all = new ArrayList<>(runs);
+            runs.clear();
+            return concatenation(all, memory);
+        }
         buffer.sort(order);
         while (runs.size() + 1 > FAN_IN) {
             List<Path> batch = new ArrayList<>(runs.subList(0, FAN_IN));
@@ -165,6 +181,49 @@ final class SpillingSorter<T> implements Closeable {
             throw e;
         }
         return cursor;
+    }
+
+    /** The run files one after the other, then the in-memory values; closing it deletes the runs. */
+    private Cursor<T> concatenation(List<Path> files, List<T> memory) {
+        return new Cursor<>() {
+            private int file;
+            private Source<T> current;
+            private boolean inMemory;
+
+            @Override
+            public T next() throws IOException {
+                while (true) {
+                    if (current == null) {
+                        if (file < files.size()) {
+                            current = new FileSource<>(new SpillInput(Files.newInputStream(files.get(file++))), codec);
+                        } else if (!inMemory) {
+                            inMemory = true;
+                            current = new ListSource<>(memory);
+                        } else {
+                            return null;
+                        }
+                    }
+                    if (current.advance()) {
+                        return current.head;
+                    }
+                    current.close();
+                    current = null;
+                }
+            }
+
+            @Override
+            public void close() throws IOException {
+                try {
+                    if (current != null) {
+                        current.close();
+                    }
+                } finally {
+                    for (Path path : files) {
+                        directory.delete(path);
+                    }
+                }
+            }
+        };
     }
 
     @Override

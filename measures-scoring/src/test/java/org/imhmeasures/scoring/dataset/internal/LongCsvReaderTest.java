@@ -85,18 +85,52 @@ class LongCsvReaderTest {
     }
 
     @Test
-    void read_spillingThroughTemporaryFiles_givesWhatGroupingInMemoryGives(@TempDir Path tmp) throws IOException {
-        for (long seed : new long[] {0, 7, 42}) {
-            String input = seed == 0 ? resource("long-grouped/input.csv") : shuffled(seed);
-            LongCsvReader inMemory = new LongCsvReader(PHQ9, LongCsvReader.DEFAULT_MEMORY_BUDGET, tmp);
+    void read_groupedFile_everyPathGivesTheSameRows(@TempDir Path tmp) throws IOException {
+        String input = resource("long-grouped/input.csv");
+        LongCsvReader inFileOrder = new LongCsvReader(PHQ9, LongCsvReader.DEFAULT_MEMORY_BUDGET, tmp, false);
+        List<String> expected = read(inFileOrder, input);
+        assertFalse(inFileOrder.spilled() || inFileOrder.regrouped());
+        LongCsvReader inFileOrderSpilling = new LongCsvReader(PHQ9, SPILL_BUDGET, tmp, false);
+        assertEquals(expected, read(inFileOrderSpilling, input));
+        assertTrue(inFileOrderSpilling.spilled() && !inFileOrderSpilling.regrouped());
+        LongCsvReader sorting = new LongCsvReader(PHQ9, LongCsvReader.DEFAULT_MEMORY_BUDGET, tmp, true);
+        assertEquals(expected, read(sorting, input));
+        assertFalse(sorting.spilled());
+        LongCsvReader sortingSpilling = new LongCsvReader(PHQ9, SPILL_BUDGET, tmp, true);
+        assertEquals(expected, read(sortingSpilling, input));
+        assertTrue(sortingSpilling.spilled() && sortingSpilling.regrouped());
+        assertTrue(empty(tmp), "temporary files must be deleted");
+    }
+
+    @Test
+    void read_shuffledFile_spillingGivesWhatSortingInMemoryGives(@TempDir Path tmp) throws IOException {
+        for (long seed : new long[] {7, 42}) {
+            String input = shuffled(seed);
+            LongCsvReader inMemory = new LongCsvReader(PHQ9, LongCsvReader.DEFAULT_MEMORY_BUDGET, tmp, false);
             List<String> expected = read(inMemory, input);
-            assertFalse(inMemory.spilled(), "seed " + seed);
-            // a budget of a few dozen fragments: dozens of runs in each sort stage
-            LongCsvReader spilling = new LongCsvReader(PHQ9, SPILL_BUDGET, tmp);
+            assertTrue(inMemory.regrouped() && !inMemory.spilled(), "seed " + seed);
+            LongCsvReader spilling = new LongCsvReader(PHQ9, SPILL_BUDGET, tmp, false);
             assertEquals(expected, read(spilling, input), "seed " + seed);
-            assertTrue(spilling.spilled(), "seed " + seed);
+            assertTrue(spilling.spilled() && spilling.regrouped(), "seed " + seed);
             assertTrue(empty(tmp), "temporary files must be deleted: seed " + seed);
         }
+    }
+
+    @Test
+    void read_administrationComingBackLate_switchesToSortingAndMergesIt(@TempDir Path tmp) throws IOException {
+        // the first administration's last answer at the very end, after everything was kept in file order
+        String grouped = resource("long-grouped/input.csv");
+        List<String> lines = new ArrayList<>(grouped.lines().toList());
+        lines.add(lines.remove(1));
+        String input = String.join("\n", lines) + "\n";
+        LongCsvReader reader = new LongCsvReader(PHQ9, SPILL_BUDGET, tmp, false);
+        List<String> rows = read(reader, input);
+        assertTrue(reader.regrouped() && reader.spilled());
+        assertEquals(read(new LongCsvReader(PHQ9, LongCsvReader.DEFAULT_MEMORY_BUDGET, tmp, true), input), rows);
+        assertEquals(read(new LongCsvReader(PHQ9, LongCsvReader.DEFAULT_MEMORY_BUDGET, tmp, false), grouped).size(),
+                rows.size());
+        assertTrue(rows.get(0).startsWith("2 r000 baseline not scorable"), rows.get(0));
+        assertTrue(empty(tmp));
     }
 
     /**
@@ -138,7 +172,7 @@ class LongCsvReaderTest {
 
     @Test
     void read_sinkFailsWhileSpilled_temporaryFilesAreDeleted(@TempDir Path tmp) throws IOException {
-        LongCsvReader spilling = new LongCsvReader(PHQ9, SPILL_BUDGET, tmp);
+        LongCsvReader spilling = new LongCsvReader(PHQ9, SPILL_BUDGET, tmp, true);
         boolean[] spillSeen = new boolean[1];
         RowSink failing = new Recording() {
             @Override
@@ -155,7 +189,7 @@ class LongCsvReaderTest {
 
     @Test
     void read_inputBreaksAfterSpilling_temporaryFilesAreDeleted(@TempDir Path tmp) throws IOException {
-        LongCsvReader spilling = new LongCsvReader(PHQ9, SPILL_BUDGET, tmp);
+        LongCsvReader spilling = new LongCsvReader(PHQ9, SPILL_BUDGET, tmp, true);
         String text = resource("long-grouped/input.csv") + "z,t,PHQ-9,phq9_1,\"1\n";
         Observed input = new Observed(text, text.length(), tmp);
         DatasetException e = assertThrows(DatasetException.class, () -> spilling.read(input, h -> { },
@@ -169,7 +203,7 @@ class LongCsvReaderTest {
     void read_readerFailsAfterSpilling_temporaryFilesAreDeleted(@TempDir Path tmp) throws IOException {
         String text = resource("long-grouped/input.csv");
         Observed input = new Observed(text, text.length() / 2, tmp);
-        LongCsvReader spilling = new LongCsvReader(PHQ9, SPILL_BUDGET, tmp);
+        LongCsvReader spilling = new LongCsvReader(PHQ9, SPILL_BUDGET, tmp, true);
         assertThrows(IOException.class, () -> spilling.read(input, h -> { }, new Recording()));
         assertTrue(input.spillSeen, "the run must have spilled before it failed");
         assertTrue(empty(tmp));
@@ -177,7 +211,7 @@ class LongCsvReaderTest {
 
     @Test
     void read_smallInput_writesNothingToDisk(@TempDir Path tmp) throws IOException {
-        LongCsvReader reader = new LongCsvReader(PHQ9, LongCsvReader.DEFAULT_MEMORY_BUDGET, tmp);
+        LongCsvReader reader = new LongCsvReader(PHQ9, LongCsvReader.DEFAULT_MEMORY_BUDGET, tmp, false);
         read(reader, resource("long-grouped/input.csv"));
         assertFalse(reader.spilled());
         assertTrue(empty(tmp));

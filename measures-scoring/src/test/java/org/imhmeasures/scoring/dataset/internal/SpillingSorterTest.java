@@ -85,7 +85,7 @@ class SpillingSorterTest {
             for (Value value : values) {
                 sorter.add(value);
             }
-            assertTrue(sorter.runs() > SpillingSorter.FAN_IN * 2, "runs: " + sorter.runs());
+            assertTrue(sorter.runs() > SpillingSorter.FAN_IN, "runs: " + sorter.runs());
             List<Value> expected = new ArrayList<>(values);
             expected.sort(ORDER);
             assertEquals(expected, sorted(sorter), "seed " + seed);
