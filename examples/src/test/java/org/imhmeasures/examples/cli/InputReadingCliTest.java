@@ -210,9 +210,9 @@ class InputReadingCliTest {
     @Test
     void scoreJsonl_400MbLine_runsWithin256MbHeap(@TempDir Path dir) throws Exception {
         Path fifo = fifo(dir);
-        String valid = "{\"record_id\":\"b\",\"instrument\":\"PHQ-9\",\"answers\":{\"phq9_1\":\"1\",\"phq9_2\":\"1\","
-                + "\"phq9_3\":\"1\",\"phq9_4\":\"1\",\"phq9_5\":\"1\",\"phq9_6\":\"1\",\"phq9_7\":\"1\",\"phq9_8\":\"1\","
-                + "\"phq9_9\":\"0\"}}";
+        String valid = "{\"record_id\":\"b\",\"instrument\":\"PHQ-9\",\"answers\":{\"phq9_1\":\"1\","
+                + "\"phq9_2\":\"1\",\"phq9_3\":\"1\",\"phq9_4\":\"1\",\"phq9_5\":\"1\",\"phq9_6\":\"1\","
+                + "\"phq9_7\":\"1\",\"phq9_8\":\"1\",\"phq9_9\":\"0\"}}";
         feed(fifo, "{\"record_id\":\"a\",\"instrument\":\"PHQ-9\",\"answers\":{\"phq9_1\":\"", 400L * 1024 * 1024,
                 "\"}}\n" + valid + "\n");
         Path out = dir.resolve("out.csv");

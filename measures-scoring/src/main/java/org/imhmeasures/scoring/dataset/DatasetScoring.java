@@ -48,12 +48,16 @@ import org.imhmeasures.scoring.dataset.internal.WideCsvReader;
  * <p>Long input: the rows of one administration (same trimmed {@code record_id}, {@code timepoint} and
  * {@code instrument}) are grouped wherever they are in the file, so the result does not depend on row
  * order. An administration is reported at the line of its first row, and rows come out in order of that
- * line (for a file grouped by administration, the order of the file); a malformed row is a rejected row
- * of its own, and so is each run of consecutive rows without a record id. Nothing is scored before the last row is read; past about 16 MiB of rows held the rows
- * are sorted through temporary files under {@code java.io.tmpdir} (peak disk about two to three times
- * the input, holding its record ids and answers; deleted when the run ends or fails, and by a shutdown
- * hook). An administration of more than 10,000 rows or 1 MiB of item ids and codes is rejected as
- * {@code malformed_row}.
+ * line (for a file grouped by administration, the order of the file and the output of reading it group
+ * by group); a malformed row is a rejected row of its own, and so is each run of consecutive rows
+ * without a record id. Nothing is scored before the last row is read. Memory is bounded whatever the
+ * size of the file (two stages of an estimated 16 MiB of rows each, a 16 MiB filter, 4 MiB of merge
+ * buffers; 10 million rows run in a 96 MiB heap): past that, rows go to temporary files under
+ * {@code java.io.tmpdir}, holding the input's record ids and answers and deleted when the run ends or
+ * fails, or by a shutdown hook. Peak disk is about the input's size for a file
+ * grouped by administration and up to about four times it for one whose administrations are spread
+ * across it (sorted twice). An administration of more than 10,000 rows or 1 MiB of item ids and codes
+ * is rejected as {@code malformed_row}.
  *
  * <p>Reading: input is UTF-8 text, with or without a byte-order mark (dropped). Input that fails to
  * decode (see {@link DatasetInput} for exact positions), a CSV cell over 100,000 characters, a quote

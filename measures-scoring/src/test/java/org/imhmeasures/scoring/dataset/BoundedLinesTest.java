@@ -26,8 +26,8 @@ class BoundedLinesTest {
 
     @Test
     void next_everyLineEnd_countsLinesAsReadLineDoes() throws IOException {
-        assertEquals(List.of(new BoundedLines.Text(1, "a"), new BoundedLines.Text(2, "b"), new BoundedLines.Text(3, "c"),
-                new BoundedLines.Text(5, " d "), new BoundedLines.Text(7, " e")),
+        assertEquals(List.of(new BoundedLines.Text(1, "a"), new BoundedLines.Text(2, "b"),
+                new BoundedLines.Text(3, "c"), new BoundedLines.Text(5, " d "), new BoundedLines.Text(7, " e")),
                 lines("a\r\nb\rc\n\n d \r\n\t\r\n e", 100));
     }
 

@@ -44,7 +44,8 @@ class JsonLinesLimitTest {
      * as they are read: nothing of the size of the line exists anywhere.
      */
     static final class HugeLine extends Reader {
-        private final String prefix = "{\"record_id\":\"9434765919\",\"instrument\":\"PHQ-9\",\"answers\":{\"phq9_1\":\"";
+        private final String prefix = "{\"record_id\":\"9434765919\",\"instrument\":\"PHQ-9\","
+                + "\"answers\":{\"phq9_1\":\"";
         private final String suffix = "\"}}\n" + VALID + "\n";
         private final long filler;
         private long position;
@@ -99,8 +100,8 @@ class JsonLinesLimitTest {
 
     @Test
     void jsonLines_lineOverTheLimit_isLineTooLongAndCountsAsOneRow() throws IOException {
-        String input = "{\"record_id\":\"a\",\"instrument\":\"PHQ-9\",\"answers\":{\"phq9_1\":\"" + "1".repeat(VALID.length())
-                + "\"}}\n" + VALID + "\n";
+        String input = "{\"record_id\":\"a\",\"instrument\":\"PHQ-9\",\"answers\":{\"phq9_1\":\""
+                + "1".repeat(VALID.length()) + "\"}}\n" + VALID + "\n";
         Run r = run(PHQ9.withMaxLineLength(VALID.length()), new StringReader(input));
         assertEquals(new DatasetSummary(2, 1, 1, 0), r.summary());
         assertEquals(List.of("line,record_id,reason,message", "1,,line_too_long,line must be at most " + VALID.length()

@@ -100,7 +100,8 @@ public final class PositionReader extends Reader {
             if (n < 0) {
                 ended = true;
                 if (csv && state == QUOTED) {
-                    throw located(cellLine, cellColumn, "quoted cell must be closed before end of input: unclosed quote", null);
+                    throw located(cellLine, cellColumn,
+                            "quoted cell must be closed before end of input: unclosed quote", null);
                 }
                 return -1;
             }

@@ -74,7 +74,8 @@ class StrictUtf8ReaderTest {
         bytes.writeBytes(text.getBytes(StandardCharsets.UTF_8));
         bytes.write(0xC0); // an overlong lead byte: never valid
         bytes.write(0x80);
-        PositionReader reader = PositionReader.text(new StrictUtf8Reader(new ByteArrayInputStream(bytes.toByteArray())));
+        PositionReader reader = PositionReader.text(new StrictUtf8Reader(new ByteArrayInputStream(
+                bytes.toByteArray())));
         LocatedInputException e = assertThrows(LocatedInputException.class, () -> readAll(reader, 4000));
         DatasetException located = e.located();
         assertEquals(5, located.line(), located.getMessage());
