@@ -54,10 +54,10 @@ import org.imhmeasures.scoring.dataset.internal.WideCsvReader;
  * size of the file (two stages of an estimated 16 MiB of rows each, a 16 MiB filter, 4 MiB of merge
  * buffers; 10 million rows run in a 96 MiB heap): past that, rows go to temporary files under
  * {@code java.io.tmpdir}, holding the input's record ids and answers and deleted when the run ends or
- * fails, or by a shutdown hook. Peak disk is about the input's size for a file
- * grouped by administration and up to about four times it for one whose administrations are spread
- * across it (sorted twice). An administration of more than 10,000 rows or 1 MiB of item ids and codes
- * is rejected as {@code malformed_row}.
+ * fails, or by a shutdown hook. Peak disk is at most about the input's size for a file grouped by
+ * administration and up to about four times it for one whose administrations are spread across it
+ * (sorted twice). An administration of more than 10,000 rows or 1 MiB of item ids and codes is
+ * rejected as {@code malformed_row}.
  *
  * <p>Reading: input is UTF-8 text, with or without a byte-order mark (dropped). Input that fails to
  * decode (see {@link DatasetInput} for exact positions), a CSV cell over 100,000 characters, a quote
