@@ -3,13 +3,10 @@ package org.imhmeasures.examples.cli;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.imhmeasures.core.instrument.Catalogue;
 import org.imhmeasures.core.instrument.Instrument;
 import org.imhmeasures.examples.files.OutputFiles;
 import org.imhmeasures.scoring.change.ChangeModel;
@@ -20,6 +17,7 @@ import org.imhmeasures.scoring.change.RciMethod;
 import org.imhmeasures.scoring.cohort.CohortReports;
 import org.imhmeasures.scoring.dataset.ChangeCsv;
 import org.imhmeasures.scoring.dataset.DatasetException;
+import org.imhmeasures.scoring.dataset.DatasetInput;
 
 /**
  * {@code change --instrument ID --input IN.csv --output OUT.csv [--summary SUMMARY.json]
@@ -97,7 +95,7 @@ final class ChangeCommand {
                 RunFiles.optional("--summary", summary)))) {
             Writer outFile = files.writer(output);
             Optional<Writer> rejFile = rejects.isPresent() ? Optional.of(files.writer(rejects.get())) : Optional.empty();
-            run = job.run(() -> Files.newBufferedReader(input, StandardCharsets.UTF_8), outFile, rejFile);
+            run = job.run(() -> DatasetInput.open(input), outFile, rejFile);
             if (summary.isPresent()) {
                 Writer json = files.writer(summary.get());
                 json.write(CohortReports.toJson(run.cohort()) + System.lineSeparator());

@@ -7,15 +7,13 @@ import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-import java.io.BufferedReader;
+import java.io.Reader;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.Reader;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.hl7.fhir.r4.model.Identifier;
@@ -35,6 +33,7 @@ import org.imhmeasures.scoring.Scorer;
 import org.imhmeasures.scoring.dataset.CsvCells;
 import org.imhmeasures.scoring.dataset.DatasetException;
 import org.imhmeasures.scoring.dataset.DatasetFormat;
+import org.imhmeasures.scoring.dataset.DatasetInput;
 import org.imhmeasures.scoring.dataset.DatasetScoring;
 import org.imhmeasures.scoring.dataset.DatasetSummary;
 
@@ -83,7 +82,7 @@ final class FhirCommand {
         // outputs go to temporary files, moved into place (rejects first, NDJSON last) only when the run completed
         try (OutputFiles files = RunFiles.open(List.of(OutputFiles.Named.of("--input", input)), RunFiles.outputs(
                         OutputFiles.Named.of("--output", output), RunFiles.optional("--rejects", rejects)));
-                BufferedReader in = Files.newBufferedReader(input, StandardCharsets.UTF_8)) {
+                Reader in = DatasetInput.open(input)) {
             Writer outFile = files.writer(output);
             Optional<Writer> rejFile = rejects.isPresent() ? Optional.of(files.writer(rejects.get())) : Optional.empty();
             counts = convert(instrument, in, outFile, rejFile, cells, err);

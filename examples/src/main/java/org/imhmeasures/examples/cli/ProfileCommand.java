@@ -1,10 +1,7 @@
 package org.imhmeasures.examples.cli;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +9,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.imhmeasures.examples.files.OutputFiles;
+import org.imhmeasures.scoring.dataset.BoundedLines;
+import org.imhmeasures.scoring.dataset.DatasetException;
+import org.imhmeasures.scoring.dataset.DatasetInput;
 import org.imhmeasures.scoring.profile.ReferralProfile;
 import org.imhmeasures.scoring.submission.Submission;
 import org.imhmeasures.scoring.submission.SubmissionResult;
@@ -85,7 +85,8 @@ public final class ProfileCommand {
 
     /**
      * Reads and validates a JSON Lines file of submissions and profiles the accepted ones. Blank lines
-     * are skipped.
+     * are skipped; a leading byte-order mark is dropped; a line over {@link SubmissionValidator#MAX_BYTES}
+     * characters is rejected as {@code line_too_long} without being held in memory.
      *
      * @param input the file
      * @param topN how many risk factors to list
@@ -110,17 +111,18 @@ public final class ProfileCommand {
         List<Submission> accepted = new ArrayList<>();
         List<String> rejections = new ArrayList<>();
         int lines = 0;
+        // a line over the submission size limit is skipped without being held: a 400 MB line costs nothing
         try (SubmissionValidator validator = SubmissionValidator.create().withPolicy(policy);
-                BufferedReader in = Files.newBufferedReader(input, StandardCharsets.UTF_8)) {
-            String line;
-            int number = 0;
-            while ((line = in.readLine()) != null) {
-                number++;
-                if (line.isBlank()) {
+                BoundedLines in = BoundedLines.of(DatasetInput.open(input), SubmissionValidator.MAX_BYTES)) {
+            Optional<BoundedLines.Line> next;
+            while ((next = in.next()).isPresent()) {
+                long number = next.get().number();
+                lines++;
+                if (next.get() instanceof BoundedLines.TooLong) {
+                    rejections.add("line " + number + " must be a valid submission: line_too_long");
                     continue;
                 }
-                lines++;
-                SubmissionResult result = validator.validate(line);
+                SubmissionResult result = validator.validate(((BoundedLines.Text) next.get()).text());
                 if (result instanceof SubmissionResult.Accepted) {
                     accepted.add(((SubmissionResult.Accepted) result).submission());
                 } else {
@@ -130,6 +132,8 @@ public final class ProfileCommand {
                                     .joining(", ")));
                 }
             }
+        } catch (DatasetException e) {
+            throw new CommandFailure("--input " + input.getFileName() + ": " + e.getMessage(), e);
         } catch (IOException e) {
             throw new CommandFailure("--input must be readable UTF-8: " + e.getClass().getSimpleName(), e);
         }

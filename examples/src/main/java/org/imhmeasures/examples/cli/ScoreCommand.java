@@ -1,11 +1,10 @@
 package org.imhmeasures.examples.cli;
 
-import java.io.BufferedReader;
+import java.io.Reader;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.Reader;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -18,6 +17,7 @@ import org.imhmeasures.scoring.Scorer;
 import org.imhmeasures.scoring.ScoringOptions;
 import org.imhmeasures.scoring.dataset.DatasetException;
 import org.imhmeasures.scoring.dataset.DatasetFormat;
+import org.imhmeasures.scoring.dataset.DatasetInput;
 import org.imhmeasures.scoring.dataset.DatasetSummary;
 import org.imhmeasures.scoring.dataset.DatasetScoring;
 
@@ -69,7 +69,7 @@ final class ScoreCommand {
         // outputs go to temporary files, moved into place only when the whole input was scored
         try (OutputFiles files = RunFiles.open(List.of(OutputFiles.Named.of("--input", input)), RunFiles.outputs(
                         OutputFiles.Named.of("--output", output), RunFiles.optional("--rejects", rejects)));
-                BufferedReader in = Files.newBufferedReader(input, StandardCharsets.UTF_8)) {
+                Reader in = DatasetInput.open(input)) {
             Writer outFile = files.writer(output);
             Optional<Writer> rejFile = rejects.isPresent() ? Optional.of(files.writer(rejects.get())) : Optional.empty();
             boolean wide = format == DatasetFormat.WIDE_CSV;

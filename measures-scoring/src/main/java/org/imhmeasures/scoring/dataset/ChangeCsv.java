@@ -1,11 +1,7 @@
 package org.imhmeasures.scoring.dataset;
 
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvParser;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
@@ -28,6 +24,7 @@ import org.imhmeasures.scoring.change.ParameterSource;
 import org.imhmeasures.scoring.change.SampleStatistics;
 import org.imhmeasures.scoring.cohort.CohortAccumulator;
 import org.imhmeasures.scoring.cohort.CohortReport;
+import org.imhmeasures.scoring.dataset.internal.CsvInput;
 
 /**
  * Individual and cohort change over a CSV of paired totals.
@@ -52,6 +49,10 @@ import org.imhmeasures.scoring.cohort.CohortReport;
  * <p>With {@link ParameterSource#SAMPLE} the input is read twice: first to estimate the sample
  * statistics from the usable pairs, then to assess; hence the input is supplied as a reopenable source.
  * Memory is constant for the output; the cohort summary keeps each pair (24 bytes).
+ *
+ * <p>The input is read as {@link DatasetScoring} reads CSV: UTF-8 with or without a byte-order mark,
+ * header cells trimmed and each at most once, cells of at most 100,000 characters; anything else
+ * refuses the input with a {@link DatasetException} giving line and column.
  *
  * @since 0.1.0
  */
@@ -84,7 +85,6 @@ public final class ChangeCsv {
         this.options = Check.notNull(options, "options");
         this.groupColumns = List.copyOf(Check.notNull(groupColumns, "group columns"));
         this.cells = Check.notNull(cells, "csv cells");
-        mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxStringLength(100_000).build());
     }
 
     /**
@@ -250,15 +250,8 @@ public final class ChangeCsv {
     }
 
     private void read(Reader in, RowHandler handler) throws IOException {
-        try (CsvParser parser = mapper.getFactory().createParser(in)) {
-            parser.setSchema(CsvSchema.emptySchema());
-            parser.enable(CsvParser.Feature.WRAP_AS_ARRAY);
-            CsvRows rows = new CsvRows(parser);
-            List<String> first = rows.next();
-            List<String> header = first == null ? null : List.copyOf(first);
-            if (header == null) {
-                throw new DatasetException(1, "input must have a header row: empty file", null);
-            }
+        try (CsvInput rows = CsvInput.of(in)) {
+            List<String> header = rows.header();
             int id = header.indexOf("record_id");
             int pre = header.indexOf("pre");
             int post = header.indexOf("post");
@@ -296,9 +289,6 @@ public final class ChangeCsv {
                 }
                 handler.accept(row);
             }
-        } catch (StreamReadException e) {
-            throw new DatasetException(e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
-                    "input must be well-formed CSV: " + e.getOriginalMessage().replaceAll("\"[^\"]*\"", "\"...\""), e);
         } catch (java.io.UncheckedIOException e) {
             throw e.getCause();
         }

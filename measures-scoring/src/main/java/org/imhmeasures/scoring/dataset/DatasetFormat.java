@@ -15,10 +15,11 @@ public enum DatasetFormat {
      */
     WIDE_CSV("wide"),
     /**
-     * CSV, one answer per row: {@code record_id,timepoint,instrument,item_id,code}; consecutive rows with
-     * the same record, timepoint and instrument form one administration, which is one accounting row.
-     * Input must be grouped by administration (any sorted export is): memory stays constant, so a group
-     * that reappears later in the file is scored again as a separate administration.
+     * CSV, one answer per row: {@code record_id,timepoint,instrument,item_id,code}; all rows with the
+     * same record, timepoint and instrument form one administration, wherever they are in the file,
+     * which is one accounting row reported at the line of its first row. Rows may come in any order;
+     * the cost is that nothing is scored before the last row is read, and large files are grouped
+     * through temporary files (see {@link DatasetScoring}).
      */
     LONG_CSV("long"),
     /**

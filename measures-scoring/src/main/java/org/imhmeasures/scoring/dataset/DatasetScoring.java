@@ -1,22 +1,15 @@
 package org.imhmeasures.scoring.dataset;
 
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvParser;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import org.imhmeasures.core.instrument.Instrument;
 import org.imhmeasures.core.instrument.Subscale;
 import org.imhmeasures.core.internal.Check;
 import org.imhmeasures.scoring.CriticalAlert;
@@ -27,11 +20,16 @@ import org.imhmeasures.scoring.ScoreResult;
 import org.imhmeasures.scoring.Scored;
 import org.imhmeasures.scoring.Scorer;
 import org.imhmeasures.scoring.SubscaleScore;
-import org.imhmeasures.scoring.internal.Redaction;
+import org.imhmeasures.scoring.dataset.internal.DatasetReader;
+import org.imhmeasures.scoring.dataset.internal.JsonLinesReader;
+import org.imhmeasures.scoring.dataset.internal.LongCsvReader;
+import org.imhmeasures.scoring.dataset.internal.RowSink;
+import org.imhmeasures.scoring.dataset.internal.WideCsvReader;
 
 /**
- * Scores a dataset of administrations in one streaming pass, in constant memory: wide CSV (one
- * administration per row), long CSV (one answer per row) or JSON Lines; see {@link DatasetFormat}.
+ * Scores a dataset of administrations in one pass over the input: wide CSV (one administration per
+ * row) and JSON Lines stream in constant memory; long CSV (one answer per row) is grouped across the
+ * whole file in bounded memory (see below); see {@link DatasetFormat}.
  *
  * <p>Wide input: a header row with a {@code record_id} column and item-id columns ({@code phq9_1} …);
  * other columns are ignored; an empty cell is a missing answer. Output header, exactly:
@@ -57,6 +55,28 @@ import org.imhmeasures.scoring.internal.Redaction;
  * rejected as {@code wrong_instrument}, an item the instrument lacks as {@code unknown_item}, and a
  * malformed line as {@code malformed_row}. For them the accounting row is the administration.
  *
+ * <p>Long input: the rows of one administration (same trimmed {@code record_id}, {@code timepoint} and
+ * {@code instrument}) are grouped wherever they are in the file, so the result does not depend on row
+ * order. An administration is reported at the line of its first row, and rows come out in order of that
+ * line (for a file grouped by administration, the order of the file and the output of reading it group
+ * by group); a malformed row is a rejected row of its own, and so is each run of consecutive rows
+ * without a record id. Nothing is scored before the last row is read. Memory is bounded whatever the
+ * size of the file (two stages of an estimated 16 MiB of rows each, a 16 MiB filter, 4 MiB of merge
+ * buffers; 10 million rows run in a 96 MiB heap): past that, rows go to temporary files under
+ * {@code java.io.tmpdir}, holding the input's record ids and answers and deleted when the run ends or
+ * fails, or by a shutdown hook. Peak disk is at most about the input's size for a file grouped by
+ * administration and up to about four times it for one whose administrations are spread across it
+ * (sorted twice). An administration of more than 10,000 rows or 1 MiB of item ids and codes is
+ * rejected as {@code malformed_row}.
+ *
+ * <p>Reading: input is UTF-8 text, with or without a byte-order mark (dropped). Input that fails to
+ * decode (see {@link DatasetInput} for exact positions), a CSV cell over 100,000 characters, a quote
+ * left open at the end of the input, and a CSV header naming a column twice (cells compared trimmed)
+ * refuse the whole input with a {@link DatasetException} giving line and column (for the quote, where
+ * it opened; for the header, where the second cell starts). Header cells are trimmed before they are
+ * matched. A JSON Lines line over {@link #withMaxLineLength(int) the line length limit} (1 MiB by
+ * default) is skipped without being held and rejected as {@code line_too_long}.
+ *
  * <p>Rows read = rows scored + rows rejected, always ({@link DatasetSummary}). Instances are immutable
  * and thread-safe; each call uses its own reader and writers. A progress listener, if set, hears the
  * number of rows read every {@code every} rows.
@@ -74,19 +94,8 @@ public final class DatasetScoring {
     public static final List<String> REJECT_COLUMNS = List.of("line", "record_id", "reason", "message",
             "critical_items", "critical_unanswered");
 
-    private static final String RECORD_ID = "record_id";
-
     /** Long-format input columns. */
     public static final List<String> LONG_COLUMNS = List.of("record_id", "timepoint", "instrument", "item_id", "code");
-
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = com.fasterxml.jackson.databind.json
-            .JsonMapper.builder().enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .build();
-
-    static {
-        JSON.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(8)
-                .maxNumberLength(20).maxStringLength(10_000).build());
-    }
 
     /** Output and rejects columns that hold numbers (never altered by {@link CsvCells}). */
     private static final java.util.function.Predicate<String> NUMBER_COLUMNS = name -> name.equals("raw_total")
@@ -98,17 +107,20 @@ public final class DatasetScoring {
     private final java.util.function.LongConsumer progress;
     private final long progressEvery;
     private final CsvCells cells;
+    private final int maxLineLength;
 
     private DatasetScoring(Scorer scorer) {
-        this(scorer, read -> { }, Long.MAX_VALUE, CsvCells.NEUTRALISE_FORMULAS);
+        this(scorer, read -> { }, Long.MAX_VALUE, CsvCells.NEUTRALISE_FORMULAS, BoundedLines.DEFAULT_MAX_LENGTH);
     }
 
     private DatasetScoring(Scorer scorer, java.util.function.LongConsumer progress, long progressEvery,
-            CsvCells cells) {
+            CsvCells cells, int maxLineLength) {
         this.cells = Check.notNull(cells, "csv cells");
         this.progress = Check.notNull(progress, "progress");
         Check.argument(progressEvery > 0, "progress interval must be positive: %d", progressEvery);
         this.progressEvery = progressEvery;
+        Check.argument(maxLineLength > 0, "line length limit must be positive: %d", maxLineLength);
+        this.maxLineLength = maxLineLength;
         this.scorer = Check.notNull(scorer, "scorer");
         // quote only where CSV needs it, so output is stable and diff-friendly
         this.mapper = CsvMapper.builder().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();
@@ -135,7 +147,7 @@ public final class DatasetScoring {
      * @return a new instance
      */
     public DatasetScoring withProgress(java.util.function.LongConsumer listener, long every) {
-        return new DatasetScoring(scorer, listener, every, cells);
+        return new DatasetScoring(scorer, listener, every, cells, maxLineLength);
     }
 
     /**
@@ -150,7 +162,31 @@ public final class DatasetScoring {
      * @since 0.1.0
      */
     public DatasetScoring withCsvCells(CsvCells cells) {
-        return new DatasetScoring(scorer, progress, progressEvery, cells);
+        return new DatasetScoring(scorer, progress, progressEvery, cells, maxLineLength);
+    }
+
+    /**
+     * Returns a copy with another JSON Lines line length limit (default
+     * {@value BoundedLines#DEFAULT_MAX_LENGTH} characters). A longer line is read to its end without
+     * being held in memory and rejected as {@code line_too_long}; it counts as one row read. This
+     * instance is unchanged.
+     *
+     * @param characters the longest line, in characters, positive
+     * @return a new instance
+     * @since 0.1.0
+     */
+    public DatasetScoring withMaxLineLength(int characters) {
+        return new DatasetScoring(scorer, progress, progressEvery, cells, characters);
+    }
+
+    /**
+     * The JSON Lines line length limit.
+     *
+     * @return the longest line read, in characters
+     * @since 0.1.0
+     */
+    public int maxLineLength() {
+        return maxLineLength;
     }
 
     /**
@@ -296,263 +332,28 @@ public final class DatasetScoring {
     public DatasetSummary forEach(DatasetFormat format, Reader input,
             java.util.function.Consumer<List<String>> headerListener, RowHandler handler) throws IOException {
         Check.notNull(format, "format");
+        Check.notNull(input, "input");
+        Check.notNull(headerListener, "header listener");
         Sink sink = new Sink(Check.notNull(handler, "handler"));
-        try {
-            switch (format) {
-                case LONG_CSV:
-                    longCsv(input, sink, headerListener);
-                    break;
-                case JSON_LINES:
-                    jsonLines(input, sink);
-                    break;
-                case WIDE_CSV:
-                default:
-                    wideCsv(input, sink, headerListener);
-                    break;
-            }
-            return sink.summary();
-        } catch (StreamReadException e) {
-            long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw new DatasetException(line, "input must be well-formed CSV: " + e.getOriginalMessage()
-                    .replaceAll("\"[^\"]*\"", "\"...\""), e);
-        }
+        reader(format).read(input, headerListener, sink);
+        return sink.summary();
     }
 
-    private CsvParser csvParser(Reader input) throws IOException {
-        CsvParser parser = mapper.getFactory().createParser(input);
-        parser.setSchema(CsvSchema.emptySchema());
-        parser.enable(CsvParser.Feature.WRAP_AS_ARRAY);
-        return parser;
-    }
-
-    private static List<String> header(CsvRows rows) throws IOException {
-        List<String> first = rows.next();
-        if (first == null) {
-            throw new DatasetException(1, "input must have a header row: empty file", null);
+    /** One reader per format (a new one per run: the long-format reader keeps per-run state). */
+    private DatasetReader reader(DatasetFormat format) {
+        switch (format) {
+            case LONG_CSV:
+                return new LongCsvReader(scorer);
+            case JSON_LINES:
+                return new JsonLinesReader(scorer, maxLineLength);
+            case WIDE_CSV:
+            default:
+                return new WideCsvReader(scorer);
         }
-        List<String> header = List.copyOf(first);
-        Map<String, Integer> seen = new HashMap<>();
-        for (int c = 0; c < header.size(); c++) {
-            if (seen.put(header.get(c), c) != null) {
-                throw new DatasetException(1, "header columns must be unique: " + Redaction.name(header.get(c))
-                        + " repeated", null);
-            }
-        }
-        return header;
-    }
-
-    private void wideCsv(Reader input, Sink sink, java.util.function.Consumer<List<String>> headerListener)
-            throws IOException {
-        Instrument instrument = scorer.instrument();
-        int itemCount = instrument.items().size();
-        try (CsvParser parser = csvParser(input)) {
-            CsvRows rows = new CsvRows(parser);
-            List<String> header = header(rows);
-            int recordIdColumn = header.indexOf(RECORD_ID);
-            if (recordIdColumn < 0) {
-                throw new DatasetException(1, "header must have a record_id column: absent", null);
-            }
-            int[] itemColumns = new int[itemCount];
-            boolean anyItem = false;
-            for (int i = 0; i < itemCount; i++) {
-                itemColumns[i] = header.indexOf(instrument.items().get(i).id());
-                anyItem |= itemColumns[i] >= 0;
-            }
-            if (!anyItem) {
-                throw new DatasetException(1, "header must have at least one item column of " + instrument.id()
-                        + " (" + instrument.items().get(0).id() + " ...): none", null);
-            }
-            headerListener.accept(header);
-            String[] codes = new String[itemCount];
-            List<String> row;
-            while ((row = rows.next()) != null) {
-                long line = rows.lastRowLine();
-                String recordId = recordIdColumn < row.size() ? row.get(recordIdColumn).strip() : "";
-                if (row.size() != header.size()) {
-                    sink.reject(line, recordId, "malformed_row", "row must have " + header.size() + " cells: "
-                            + row.size());
-                } else if (recordId.isEmpty()) {
-                    sink.reject(line, "", "missing_record_id", "record_id must not be empty: empty");
-                } else {
-                    for (int i = 0; i < itemCount; i++) {
-                        codes[i] = itemColumns[i] >= 0 ? row.get(itemColumns[i]) : null;
-                    }
-                    sink.result(line, recordId, "", scorer.scoreCodes(codes), () -> answers(codes));
-                }
-            }
-        }
-    }
-
-    private void longCsv(Reader input, Sink sink, java.util.function.Consumer<List<String>> headerListener)
-            throws IOException {
-        try (CsvParser parser = csvParser(input)) {
-            CsvRows rows = new CsvRows(parser);
-            List<String> header = header(rows);
-            int[] column = new int[LONG_COLUMNS.size()];
-            for (int c = 0; c < column.length; c++) {
-                column[c] = header.indexOf(LONG_COLUMNS.get(c));
-                if (column[c] < 0) {
-                    throw new DatasetException(1, "header must have the long-format columns " + LONG_COLUMNS + ": "
-                            + LONG_COLUMNS.get(c) + " absent", null);
-                }
-            }
-            headerListener.accept(header);
-            Group group = null;
-            List<String> row;
-            while ((row = rows.next()) != null) {
-                long line = rows.lastRowLine();
-                String recordId = column[0] < row.size() ? row.get(column[0]).strip() : "";
-                if (row.size() != header.size()) {
-                    // a broken line cannot be placed in a group: it ends the current group and is its own row
-                    group = finish(group, sink);
-                    sink.reject(line, recordId, "malformed_row", "row must have " + header.size() + " cells: "
-                            + row.size());
-                    continue;
-                }
-                String timepoint = row.get(column[1]).strip();
-                String instrumentId = row.get(column[2]).strip();
-                if (group == null || !group.sameAdministration(recordId, timepoint, instrumentId)) {
-                    group = finish(group, sink);
-                    group = new Group(line, recordId, timepoint, instrumentId);
-                }
-                group.add(row.get(column[3]).strip(), row.get(column[4]));
-            }
-            finish(group, sink);
-        }
-    }
-
-    private Group finish(Group group, Sink sink) throws IOException {
-        if (group == null) {
-            return null;
-        }
-        if (group.recordId.isEmpty()) {
-            sink.reject(group.line, "", "missing_record_id", "record_id must not be empty: empty");
-        } else if (group.duplicateItem != null) {
-            sink.reject(group.line, group.recordId, "duplicate_item", "item must appear once per administration: "
-                    + Redaction.itemId(group.duplicateItem));
-        } else {
-            org.imhmeasures.scoring.Administration administration = org.imhmeasures.scoring.Administration.of(
-                    group.instrumentId.isEmpty() ? "-" : group.instrumentId, group.answers);
-            sink.result(group.line, group.recordId, group.timepoint, scorer.score(administration),
-                    () -> administration);
-        }
-        return null;
-    }
-
-    /** The answers of one administration in long format, collected from consecutive rows. */
-    private static final class Group {
-        final long line;
-        final String recordId;
-        final String timepoint;
-        final String instrumentId;
-        final Map<String, String> answers = new java.util.LinkedHashMap<>();
-        String duplicateItem;
-
-        Group(long line, String recordId, String timepoint, String instrumentId) {
-            this.line = line;
-            this.recordId = recordId;
-            this.timepoint = timepoint;
-            this.instrumentId = instrumentId;
-        }
-
-        boolean sameAdministration(String record, String time, String instrument) {
-            return recordId.equals(record) && timepoint.equals(time) && instrumentId.equals(instrument);
-        }
-
-        void add(String itemId, String code) {
-            if (answers.containsKey(itemId) && duplicateItem == null) {
-                duplicateItem = itemId;
-            }
-            answers.put(itemId.isEmpty() ? "-" : itemId, code);
-        }
-    }
-
-    private void jsonLines(Reader input, Sink sink) throws IOException {
-        java.io.BufferedReader lines = input instanceof java.io.BufferedReader b ? b : new java.io.BufferedReader(input);
-        String text;
-        long line = 0;
-        while ((text = lines.readLine()) != null) {
-            line++;
-            if (text.isBlank()) {
-                continue;
-            }
-            com.fasterxml.jackson.databind.JsonNode node;
-            try {
-                node = JSON.readTree(text);
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                sink.reject(line, "", "malformed_row", "line must be one JSON object: not well-formed JSON");
-                continue;
-            }
-            String problem = jsonProblem(node);
-            String recordId = node != null && node.path("record_id").isTextual() ? node.get("record_id").asText()
-                    .strip() : "";
-            if (problem != null) {
-                sink.reject(line, recordId, "malformed_row", problem);
-                continue;
-            }
-            if (recordId.isEmpty()) {
-                sink.reject(line, "", "missing_record_id", "record_id must not be empty: empty");
-                continue;
-            }
-            Map<String, String> answers = new java.util.LinkedHashMap<>();
-            node.get("answers").properties().forEach(e -> answers.put(e.getKey(), e.getValue().isNull() ? ""
-                    : e.getValue().asText()));
-            String timepoint = node.path("timepoint").isTextual() ? node.get("timepoint").asText().strip() : "";
-            org.imhmeasures.scoring.Administration administration = org.imhmeasures.scoring.Administration.of(
-                    node.get("instrument").asText().strip().isEmpty() ? "-" : node.get("instrument").asText().strip(),
-                    answers);
-            sink.result(line, recordId, timepoint, scorer.score(administration), () -> administration);
-        }
-    }
-
-    /** Why a JSON line is not an administration record, or {@code null} when it is one. */
-    private static String jsonProblem(com.fasterxml.jackson.databind.JsonNode node) {
-        if (node == null || !node.isObject()) {
-            return "line must be one JSON object: not an object";
-        }
-        java.util.Iterator<String> names = node.fieldNames();
-        while (names.hasNext()) {
-            String name = names.next();
-            if (!Set.of("record_id", "timepoint", "instrument", "answers").contains(name)) {
-                return "field must be one of [record_id, timepoint, instrument, answers]: "
-                        + Redaction.name(name);
-            }
-        }
-        for (String field : List.of("record_id", "instrument")) {
-            if (!node.path(field).isTextual()) {
-                return field + " must be a string: " + (node.has(field) ? node.get(field).getNodeType().name()
-                        .toLowerCase(java.util.Locale.ROOT) : "missing");
-            }
-        }
-        if (node.has("timepoint") && !node.get("timepoint").isTextual() && !node.get("timepoint").isNull()) {
-            return "timepoint must be a string: " + node.get("timepoint").getNodeType().name()
-                    .toLowerCase(java.util.Locale.ROOT);
-        }
-        if (!node.path("answers").isObject()) {
-            return "answers must be an object: " + (node.has("answers") ? node.get("answers").getNodeType().name()
-                    .toLowerCase(java.util.Locale.ROOT) : "missing");
-        }
-        for (var entry : node.get("answers").properties()) {
-            var value = entry.getValue();
-            if (!(value.isTextual() || value.isNull() || value.isIntegralNumber())) {
-                return "answer to " + Redaction.itemId(entry.getKey()) + " must be a string, a whole number or null: "
-                        + value.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
-            }
-        }
-        return null;
-    }
-
-    /** The wide row's answers as an administration, for handlers that need it. */
-    private org.imhmeasures.scoring.Administration answers(String[] codes) {
-        Map<String, String> answers = new java.util.LinkedHashMap<>();
-        for (int i = 0; i < codes.length; i++) {
-            answers.put(scorer.instrument().items().get(i).id(), codes[i]);
-        }
-        return org.imhmeasures.scoring.Administration.of(scorer.instrument().id(), answers);
     }
 
     /** Counts every administration once, turns unscorable ones into rejections, reports progress. */
-    private final class Sink {
+    private final class Sink implements RowSink {
         private final RowHandler handler;
         private long read;
         private long scored;
@@ -564,7 +365,8 @@ public final class DatasetScoring {
             this.handler = handler;
         }
 
-        void result(long line, String recordId, String timepoint, ScoreResult result,
+        @Override
+        public void result(long line, String recordId, String timepoint, ScoreResult result,
                 java.util.function.Supplier<org.imhmeasures.scoring.Administration> answers) throws IOException {
             if (!result.criticalAlerts().isEmpty()) {
                 alerted++;
@@ -583,7 +385,8 @@ public final class DatasetScoring {
         }
 
         /** A row rejected before scoring: no result, so no alerts are known. */
-        void reject(long line, String recordId, String reason, String message) throws IOException {
+        @Override
+        public void reject(long line, String recordId, String reason, String message) throws IOException {
             reject(line, recordId, reason, message, Optional.empty());
         }
 

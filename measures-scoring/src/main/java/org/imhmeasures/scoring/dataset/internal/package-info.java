@@ -1,0 +1,7 @@
+/**
+ * Implementation of dataset reading, not exported: one {@link
+ * org.imhmeasures.scoring.dataset.internal.DatasetReader} per input format, the shared CSV set-up and
+ * position tracking that locate unreadable input, strict UTF-8 decoding, bounded JSON Lines, and the
+ * spill-to-disk sorting that groups long-format rows whatever their order.
+ */
+package org.imhmeasures.scoring.dataset.internal;
