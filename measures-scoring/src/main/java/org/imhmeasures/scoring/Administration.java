@@ -150,10 +150,27 @@ public record Administration(String instrumentId, Map<String, Answer> answers, O
      */
     public static Administration of(String instrumentId, Map<String, String> codes) {
         Check.notNull(codes, "codes");
+        return ofEntries(instrumentId, List.copyOf(codes.entrySet()));
+    }
+
+    /**
+     * An administration from raw codes as a list of (item id, code) entries, in the order given, for
+     * inputs that can repeat a key (a long-format dataset with two rows for one item); blank or
+     * {@code null} codes are missing answers. Keys are trimmed; a blank key or a key given more than
+     * once (after trimming) becomes an unplaced answer, which the scorer reports as
+     * {@link Problem.UnknownItem} or {@link Problem.DuplicateItem}, never an exception.
+     *
+     * @param instrumentId the instrument id
+     * @param codes (item id, code) entries, in the order given
+     * @return the administration, with no date, timepoint or respondent
+     * @since 0.1.0
+     */
+    public static Administration ofEntries(String instrumentId, List<? extends Map.Entry<String, String>> codes) {
+        Check.notNull(codes, "codes");
         List<UnplacedAnswer> unplaced = new ArrayList<>();
         Map<String, Answer> answers = new LinkedHashMap<>();
         int position = 0;
-        for (Map.Entry<String, String> entry : codes.entrySet()) {
+        for (Map.Entry<String, String> entry : codes) {
             Answer answer = Answer.of(entry.getValue());
             String key = entry.getKey() == null ? "" : entry.getKey();
             if (key.isBlank() || answers.containsKey(key)) {

@@ -68,8 +68,10 @@ class DatasetFormatsTest {
                 + longRows("a", "baseline", "PHQ-9", "2", "2", "1", "3", "1", "2", "1", "0", "1")
                 + "a,baseline,PHQ-9,phq9_4,0\n";
         Run r = run(PHQ9, DatasetFormat.LONG_CSV, input);
-        assertEquals(new DatasetSummary(1, 0, 1, 0), r.summary());
-        assertEquals("2,a,duplicate_item,item must appear once per administration: phq9_4,,", r.rejects().get(1));
+        // rejected whole, with the alert of its validly answered phq9_9 (1) kept
+        assertEquals(new DatasetSummary(1, 0, 1, 1), r.summary());
+        assertEquals("2,a,duplicate_item,item must appear once per administration: phq9_4 at answers[3] and "
+                + "answers[9]; critical item at alert level: phq9_9,phq9_9,", r.rejects().get(1));
     }
 
     @Test

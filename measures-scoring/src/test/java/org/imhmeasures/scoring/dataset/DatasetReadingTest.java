@@ -96,7 +96,7 @@ class DatasetReadingTest {
         Run r = run(PHQ9, DatasetFormat.WIDE_CSV, BOM + PHQ9_HEADER + "\nr1,1,1,1,1,1,1,1,1,0\n");
         assertEquals(new DatasetSummary(1, 1, 0, 0), r.summary());
         assertEquals("record_id", r.header().get(0));
-        assertEquals("r1,PHQ-9,1.0.0,8,8,mild,false,0,false,", r.output().get(1));
+        assertEquals("r1,PHQ-9,1.0.0,8,8,mild,false,0,false,,", r.output().get(1));
     }
 
     @Test
@@ -111,9 +111,9 @@ class DatasetReadingTest {
         assertEquals(List.of(), CORE10.absentItemColumns(r.header()));
         assertEquals(List.of(
                 "record_id,instrument,definition_version,raw_total,total,band,caseness,items_missing,prorated,"
-                        + "critical_items",
-                "a,CORE-10,1.0.0,10,10,healthy/low level,false,0,false,",
-                "b,CORE-10,1.0.0,40,40,severe,true,0,false,core10_6"), r.output());
+                        + "critical_items,critical_unanswered",
+                "a,CORE-10,1.0.0,10,10,healthy/low level,false,0,false,,",
+                "b,CORE-10,1.0.0,40,40,severe,true,0,false,core10_6,"), r.output());
     }
 
     @Test
@@ -129,7 +129,7 @@ class DatasetReadingTest {
         Run r = run(PHQ9, DatasetFormat.LONG_CSV, BOM + "record_id,timepoint,instrument,item_id,code\n"
                 + longRows("a", "baseline", "1", "1", "1", "1", "1", "1", "1", "1", "0"));
         assertEquals(new DatasetSummary(1, 1, 0, 0), r.summary());
-        assertEquals("a,PHQ-9,1.0.0,8,8,mild,false,0,false,,baseline", r.output().get(1));
+        assertEquals("a,PHQ-9,1.0.0,8,8,mild,false,0,false,,,baseline", r.output().get(1));
     }
 
     @Test

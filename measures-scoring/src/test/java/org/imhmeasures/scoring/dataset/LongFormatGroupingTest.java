@@ -72,9 +72,9 @@ class LongFormatGroupingTest {
         Run r = run(PHQ9, input);
         assertEquals(new DatasetSummary(2, 2, 0, 1), r.summary());
         assertEquals(List.of("record_id,instrument,definition_version,raw_total,total,band,caseness,items_missing,"
-                + "prorated,critical_items,timepoint",
-                "r1,PHQ-9,1.0.0,13,13,moderate,true,0,false,phq9_9,baseline",
-                "r2,PHQ-9,1.0.0,2,2,minimal,false,0,false,,baseline"), r.outputLines());
+                + "prorated,critical_items,critical_unanswered,timepoint",
+                "r1,PHQ-9,1.0.0,13,13,moderate,true,0,false,phq9_9,,baseline",
+                "r2,PHQ-9,1.0.0,2,2,minimal,false,0,false,,,baseline"), r.outputLines());
     }
 
     @Test
@@ -86,7 +86,7 @@ class LongFormatGroupingTest {
         String input = HEADER + String.join("", a.subList(0, 9)) + String.join("", b) + a.get(9);
         Run r = run(CORE10, input);
         assertEquals(new DatasetSummary(2, 2, 0, 0), r.summary(), r.rejects());
-        assertEquals("a,CORE-10,1.0.0,10,10,healthy/low level,false,0,false,,t1", r.outputLines().get(1));
+        assertEquals("a,CORE-10,1.0.0,10,10,healthy/low level,false,0,false,,,t1", r.outputLines().get(1));
     }
 
     @Test
@@ -98,7 +98,7 @@ class LongFormatGroupingTest {
                 + "c,t,PHQ-9,phq9_1\n"          // line 5: malformed, a row of its own
                 + "a,t,PHQ-9,phq9_2,1\n";
         Run r = run(PHQ9, input);
-        assertEquals(new DatasetSummary(3, 0, 3, 0), r.summary());
+        assertEquals(new DatasetSummary(3, 0, 3, 0, 2), r.summary());
         List<String> rejects = r.rejectLines();
         assertTrue(rejects.get(1).startsWith("2,b,too_many_missing,"), rejects.get(1));
         assertTrue(rejects.get(2).startsWith("3,a,code_not_allowed,"), rejects.get(2));
@@ -111,8 +111,8 @@ class LongFormatGroupingTest {
         String input = HEADER + String.join("", a.subList(0, 4)) + "a,t,PHQ-9\n" + String.join("", a.subList(4, 9));
         Run r = run(PHQ9, input);
         assertEquals(new DatasetSummary(2, 1, 1, 0), r.summary());
-        assertEquals("a,PHQ-9,1.0.0,8,8,mild,false,0,false,,t", r.outputLines().get(1));
-        assertEquals("6,a,malformed_row,row must have 5 cells: 3", r.rejectLines().get(1));
+        assertEquals("a,PHQ-9,1.0.0,8,8,mild,false,0,false,,,t", r.outputLines().get(1));
+        assertEquals("6,a,malformed_row,row must have 5 cells: 3,,", r.rejectLines().get(1));
     }
 
     @Test
@@ -120,7 +120,20 @@ class LongFormatGroupingTest {
         List<String> a = rows("a", "t", "PHQ-9", "phq9_", "1", "1", "1", "1", "1", "1", "1", "1", "0");
         String input = HEADER + String.join("", a) + "b,t,PHQ-9,phq9_1,1\n" + "a,t,PHQ-9,phq9_4,3\n";
         Run r = run(PHQ9, input);
-        assertEquals("2,a,duplicate_item,item must appear once per administration: phq9_4", r.rejectLines().get(1));
+        assertEquals("2,a,duplicate_item,item must appear once per administration: phq9_4 at answers[3] and answers[9],,",
+                r.rejectLines().get(1));
+    }
+
+    @Test
+    void longCsv_duplicatedCriticalItem_isDuplicateItemAndStillAlerts() throws IOException {
+        // phq9_9 given twice, far apart: 0 first, then 3 (the most severe answer); last-one-wins or a
+        // rejection without scoring would both hide the alert
+        List<String> a = rows("a", "t", "PHQ-9", "phq9_", "1", "1", "1", "1", "1", "1", "1", "1", "0");
+        String input = HEADER + String.join("", a) + "b,t,PHQ-9,phq9_1,1\n" + "a,t,PHQ-9,phq9_9,3\n";
+        Run r = run(PHQ9, input);
+        assertEquals(new DatasetSummary(2, 0, 2, 1, 1), r.summary()); // b lacks phq9_9
+        assertEquals("2,a,duplicate_item,item must appear once per administration: phq9_9 at answers[8] and "
+                + "answers[9]; critical item at alert level: phq9_9,phq9_9,", r.rejectLines().get(1));
     }
 
     @Test
@@ -129,8 +142,9 @@ class LongFormatGroupingTest {
                 "phq9_", "1", "1", "1", "1", "1", "1", "1", "1", "0")) + ",t,PHQ-9,phq9_3,1\n";
         Run r = run(PHQ9, input);
         assertEquals(new DatasetSummary(3, 1, 2, 0), r.summary());
-        assertEquals(List.of("line,record_id,reason,message", "2,,missing_record_id,record_id must not be empty: empty",
-                "13,,missing_record_id,record_id must not be empty: empty"), r.rejectLines());
+        assertEquals(List.of("line,record_id,reason,message,critical_items,critical_unanswered",
+                "2,,missing_record_id,record_id must not be empty: empty,,",
+                "13,,missing_record_id,record_id must not be empty: empty,,"), r.rejectLines());
     }
 
     @Test
@@ -143,14 +157,14 @@ class LongFormatGroupingTest {
         Run r = run(PHQ9, input.toString());
         assertEquals(new DatasetSummary(2, 1, 1, 0), r.summary());
         assertEquals("2,a,malformed_row,administration must have at most 10000 rows and 1048576 characters of item "
-                + "ids and codes: more", r.rejectLines().get(1));
+                + "ids and codes: more,,", r.rejectLines().get(1));
     }
 
     @Test
     void longCsv_groupedInput_isByteIdenticalToGroupByGroupReading() throws IOException {
         // expected files written by the reader that grouped consecutive rows only (see README.md there)
         Run r = run(PHQ9, text("long-grouped/input.csv"));
-        assertEquals(new DatasetSummary(446, 334, 112, 88), r.summary());
+        assertEquals(new DatasetSummary(446, 334, 112, 93, 28), r.summary());
         assertEquals(text("long-grouped/output.csv"), r.output());
         assertEquals(text("long-grouped/rejects.csv"), r.rejects());
     }

@@ -4,9 +4,10 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Path;
+import java.util.AbstractMap;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -14,7 +15,6 @@ import org.imhmeasures.scoring.Administration;
 import org.imhmeasures.scoring.Scorer;
 import org.imhmeasures.scoring.dataset.DatasetException;
 import org.imhmeasures.scoring.dataset.DatasetScoring;
-import org.imhmeasures.scoring.internal.Redaction;
 
 /**
  * Long CSV: one answer per row, {@code record_id,timepoint,instrument,item_id,code}. The rows of one
@@ -204,8 +204,7 @@ public final class LongCsvReader implements DatasetReader {
                             Group group = new Group(fragment);
                             group.absorb(fragment);
                             score(group.first.line, group.first.recordId, group.first.timepoint,
-                                    group.first.instrumentId, group.answers, group.duplicateItem, group.oversize,
-                                    sink);
+                                    group.first.instrumentId, group.answers, group.oversize, sink);
                         }
                     }
                 }
@@ -233,12 +232,8 @@ public final class LongCsvReader implements DatasetReader {
                     if (entry.reason != null) {
                         sink.reject(entry.line, entry.recordId, entry.reason, entry.message);
                     } else {
-                        Map<String, String> answers = new LinkedHashMap<>();
-                        for (int i = 0; i < entry.answers.length; i += 2) {
-                            answers.put(entry.answers[i], entry.answers[i + 1]);
-                        }
-                        score(entry.line, entry.recordId, entry.timepoint, entry.instrumentId, answers,
-                                entry.duplicateItem, entry.oversize, sink);
+                        score(entry.line, entry.recordId, entry.timepoint, entry.instrumentId,
+                                Arrays.asList(entry.answers), entry.oversize, sink);
                     }
                 }
             }
@@ -258,16 +253,23 @@ public final class LongCsvReader implements DatasetReader {
         }
     }
 
-    private void score(long line, String recordId, String timepoint, String instrumentId, Map<String, String> answers,
-            String duplicateItem, boolean oversize, RowSink sink) throws IOException {
+    /**
+     * Scores one administration from its (item id, code) pairs, flat and in line order. A repeated item
+     * is left to {@link Administration#ofEntries} and the scorer ({@code duplicate_item}), so that its
+     * critical-item alert is raised like anywhere else.
+     */
+    private void score(long line, String recordId, String timepoint, String instrumentId, List<String> pairs,
+            boolean oversize, RowSink sink) throws IOException {
         if (oversize) {
             sink.reject(line, recordId, "malformed_row", "administration must have at most " + MAX_ANSWER_ROWS
                     + " rows and " + MAX_ANSWER_CHARS + " characters of item ids and codes: more");
-        } else if (duplicateItem != null) {
-            sink.reject(line, recordId, "duplicate_item", "item must appear once per administration: "
-                    + Redaction.itemId(duplicateItem));
         } else {
-            Administration administration = Administration.of(instrumentId.isEmpty() ? "-" : instrumentId, answers);
+            List<Map.Entry<String, String>> answers = new ArrayList<>(pairs.size() / 2);
+            for (int i = 0; i < pairs.size(); i += 2) {
+                answers.add(new AbstractMap.SimpleImmutableEntry<>(pairs.get(i), pairs.get(i + 1)));
+            }
+            Administration administration = Administration.ofEntries(instrumentId.isEmpty() ? "-" : instrumentId,
+                    answers);
             sink.result(line, recordId, timepoint, scorer.score(administration), () -> administration);
         }
     }
@@ -445,8 +447,8 @@ public final class LongCsvReader implements DatasetReader {
     /** The fragments of one administration, merged in line order. */
     private static final class Group {
         final Fragment first;
-        final Map<String, String> answers = new LinkedHashMap<>();
-        String duplicateItem;
+        /** (item id, code) pairs, flat, in line order; a repeated item stays repeated. */
+        final List<String> answers = new ArrayList<>();
         long rows;
         long chars;
         boolean oversize;
@@ -466,24 +468,12 @@ public final class LongCsvReader implements DatasetReader {
                 answers.clear();
                 return;
             }
-            for (int i = 0; i < fragment.answers.size(); i += 2) {
-                String itemId = fragment.answers.get(i);
-                if (answers.containsKey(itemId) && duplicateItem == null) {
-                    duplicateItem = itemId;
-                }
-                answers.put(itemId.isEmpty() ? "-" : itemId, fragment.answers.get(i + 1));
-            }
+            answers.addAll(fragment.answers);
         }
 
         Entry entry() {
-            String[] pairs = new String[answers.size() * 2];
-            int i = 0;
-            for (Map.Entry<String, String> answer : answers.entrySet()) {
-                pairs[i++] = answer.getKey();
-                pairs[i++] = answer.getValue();
-            }
-            return new Entry(first.line, first.recordId, null, null, first.timepoint, first.instrumentId, pairs,
-                    duplicateItem, oversize);
+            return new Entry(first.line, first.recordId, null, null, first.timepoint, first.instrumentId,
+                    answers.toArray(String[]::new), oversize);
         }
     }
 
@@ -505,10 +495,6 @@ public final class LongCsvReader implements DatasetReader {
                 out.writeByte(e.oversize ? 2 : 1);
                 out.writeText(e.timepoint);
                 out.writeText(e.instrumentId);
-                out.writeByte(e.duplicateItem == null ? 0 : 1);
-                if (e.duplicateItem != null) {
-                    out.writeText(e.duplicateItem);
-                }
                 out.writeInt(e.answers.length);
                 for (String text : e.answers) {
                     out.writeText(text);
@@ -525,13 +511,11 @@ public final class LongCsvReader implements DatasetReader {
                 }
                 String timepoint = in.readText();
                 String instrumentId = in.readText();
-                String duplicateItem = in.readByte() == 1 ? in.readText() : null;
                 String[] answers = new String[in.readInt()];
                 for (int i = 0; i < answers.length; i++) {
                     answers[i] = in.readText();
                 }
-                return new Entry(line, recordId, null, null, timepoint, instrumentId, answers, duplicateItem,
-                        kind == 2);
+                return new Entry(line, recordId, null, null, timepoint, instrumentId, answers, kind == 2);
             }
 
             @Override
@@ -555,11 +539,10 @@ public final class LongCsvReader implements DatasetReader {
         final String timepoint;
         final String instrumentId;
         final String[] answers;
-        final String duplicateItem;
         final boolean oversize;
 
         Entry(long line, String recordId, String reason, String message, String timepoint, String instrumentId,
-                String[] answers, String duplicateItem, boolean oversize) {
+                String[] answers, boolean oversize) {
             this.line = line;
             this.recordId = recordId;
             this.reason = reason;
@@ -567,12 +550,11 @@ public final class LongCsvReader implements DatasetReader {
             this.timepoint = timepoint;
             this.instrumentId = instrumentId;
             this.answers = answers;
-            this.duplicateItem = duplicateItem;
             this.oversize = oversize;
         }
 
         static Entry rejected(long line, String recordId, String reason, String message) {
-            return new Entry(line, recordId, reason, message, "", "", new String[0], null, false);
+            return new Entry(line, recordId, reason, message, "", "", new String[0], false);
         }
     }
 }
