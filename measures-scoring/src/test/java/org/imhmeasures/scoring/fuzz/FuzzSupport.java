@@ -58,6 +58,9 @@ final class FuzzSupport {
     static final List<String> SPACES = List.of(" ", "  ", "\t", "\u2003", "\u3000", "\u00a0", "\u202f", "\u200b",
             " \t ");
 
+    /** White space that {@link String#strip()} removes. */
+    static final List<String> STRIPPED = List.of(" ", "  ", "\t", "\u2003", "\u3000", " \t ");
+
     private FuzzSupport() {
     }
 
@@ -99,6 +102,10 @@ final class FuzzSupport {
 
     static String space(Random random) {
         return SPACES.get(random.nextInt(SPACES.size()));
+    }
+
+    static String stripped(Random random) {
+        return STRIPPED.get(random.nextInt(STRIPPED.size()));
     }
 
     static <T> T pick(Random random, List<T> list) {
@@ -262,6 +269,97 @@ final class FuzzSupport {
             boolean tooMany = n.problems().stream().anyMatch(p -> p instanceof Problem.TooManyMissing);
             assertEquals(missing.size() > allowedMissing, tooMany, "too_many_missing reported");
         }
+    }
+
+    /**
+     * Checks a result against answers given under keys, as JSON Lines, long CSV and submissions give them:
+     * each {@code {key, code}} in the order given ({@code code} {@code null} or blank for missing). Keys are
+     * compared trimmed; an answer under a blank key or a key that is not an item is an unknown item; two or
+     * more answers for one item are a duplicate item, whose critical alert is still raised when any of its
+     * answers is at alert level (with the highest score), and which is flagged as a critical item without a
+     * valid answer when none is valid. {@code wrongInstrument} adds a problem that is not about answers.
+     *
+     * @return the code of the first problem expected ({@code wrong_instrument}, {@code unknown_item},
+     *         {@code duplicate_item}, {@code code_not_allowed}, {@code too_many_missing}), or {@code null} when
+     *         the result must be scored
+     */
+    static String assertAgreesKeyed(Instrument instrument, List<String[]> answers, ScoreResult result,
+            int allowedMissing, boolean wrongInstrument) {
+        assertClean(result);
+        Map<String, Integer> count = new LinkedHashMap<>();
+        for (String[] a : answers) {
+            count.merge(a[0] == null ? "" : a[0].strip(), 1, Integer::sum);
+        }
+        String firstKeyProblem = null;
+        Map<String, Integer> duplicates = new LinkedHashMap<>(); // item id -> highest valid score, or MIN_VALUE
+        String[] codes = new String[instrument.items().size()];
+        for (String[] a : answers) {
+            String key = a[0] == null ? "" : a[0].strip();
+            Optional<Item> item = key.isEmpty() ? Optional.empty() : instrument.item(key);
+            if (item.isEmpty()) {
+                firstKeyProblem = firstKeyProblem != null ? firstKeyProblem : "unknown_item";
+            } else if (count.get(key) > 1) {
+                firstKeyProblem = firstKeyProblem != null ? firstKeyProblem : "duplicate_item";
+                OptionalInt score = oracleScore(item.get(), a[1]);
+                duplicates.merge(key, score.isPresent() ? score.getAsInt() : Integer.MIN_VALUE, Math::max);
+            } else {
+                codes[instrument.items().indexOf(item.get())] = a[1];
+            }
+        }
+        List<Item> items = instrument.items();
+        List<String> alerts = new ArrayList<>();
+        Map<String, Integer> alertScores = new LinkedHashMap<>();
+        List<String> unanswered = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        boolean invalid = false;
+        for (int i = 0; i < items.size(); i++) {
+            Item item = items.get(i);
+            Integer dup = duplicates.get(item.id());
+            OptionalInt score = dup != null ? (dup == Integer.MIN_VALUE ? OptionalInt.empty() : OptionalInt.of(dup))
+                    : oracleScore(item, codes[i]);
+            if (score.isPresent()) {
+                if (item.critical().isPresent() && item.critical().get().minScore() <= score.getAsInt()) {
+                    alerts.add(item.id());
+                    alertScores.put(item.id(), score.getAsInt());
+                }
+            } else {
+                if (dup == null && blank(codes[i])) {
+                    missing.add(item.id());
+                } else if (dup == null) {
+                    invalid = true;
+                }
+                if (item.critical().isPresent()) {
+                    unanswered.add(item.id());
+                }
+            }
+        }
+        assertEquals(alerts, result.criticalAlerts().stream().map(CriticalAlert::itemId).toList(),
+                "critical alerts (expected from the answers and the definition)");
+        for (CriticalAlert alert : result.criticalAlerts()) {
+            assertEquals(alertScores.get(alert.itemId()), alert.score(), "alert score of " + alert.itemId());
+        }
+        assertEquals(unanswered, result.criticalUnanswered().stream().map(CriticalItemUnanswered::itemId).toList(),
+                "critical items without a valid answer");
+        String first = wrongInstrument ? "wrong_instrument" : firstKeyProblem != null ? firstKeyProblem
+                : invalid ? "code_not_allowed" : missing.size() > allowedMissing ? "too_many_missing" : null;
+        if (first == null) {
+            assertEquals(Scored.class, result.getClass(), "scored: every answer valid, " + missing.size()
+                    + " missing of " + allowedMissing + " allowed; got " + result);
+            Scored s = (Scored) result;
+            assertEquals(missing, s.itemsMissing(), "missing items");
+            Map<String, Integer> scores = new LinkedHashMap<>();
+            for (int i = 0; i < items.size(); i++) {
+                OptionalInt score = oracleScore(items.get(i), codes[i]);
+                if (score.isPresent()) {
+                    scores.put(items.get(i).id(), score.getAsInt());
+                }
+            }
+            assertEquals(scores, new LinkedHashMap<>(s.itemScores()), "item scores of the answered items");
+        } else {
+            assertTrue(result instanceof NotScorable, "not scorable (" + first + " expected): " + result);
+            assertEquals(first, ((NotScorable) result).firstProblem().code(), "first problem");
+        }
+        return first;
     }
 
     /**
