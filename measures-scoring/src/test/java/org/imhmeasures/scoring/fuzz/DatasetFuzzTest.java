@@ -267,7 +267,7 @@ class DatasetFuzzTest {
                 rec.rejectReason = "missing_record_id";
             }
             if (mutate && random.nextInt(20) == 0) {
-                if (random.nextBoolean() || cells.size() < 2) {
+                if (random.nextBoolean() || cells.size() < 3) { // one blank cell left would be a blank line
                     cells.add(planted(random));
                 } else {
                     cells.remove(cells.size() - 1);
@@ -787,8 +787,17 @@ class DatasetFuzzTest {
                 }
             } catch (Throwable t) {
                 String input = d == null ? "" : d.bytes != null ? new String(d.bytes, StandardCharsets.UTF_8) : d.text;
-                throw FuzzSupport.failure(seed, n, (d == null ? "" : d.instrument.id() + " " + d.policy + "\n") + input,
-                        t);
+                StringBuilder generated = new StringBuilder();
+                if (d != null) {
+                    generated.append(d.instrument.id()).append(' ').append(d.policy).append(", extra rejects ")
+                            .append(d.extraRejects).append('\n');
+                    for (Rec rec : d.recs) {
+                        generated.append("  generated [").append(rec.recordId).append("] [").append(rec.timepoint)
+                                .append("] ").append(rec.rejectReason == null ? "" : rec.rejectReason).append(' ')
+                                .append(rec.answers.size()).append(" answers\n");
+                    }
+                }
+                throw FuzzSupport.failure(seed, n, generated + input, t);
             }
         }
         FuzzSupport.report(test, cases, start, rows + " rows, " + failed + " refused whole, " + exactRuns
