@@ -828,8 +828,8 @@ class DatasetFuzzTest {
         StringWriter rejects = new StringWriter();
         DatasetSummary summary = scoring(d.scorer).score(format, new StringReader(d.text), output,
                 Optional.of(rejects), header -> { });
-        List<List<String>> out = csv(output.toString());
-        List<List<String>> rej = csv(rejects.toString());
+        List<List<String>> out = csvRows(output.toString());
+        List<List<String>> rej = csvRows(rejects.toString());
         assertEquals(summary.rowsScored() + 1, out.size(), "output rows");
         assertEquals(summary.rowsRejected() + 1, rej.size(), "rejects rows");
         int timepoint = out.get(0).indexOf("timepoint");
@@ -852,7 +852,7 @@ class DatasetFuzzTest {
     private static final com.fasterxml.jackson.dataformat.csv.CsvMapper CSV = com.fasterxml.jackson.dataformat.csv
             .CsvMapper.builder().enable(com.fasterxml.jackson.dataformat.csv.CsvParser.Feature.WRAP_AS_ARRAY).build();
 
-    private static List<List<String>> csv(String text) throws IOException {
+    static List<List<String>> csvRows(String text) throws IOException {
         List<List<String>> rows = new ArrayList<>();
         try (com.fasterxml.jackson.databind.MappingIterator<List<String>> it = CSV.readerForListOf(String.class)
                 .readValues(text)) {
