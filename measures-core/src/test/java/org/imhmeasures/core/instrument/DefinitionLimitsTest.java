@@ -172,4 +172,20 @@ class DefinitionLimitsTest {
             }
         }
     }
+
+    /**
+     * Found by DefinitionFuzzTest: a decimal whose exponent does not fit in an int made Jackson throw a bare
+     * {@code NumberFormatException} (quoting the number) out of {@code InstrumentDefinitions.read}.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"1e99999999921", "-1e-99999999921", "1E+2147483648"})
+    void read_exponentBeyondAnInt_isLocatedDefinitionException(String number) {
+        String json = phq9().replace("\"threshold\":10", "\"threshold\":" + number);
+        assertTrue(json.contains(number), "fixture edit must apply");
+        DefinitionException e = readText(json);
+        assertTrue(e.field().matches("line 1, column \\d+"), e.getMessage());
+        assertEquals("bomb.json: " + e.field() + ": numbers must have an exponent that fits in 32 bits: larger",
+                e.getMessage());
+        assertFalse(e.getMessage().contains(number.substring(3)), e.getMessage());
+    }
 }
