@@ -39,7 +39,7 @@ import org.junit.jupiter.api.Test;
 class DefinitionFuzzTest {
 
     /** Mutated definitions per run; tune here. */
-    static final int CASES = 12_000;
+    static final int CASES = 10_000;
 
     /** The longest message accepted: file, path and a clipped value. */
     private static final int MAX_MESSAGE = 800;

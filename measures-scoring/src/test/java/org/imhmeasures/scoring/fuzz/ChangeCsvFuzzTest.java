@@ -61,7 +61,7 @@ import org.junit.jupiter.api.Test;
 class ChangeCsvFuzzTest {
 
     /** Change datasets per run; tune here. */
-    static final int CASES = 15_000;
+    static final int CASES = 20_000;
 
     /** (instrument, options) pairs whose published change model is usable, so every row is assessed or rejected. */
     private static final List<Object[]> JOBS = new ArrayList<>();

@@ -61,7 +61,7 @@ import org.junit.jupiter.api.Test;
 class SubmissionFuzzTest {
 
     /** Documents per run; tune here. */
-    static final int CASES = 20_000;
+    static final int CASES = 10_000;
 
     private static final SubmissionValidator VALIDATOR = SubmissionValidator.create();
     private static final List<Instrument> INSTRUMENTS = Catalogue.builtIn().instruments();
