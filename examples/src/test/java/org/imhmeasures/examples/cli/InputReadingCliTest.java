@@ -63,7 +63,7 @@ class InputReadingCliTest {
         CliRun r = CliRun.of("score", "--instrument", "CORE-10", "--input", in.toString(), "--output", out.toString());
         assertEquals(0, r.status(), r.err());
         assertFalse(r.err().contains("warning"), r.err());
-        assertEquals("a,CORE-10,1.0.0,10,10,healthy/low level,false,0,false,", Files.readAllLines(out).get(1));
+        assertEquals("a,CORE-10,1.0.0,10,10,healthy/low level,false,0,false,,", Files.readAllLines(out).get(1));
     }
 
     @Test
@@ -221,9 +221,9 @@ class InputReadingCliTest {
                 "--output", out.toString(), "--rejects", rej.toString());
         assertEquals(0, r.status(), r.err());
         assertTrue(r.err().contains("rows read 2 = scored 1 + rejected 1"), r.err() + " after " + r.millis() + " ms");
-        assertEquals("1,,line_too_long,line must be at most 1048576 characters: longer", Files.readAllLines(rej)
+        assertEquals("1,,line_too_long,line must be at most 1048576 characters: longer,,", Files.readAllLines(rej)
                 .get(1));
-        assertEquals("b,PHQ-9,1.0.0,8,8,mild,false,0,false,,", Files.readAllLines(out).get(1));
+        assertEquals("b,PHQ-9,1.0.0,8,8,mild,false,0,false,,,", Files.readAllLines(out).get(1));
     }
 
     @Test
