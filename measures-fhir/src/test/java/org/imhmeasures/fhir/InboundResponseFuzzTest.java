@@ -281,8 +281,8 @@ class InboundResponseFuzzTest {
             }
             String code = alertingCode(item, random).filter(c -> random.nextInt(3) == 0)
                     .orElseGet(() -> validCode(item, random));
-            Map<String, Object> json = obj("linkId", item.id(), "answer", new ArrayList<>(List.of(value(instrument, item,
-                    code, random))));
+            Object value = value(instrument, item, code, random);
+            Map<String, Object> json = obj("linkId", item.id(), "answer", new ArrayList<>(List.of(value)));
             entries.add(new ItemEntry(json, item));
             e.answers.put(item.id(), new Answer.Given(code));
         }
@@ -475,7 +475,7 @@ class InboundResponseFuzzTest {
                     e.fail(FhirMappingException.InvalidValue.class, "@" + index + ".answer[0].valueCoding.system");
                     break;
                 }
-                case 13: { // the value of the other type: valueString, valueInteger on a coded item, valueCoding on a rating
+                case 13: { // another value type: valueString, valueInteger on a coded item, valueCoding on a rating
                     boolean coded = target.item.scale() instanceof ResponseScale.Options;
                     Object value = random.nextBoolean() ? obj("valueString", planted(random)) : coded
                             ? obj("valueInteger", new Raw("1")) : obj("valueCoding", obj("code", "1"));
@@ -658,7 +658,8 @@ class InboundResponseFuzzTest {
                     String number = parser.getText();
                     int exp = Math.max(number.indexOf('e'), number.indexOf('E'));
                     if (exp >= 0) {
-                        String digits = number.substring(exp + 1).replaceFirst("^[+-]", "").replaceFirst("^0+(?=.)", "");
+                        String digits = number.substring(exp + 1).replaceFirst("^[+-]", "")
+                                .replaceFirst("^0+(?=.)", "");
                         if (digits.length() > 2 || Integer.parseInt(digits) > 30) {
                             return false;
                         }
@@ -791,8 +792,8 @@ class InboundResponseFuzzTest {
                 }
             } catch (Throwable t) {
                 String shown = input.length() > 4000 ? input.substring(0, 4000) + "..." : input;
-                throw new AssertionError("seed " + seed + " (rerun with -Dimh.seed=" + seed + " -Dimh.fuzz.cases=1), case "
-                        + n + ": " + t + "\n--- input ---\n" + shown, t);
+                throw new AssertionError("seed " + seed + " (rerun with -Dimh.seed=" + seed
+                        + " -Dimh.fuzz.cases=1), case " + n + ": " + t + "\n--- input ---\n" + shown, t);
             }
         }
         long ms = (System.nanoTime() - start) / 1_000_000;

@@ -281,8 +281,8 @@ class DefinitionFuzzTest {
                     assertEquals(name, e.file(), "the exception names the file");
                     assertTrue(e.getMessage().startsWith(name + ": "), "message names the file: " + e.getMessage());
                     if (!e.field().isEmpty()) {
-                        assertTrue(e.getMessage().startsWith(name + ": " + e.field() + ": "), "message names the field: "
-                                + e.getMessage());
+                        assertTrue(e.getMessage().startsWith(name + ": " + e.field() + ": "),
+                                "message names the field: " + e.getMessage());
                     }
                     String message = e.getMessage();
                     assertTrue(message.contains(" must "), "message style: " + message);
@@ -295,8 +295,8 @@ class DefinitionFuzzTest {
                 assertTrue(took < 1_000_000_000L, "read within a second: " + took / 1_000_000 + " ms");
             } catch (Throwable t) {
                 String shown = input.length() > 3000 ? input.substring(0, 3000) + "..." : input;
-                throw new AssertionError("seed " + seed + " (rerun with -Dimh.seed=" + seed + " -Dimh.fuzz.cases=1), case "
-                        + n + ": " + t + "\n--- input ---\n" + shown, t);
+                throw new AssertionError("seed " + seed + " (rerun with -Dimh.seed=" + seed
+                        + " -Dimh.fuzz.cases=1), case " + n + ": " + t + "\n--- input ---\n" + shown, t);
             }
         }
         long ms = (System.nanoTime() - start) / 1_000_000;

@@ -397,8 +397,8 @@ class DatasetFuzzTest {
                         break;
                     case 3:
                         fields.set(fields.size() - 1, "\"answers\":{\"" + d.instrument.items().get(0).id()
-                                + "\":" + pick(random, List.of("true", "2.5", "[]", "{}", "1e1", "1e999999999", "1e99999999921",
-                                "-1e-99999999921")) + "}");
+                                + "\":" + pick(random, List.of("true", "2.5", "[]", "{}", "1e1", "1e999999999",
+                                        "1e99999999921", "-1e-99999999921")) + "}");
                         break;
                     default:
                         fields.set(fields.size() - 1, "\"answers\":{\"Jane Smith\":\"9434765919\"");

@@ -51,8 +51,9 @@ final class FuzzSupport {
      * full-width), signs, bare points, grouping, a unicode minus, huge exponents and digit runs.
      */
     static final List<String> ODD_NUMBERS = List.of("1e1", "1E1", "٣", "٣٠", "２", "２０", "+2", "+20", ".5", "5.",
-            "2.0", "2.5", "0x1", "1_0", "1,5", "-0", "00", "02", "007", "−1", "½", "2 3", "NaN", "Infinity", "1e999999999",
-            "1e-999999999", "9".repeat(40), "-1", "99", "1000", "3\u0000", "1d", "1f", "٢", "३", "\u0661");
+            "2.0", "2.5", "0x1", "1_0", "1,5", "-0", "00", "02", "007", "−1", "½", "2 3", "NaN", "Infinity",
+            "1e999999999", "1e-999999999", "9".repeat(40), "-1", "99", "1000", "3\u0000", "1d", "1f", "٢", "३",
+            "\u0661");
 
     /** Whitespace of every kind, including some that {@link String#strip()} does not remove (no-break spaces). */
     static final List<String> SPACES = List.of(" ", "  ", "\t", "\u2003", "\u3000", "\u00a0", "\u202f", "\u200b",

@@ -72,7 +72,8 @@ class SubmissionFuzzTest {
     private static final List<String> RESPONDENTS = List.of("birth_mother", "birth_father", "practitioner");
     /** JSON values that are not answers: wrong types, too long, fractions, overflow. */
     private static final List<String> NOT_ANSWERS = List.of("true", "false", "[]", "{}", "2.5", "1e1", "-1.0", "2.0",
-            "99999999999", "-2147483649", "1e999999999", "1e99999999921", "-1e-99999999921", "[\"Jane Smith\"]", "{\"Quartermaine\": 1}",
+            "99999999999", "-2147483649", "1e999999999", "1e99999999921", "-1e-99999999921", "[\"Jane Smith\"]",
+            "{\"Quartermaine\": 1}",
             "\"Jane Smith Jane Smith\"", "\"9434765919 9434765919\"", "\"" + "x".repeat(21) + "\"");
 
     static {
@@ -362,8 +363,9 @@ class SubmissionFuzzTest {
                     break;
                 case 6: { // an item id that is not this instrument's, or differs by case
                     Instrument other = pick(random, INSTRUMENTS);
+                    int beyond = admin.instrument.items().size() + 1;
                     String key = random.nextInt(3) == 0 ? admin.instrument.items().get(0).id().toUpperCase(Locale.ROOT)
-                            : random.nextBoolean() ? admin.instrument.key() + "_" + (admin.instrument.items().size() + 1)
+                            : random.nextBoolean() ? admin.instrument.key() + "_" + beyond
                             : pick(random, other.items()).id();
                     answers.add(random.nextInt(answers.size() + 1), codeEntry(key, "1", random));
                     break;
