@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
  * <p>For every input: a valid {@link Instrument} (which a {@link Catalogue} accepts) or a
  * {@link DefinitionException} naming the file and, where there is one, the field, with a message of the
  * form {@code <file>: <field>: <what> must <rule>: <value>} and of bounded length (a number or a string is
- * never expanded into the message), within a second; never any other exception. A definition is written by
+ * never expanded into the message), within seconds at worst; never any other exception. A definition is written by
  * the service, not a patient: the exception quotes the offending value (clipped), as its documentation
  * says, so planted identifiers are not checked here — they are in the fuzz tests of the inputs that carry
  * patient data (datasets, change CSV, submissions, inbound FHIR).
@@ -292,7 +292,9 @@ class DefinitionFuzzTest {
                 }
                 long took = System.nanoTime() - t0;
                 slowest = Math.max(slowest, took);
-                assertTrue(took < 1_000_000_000L, "read within a second: " + took / 1_000_000 + " ms");
+                // generous for a shared machine (a read takes about a millisecond); an expanded number bomb
+                // or a per-value table would take minutes or run out of memory
+                assertTrue(took < 3_000_000_000L, "read within three seconds: " + took / 1_000_000 + " ms");
             } catch (Throwable t) {
                 String shown = input.length() > 3000 ? input.substring(0, 3000) + "..." : input;
                 throw new AssertionError("seed " + seed + " (rerun with -Dimh.seed=" + seed
