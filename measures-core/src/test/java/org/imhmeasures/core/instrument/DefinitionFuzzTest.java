@@ -28,9 +28,9 @@ import org.junit.jupiter.api.Test;
  * <p>For every input: a valid {@link Instrument} (which a {@link Catalogue} accepts) or a
  * {@link DefinitionException} naming the file and, where there is one, the field, with a message of the
  * form {@code <file>: <field>: <what> must <rule>: <value>} and of bounded length (a number or a string is
- * never expanded into the message), within seconds at worst; never any other exception. A definition is written by
- * the service, not a patient: the exception quotes the offending value (clipped), as its documentation
- * says, so planted identifiers are not checked here — they are in the fuzz tests of the inputs that carry
+ * never expanded into the message), within seconds at worst; never any other exception. A definition is
+ * written by the service, not a patient: the exception quotes the offending value (clipped), as its
+ * documentation says, so planted identifiers are not checked here — they are in the fuzz tests of the inputs that carry
  * patient data (datasets, change CSV, submissions, inbound FHIR).
  *
  * <p>Rerun one input: {@code ./mvnw -pl measures-core verify -Dtest=DefinitionFuzzTest
