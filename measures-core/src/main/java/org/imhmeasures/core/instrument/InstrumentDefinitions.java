@@ -91,12 +91,20 @@ public final class InstrumentDefinitions {
     }
 
     static JsonNode parse(InputStream in, String name) {
+        JsonParser parser = null;
         try {
-            JsonNode root = JSON.readTree(in);
-            if (root == null) {
+            parser = JSON.createParser(in);
+            JsonNode root = JSON.readTree(parser);
+            if (root == null || root.isMissingNode()) {
                 throw new DefinitionException(name, "", "document must not be empty: empty", null);
             }
             return root;
+        } catch (NumberFormatException e) {
+            // Jackson refuses a decimal whose exponent is beyond an int (1e99999999921) with this, not with a
+            // JsonProcessingException; its message quotes the number, so it is not kept
+            com.fasterxml.jackson.core.JsonLocation at = parser.currentLocation();
+            throw new DefinitionException(name, "line " + at.getLineNr() + ", column " + at.getColumnNr(),
+                    "numbers must have an exponent that fits in 32 bits: larger", null);
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr() + ", column "
                     + e.getLocation().getColumnNr();
@@ -104,6 +112,14 @@ public final class InstrumentDefinitions {
                     + e.getOriginalMessage(), e);
         } catch (IOException e) {
             throw new DefinitionException(name, "", "document must be readable: " + e.getClass().getSimpleName(), e);
+        } finally {
+            if (parser != null) {
+                try {
+                    parser.close();
+                } catch (IOException e) {
+                    // the document was read or refused already
+                }
+            }
         }
     }
 

@@ -139,4 +139,53 @@ class DefinitionLimitsTest {
             assertTrue(instrument.subscales().size() <= Instrument.MAX_SUBSCALES, instrument.id());
         }
     }
+
+    /**
+     * Found by DefinitionFuzzTest: a long string quoted in a problem (an item id of 20,001 characters, an
+     * enum value, an unknown field name in the path) went into the message whole. Path and problem are cut.
+     */
+    @Test
+    void read_longStringsInValuesOrFieldNames_giveAShortMessage() {
+        String longText = "x".repeat(20_000);
+        DefinitionException id = failingPhq9(tree -> ((ObjectNode) tree.get("items").get(3)).put("id", longText));
+        assertEquals("items[3]", id.field());
+        assertTrue(id.getMessage().startsWith("edited-phq9.json: items[3]: item id must look like key_n: xxx"),
+                id.getMessage());
+        assertTrue(id.getMessage().length() < 600, id.getMessage().length() + " characters");
+        assertTrue(id.getMessage().endsWith("... (20030 characters)"), id.getMessage());
+        DefinitionException respondent = failingPhq9(tree -> tree.put("respondent", longText));
+        assertTrue(respondent.getMessage().length() < 600, respondent.getMessage().length() + " characters");
+        DefinitionException field = failingPhq9(tree -> ((ObjectNode) tree.get("scoring")).put(longText, 1));
+        assertTrue(field.getMessage().length() < 800, field.getMessage().length() + " characters");
+        assertTrue(field.field().length() < 250, field.field().length() + " characters");
+        for (String shift : List.of("", "x")) {
+            // a surrogate pair never cut in half, whichever character the cut falls on
+            String emoji = shift + "\uD83D\uDE42".repeat(400);
+            String message = failingPhq9(tree -> tree.put("respondent", emoji)).getMessage();
+            assertTrue(message.length() < 800, message.length() + " characters");
+            for (int i = 0; i < message.length(); i++) {
+                char c = message.charAt(i);
+                assertTrue(!Character.isHighSurrogate(c) || i + 1 < message.length()
+                        && Character.isLowSurrogate(message.charAt(i + 1)), "lone high surrogate at " + i);
+                assertTrue(!Character.isLowSurrogate(c) || i > 0 && Character.isHighSurrogate(message.charAt(i - 1)),
+                        "lone low surrogate at " + i);
+            }
+        }
+    }
+
+    /**
+     * Found by DefinitionFuzzTest: a decimal whose exponent does not fit in an int made Jackson throw a bare
+     * {@code NumberFormatException} (quoting the number) out of {@code InstrumentDefinitions.read}.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"1e99999999921", "-1e-99999999921", "1E+2147483648"})
+    void read_exponentBeyondAnInt_isLocatedDefinitionException(String number) {
+        String json = phq9().replace("\"threshold\":10", "\"threshold\":" + number);
+        assertTrue(json.contains(number), "fixture edit must apply");
+        DefinitionException e = readText(json);
+        assertTrue(e.field().matches("line 1, column \\d+"), e.getMessage());
+        assertEquals("bomb.json: " + e.field() + ": numbers must have an exponent that fits in 32 bits: larger",
+                e.getMessage());
+        assertFalse(e.getMessage().contains(number.substring(3)), e.getMessage());
+    }
 }

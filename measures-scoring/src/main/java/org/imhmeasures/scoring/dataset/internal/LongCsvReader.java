@@ -291,12 +291,15 @@ public final class LongCsvReader implements DatasetReader {
      * A Bloom filter of the administrations seen (2^27 bits = 16 MiB, 6 probes, a 64-bit FNV-1a hash of
      * the three key fields): "not seen" is certain, "seen" may be a false alarm (none in a test of a
      * million administrations, a few dozen in five million), which only sends the run down the slower,
-     * equally correct path.
+     * equally correct path. The bits are kept in 4 KiB pages allocated when first set, so a small file
+     * costs a few pages, not 16 MiB zeroed per run.
      */
     private static final class AdministrationFilter {
         private static final int BITS = 1 << 27;
         private static final int PROBES = 6;
-        private final long[] words = new long[BITS / 64];
+        /** 2^9 words (4 KiB) per page. */
+        private static final int PAGE_SHIFT = 9;
+        private final long[][] pages = new long[BITS / 64 >>> PAGE_SHIFT][];
 
         private static long hash(long h, String text) {
             for (int i = 0; i < text.length(); i++) {
@@ -319,9 +322,16 @@ public final class LongCsvReader implements DatasetReader {
             for (int k = 0; k < PROBES; k++) {
                 int bit = (h1 + k * h2) & (BITS - 1);
                 long mask = 1L << bit;
-                if ((words[bit >>> 6] & mask) == 0) {
+                int word = bit >>> 6;
+                long[] page = pages[word >>> PAGE_SHIFT];
+                if (page == null) {
+                    page = new long[1 << PAGE_SHIFT];
+                    pages[word >>> PAGE_SHIFT] = page;
+                }
+                int at = word & ((1 << PAGE_SHIFT) - 1);
+                if ((page[at] & mask) == 0) {
                     all = false;
-                    words[bit >>> 6] |= mask;
+                    page[at] |= mask;
                 }
             }
             return all;

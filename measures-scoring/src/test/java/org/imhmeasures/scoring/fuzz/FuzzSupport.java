@@ -1,0 +1,380 @@
+package org.imhmeasures.scoring.fuzz;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+import org.imhmeasures.core.instrument.AnswerOption;
+import org.imhmeasures.core.instrument.Instrument;
+import org.imhmeasures.core.instrument.Item;
+import org.imhmeasures.core.instrument.ResponseScale;
+import org.imhmeasures.scoring.CriticalAlert;
+import org.imhmeasures.scoring.CriticalItemUnanswered;
+import org.imhmeasures.scoring.NotScorable;
+import org.imhmeasures.scoring.Problem;
+import org.imhmeasures.scoring.ScoreResult;
+import org.imhmeasures.scoring.Scored;
+
+/**
+ * What the fuzz tests of this package share: seeds, planted identifiers, odd values, and an oracle for what
+ * a result must hold, computed from the instrument definition alone (never from the scorer).
+ *
+ * <p>Seeds: each test method takes a base seed from {@code -Dimh.seed}, else {@link System#nanoTime()}, and
+ * prints it once; case {@code n} uses seed {@code base + n}, so the seed in a failure message, given as
+ * {@code -Dimh.seed}, makes the failing input case 0 of the rerun. {@code -Dimh.fuzz.cases=<n>} overrides
+ * a class's count (e.g. {@code 1} to rerun just the failing case).
+ */
+final class FuzzSupport {
+
+    /**
+     * Identifiers planted in every kind of field: an NHS number with and without separators, a name, a date
+     * of birth in two notations. None may appear in any message, path or {@code toString()}.
+     */
+    static final List<String> PLANTED = List.of("9434765919", "943 476 5919", "943-476-5919", "Jane Smith",
+            "Quartermaine", "1987-03-14", "14/03/1987");
+
+    /** What may not appear in library text: the planted values and their telling parts. */
+    private static final List<String> FORBIDDEN = List.of("9434765919", "943 476 5919", "943-476-5919",
+            "Jane Smith", "Smith", "Quartermaine", "1987-03-14", "14/03/1987");
+
+    /**
+     * Numbers that are not plain ASCII whole numbers, or are bombs: exponents, non-ASCII digits (Arabic-Indic,
+     * full-width), signs, bare points, grouping, a unicode minus, huge exponents and digit runs.
+     */
+    static final List<String> ODD_NUMBERS = List.of("1e1", "1E1", "٣", "٣٠", "２", "２０", "+2", "+20", ".5", "5.",
+            "2.0", "2.5", "0x1", "1_0", "1,5", "-0", "00", "02", "007", "−1", "½", "2 3", "NaN", "Infinity",
+            "1e999999999", "1e-999999999", "9".repeat(40), "-1", "99", "1000", "3\u0000", "1d", "1f", "٢", "३",
+            "\u0661");
+
+    /** Whitespace of every kind, including some that {@link String#strip()} does not remove (no-break spaces). */
+    static final List<String> SPACES = List.of(" ", "  ", "\t", "\u2003", "\u3000", "\u00a0", "\u202f", "\u200b",
+            " \t ");
+
+    /** White space that {@link String#strip()} removes. */
+    static final List<String> STRIPPED = List.of(" ", "  ", "\t", "\u2003", "\u3000", " \t ");
+
+    private FuzzSupport() {
+    }
+
+    /** The base seed of one test method, printed once. */
+    static long baseSeed(String test) {
+        String fixed = System.getProperty("imh.seed");
+        long seed = fixed != null ? Long.parseLong(fixed.strip()) : System.nanoTime();
+        System.out.println("[fuzz] " + test + ": base seed " + seed + " (rerun with -Dimh.seed=" + seed + ")");
+        return seed;
+    }
+
+    /** The number of cases to run: the class's constant unless {@code -Dimh.fuzz.cases} says otherwise. */
+    static int cases(int constant) {
+        return Integer.getInteger("imh.fuzz.cases", constant);
+    }
+
+    /** Prints the count and time of one test method. */
+    static void report(String test, int inputs, long startNanos, String detail) {
+        long ms = (System.nanoTime() - startNanos) / 1_000_000;
+        System.out.println("[fuzz] " + test + ": " + inputs + " inputs in " + ms + " ms" + (detail.isEmpty() ? ""
+                : " (" + detail + ")"));
+    }
+
+    /** The failure of one case: seed, case number, how to rerun, the input (clipped) and the cause. */
+    static AssertionError failure(long seed, int n, String input, Throwable cause) {
+        String shown = input.length() > 3000 ? input.substring(0, 3000) + "...[" + input.length() + " chars]" : input;
+        AssertionError error = new AssertionError("seed " + seed + " (rerun with -Dimh.seed=" + seed
+                + " -Dimh.fuzz.cases=1), case " + n + ": " + cause + "\n--- input ---\n" + shown, cause);
+        return error;
+    }
+
+    static String planted(Random random) {
+        return PLANTED.get(random.nextInt(PLANTED.size()));
+    }
+
+    static String odd(Random random) {
+        return ODD_NUMBERS.get(random.nextInt(ODD_NUMBERS.size()));
+    }
+
+    static String space(Random random) {
+        return SPACES.get(random.nextInt(SPACES.size()));
+    }
+
+    static String stripped(Random random) {
+        return STRIPPED.get(random.nextInt(STRIPPED.size()));
+    }
+
+    static <T> T pick(Random random, List<T> list) {
+        return list.get(random.nextInt(list.size()));
+    }
+
+    /** Fails when library text holds a planted identifier or a telling part of one. */
+    static void assertClean(String what, String text) {
+        if (text == null) {
+            return;
+        }
+        for (String forbidden : FORBIDDEN) {
+            if (text.contains(forbidden)) {
+                fail("planted identifier \"" + forbidden + "\" in " + what + ": " + text);
+            }
+        }
+    }
+
+    /** Every string a result produces: its {@code toString()} and every problem's message and {@code toString()}. */
+    static void assertClean(ScoreResult result) {
+        assertClean("result toString", result.toString());
+        if (result instanceof NotScorable n) {
+            for (Problem p : n.problems()) {
+                assertClean("problem message", p.message());
+                assertClean("problem toString", p.toString());
+                assertTrue(p.message().contains(" must "), "problem message style: " + p.message());
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------
+    // The oracle: what the definition says a code scores, independently of the scorer
+
+    /**
+     * The score of a raw code on an item, from the definition only: the code trimmed of white space
+     * ({@link String#strip()}, as {@code Answer.Given} and the scorer document), then an option whose code is
+     * exactly that, or for a rating a plain ASCII whole number within the range. Empty when not allowed.
+     */
+    static OptionalInt oracleScore(Item item, String raw) {
+        if (raw == null) {
+            return OptionalInt.empty();
+        }
+        String code = raw.strip();
+        if (code.isEmpty()) {
+            return OptionalInt.empty();
+        }
+        if (item.scale() instanceof ResponseScale.Options options) {
+            for (AnswerOption option : options.options()) {
+                if (option.code().equals(code)) {
+                    return OptionalInt.of(option.score());
+                }
+            }
+            return OptionalInt.empty();
+        }
+        ResponseScale.Rating rating = (ResponseScale.Rating) item.scale();
+        if (!code.matches("-?[0-9]{1,9}")) {
+            return OptionalInt.empty();
+        }
+        int value = Integer.parseInt(code);
+        return value >= rating.min() && value <= rating.max() ? OptionalInt.of(value) : OptionalInt.empty();
+    }
+
+    /** Whether a raw code is blank or absent: a missing answer. */
+    static boolean blank(String raw) {
+        return raw == null || raw.isBlank();
+    }
+
+    /** A random allowed code of an item. */
+    static String validCode(Item item, Random random) {
+        if (item.scale() instanceof ResponseScale.Options options) {
+            return options.options().get(random.nextInt(options.options().size())).code();
+        }
+        ResponseScale.Rating rating = (ResponseScale.Rating) item.scale();
+        return Integer.toString(rating.min() + random.nextInt(rating.max() - rating.min() + 1));
+    }
+
+    /** A critical item's code at or above its alert level, when there is one. */
+    static Optional<String> alertingCode(Item item, Random random) {
+        if (item.critical().isEmpty()) {
+            return Optional.empty();
+        }
+        int min = item.critical().get().minScore();
+        List<String> codes = new ArrayList<>();
+        if (item.scale() instanceof ResponseScale.Options options) {
+            options.options().stream().filter(o -> o.score() >= min).forEach(o -> codes.add(o.code()));
+        } else {
+            ResponseScale.Rating rating = (ResponseScale.Rating) item.scale();
+            for (int v = Math.max(min, rating.min()); v <= rating.max(); v++) {
+                codes.add(Integer.toString(v));
+            }
+        }
+        return codes.isEmpty() ? Optional.empty() : Optional.of(codes.get(random.nextInt(codes.size())));
+    }
+
+    /**
+     * Checks a result against answers whose placement is known: {@code codes} holds the raw code of each item
+     * in form order ({@code null} or blank for missing). Every validly answered item keeps its score, the
+     * unanswered ones are missing, invalid ones are {@code code_not_allowed}, every critical item at alert
+     * level is in {@link ScoreResult#criticalAlerts()} with its score, and every critical item without a valid
+     * answer is in {@link ScoreResult#criticalUnanswered()}.
+     *
+     * @param allowedMissing how many items may be missing under the options in force
+     * @param extraProblems whether problems other than codes and missing items are expected (a wrong
+     *        instrument, unknown keys): then the result must not be scored
+     */
+    static void assertAgrees(Instrument instrument, String[] codes, ScoreResult result, int allowedMissing,
+            boolean extraProblems) {
+        assertClean(result);
+        List<Item> items = instrument.items();
+        assertEquals(items.size(), codes.length, "codes per item");
+        Map<String, Integer> scores = new LinkedHashMap<>();
+        List<String> missing = new ArrayList<>();
+        Set<String> invalid = new TreeSet<>();
+        List<String> alerts = new ArrayList<>();
+        Map<String, Integer> alertScores = new LinkedHashMap<>();
+        List<String> unanswered = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            Item item = items.get(i);
+            OptionalInt score = oracleScore(item, codes[i]);
+            if (score.isPresent()) {
+                scores.put(item.id(), score.getAsInt());
+                if (item.critical().isPresent() && item.critical().get().minScore() <= score.getAsInt()) {
+                    alerts.add(item.id());
+                    alertScores.put(item.id(), score.getAsInt());
+                }
+            } else {
+                if (blank(codes[i])) {
+                    missing.add(item.id());
+                } else {
+                    invalid.add(item.id());
+                }
+                if (item.critical().isPresent()) {
+                    unanswered.add(item.id());
+                }
+            }
+        }
+        assertEquals(alerts, result.criticalAlerts().stream().map(CriticalAlert::itemId).toList(),
+                "critical alerts (expected from the answers and the definition)");
+        for (CriticalAlert alert : result.criticalAlerts()) {
+            assertEquals(alertScores.get(alert.itemId()), alert.score(), "alert score of " + alert.itemId());
+        }
+        assertEquals(unanswered, result.criticalUnanswered().stream().map(CriticalItemUnanswered::itemId).toList(),
+                "critical items without a valid answer");
+        boolean scorable = invalid.isEmpty() && missing.size() <= allowedMissing && !extraProblems;
+        if (result instanceof Scored s) {
+            assertTrue(scorable, "scored although " + invalid.size() + " invalid, " + missing.size()
+                    + " missing (allowed " + allowedMissing + ")" + (extraProblems ? ", other problems" : ""));
+            assertEquals(scores, new LinkedHashMap<>(s.itemScores()), "item scores of the answered items");
+            assertEquals(missing, s.itemsMissing(), "missing items");
+            assertEquals(scores.values().stream().mapToInt(Integer::intValue).sum(), s.rawTotal(), "raw total");
+        } else {
+            NotScorable n = (NotScorable) result;
+            assertTrue(!scorable, "not scored although every answer is valid and few are missing: " + n.problems());
+            Set<String> notAllowed = new TreeSet<>();
+            for (Problem p : n.problems()) {
+                if (p instanceof Problem.CodeNotAllowed c) {
+                    notAllowed.add(c.item());
+                }
+            }
+            assertEquals(invalid, notAllowed, "items reported code_not_allowed");
+            boolean tooMany = n.problems().stream().anyMatch(p -> p instanceof Problem.TooManyMissing);
+            assertEquals(missing.size() > allowedMissing, tooMany, "too_many_missing reported");
+        }
+    }
+
+    /**
+     * Checks a result against answers given under keys, as JSON Lines, long CSV and submissions give them:
+     * each {@code {key, code}} in the order given ({@code code} {@code null} or blank for missing). Keys are
+     * compared trimmed; an answer under a blank key or a key that is not an item is an unknown item; two or
+     * more answers for one item are a duplicate item, whose critical alert is still raised when any of its
+     * answers is at alert level (with the highest score), and which is flagged as a critical item without a
+     * valid answer when none is valid. {@code wrongInstrument} adds a problem that is not about answers.
+     *
+     * @return the code of the first problem expected ({@code wrong_instrument}, {@code unknown_item},
+     *         {@code duplicate_item}, {@code code_not_allowed}, {@code too_many_missing}), or {@code null} when
+     *         the result must be scored
+     */
+    static String assertAgreesKeyed(Instrument instrument, List<String[]> answers, ScoreResult result,
+            int allowedMissing, boolean wrongInstrument) {
+        assertClean(result);
+        Map<String, Integer> count = new LinkedHashMap<>();
+        for (String[] a : answers) {
+            count.merge(a[0] == null ? "" : a[0].strip(), 1, Integer::sum);
+        }
+        String firstKeyProblem = null;
+        Map<String, Integer> duplicates = new LinkedHashMap<>(); // item id -> highest valid score, or MIN_VALUE
+        String[] codes = new String[instrument.items().size()];
+        for (String[] a : answers) {
+            String key = a[0] == null ? "" : a[0].strip();
+            Optional<Item> item = key.isEmpty() ? Optional.empty() : instrument.item(key);
+            if (item.isEmpty()) {
+                firstKeyProblem = firstKeyProblem != null ? firstKeyProblem : "unknown_item";
+            } else if (count.get(key) > 1) {
+                firstKeyProblem = firstKeyProblem != null ? firstKeyProblem : "duplicate_item";
+                OptionalInt score = oracleScore(item.get(), a[1]);
+                duplicates.merge(key, score.isPresent() ? score.getAsInt() : Integer.MIN_VALUE, Math::max);
+            } else {
+                codes[instrument.items().indexOf(item.get())] = a[1];
+            }
+        }
+        List<Item> items = instrument.items();
+        List<String> alerts = new ArrayList<>();
+        Map<String, Integer> alertScores = new LinkedHashMap<>();
+        List<String> unanswered = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        boolean invalid = false;
+        for (int i = 0; i < items.size(); i++) {
+            Item item = items.get(i);
+            Integer dup = duplicates.get(item.id());
+            OptionalInt score = dup != null ? (dup == Integer.MIN_VALUE ? OptionalInt.empty() : OptionalInt.of(dup))
+                    : oracleScore(item, codes[i]);
+            if (score.isPresent()) {
+                if (item.critical().isPresent() && item.critical().get().minScore() <= score.getAsInt()) {
+                    alerts.add(item.id());
+                    alertScores.put(item.id(), score.getAsInt());
+                }
+            } else {
+                if (dup == null && blank(codes[i])) {
+                    missing.add(item.id());
+                } else if (dup == null) {
+                    invalid = true;
+                }
+                if (item.critical().isPresent()) {
+                    unanswered.add(item.id());
+                }
+            }
+        }
+        assertEquals(alerts, result.criticalAlerts().stream().map(CriticalAlert::itemId).toList(),
+                "critical alerts (expected from the answers and the definition)");
+        for (CriticalAlert alert : result.criticalAlerts()) {
+            assertEquals(alertScores.get(alert.itemId()), alert.score(), "alert score of " + alert.itemId());
+        }
+        assertEquals(unanswered, result.criticalUnanswered().stream().map(CriticalItemUnanswered::itemId).toList(),
+                "critical items without a valid answer");
+        String first = wrongInstrument ? "wrong_instrument" : firstKeyProblem != null ? firstKeyProblem
+                : invalid ? "code_not_allowed" : missing.size() > allowedMissing ? "too_many_missing" : null;
+        if (first == null) {
+            assertEquals(Scored.class, result.getClass(), "scored: every answer valid, " + missing.size()
+                    + " missing of " + allowedMissing + " allowed; got " + result);
+            Scored s = (Scored) result;
+            assertEquals(missing, s.itemsMissing(), "missing items");
+            Map<String, Integer> scores = new LinkedHashMap<>();
+            for (int i = 0; i < items.size(); i++) {
+                OptionalInt score = oracleScore(items.get(i), codes[i]);
+                if (score.isPresent()) {
+                    scores.put(items.get(i).id(), score.getAsInt());
+                }
+            }
+            assertEquals(scores, new LinkedHashMap<>(s.itemScores()), "item scores of the answered items");
+        } else {
+            assertTrue(result instanceof NotScorable, "not scorable (" + first + " expected): " + result);
+            assertEquals(first, ((NotScorable) result).firstProblem().code(), "first problem");
+        }
+        return first;
+    }
+
+    /**
+     * Checks any result against the answers it was computed from, when only the administration as read is
+     * known: the items it scores must be the validly answered ones, and alerts and unanswered flags must
+     * follow the definition's critical rule.
+     */
+    static void assertConsistent(Instrument instrument, Map<String, String> codesById, ScoreResult result,
+            int allowedMissing) {
+        String[] codes = new String[instrument.items().size()];
+        for (int i = 0; i < codes.length; i++) {
+            codes[i] = codesById.get(instrument.items().get(i).id());
+        }
+        boolean extra = codesById.keySet().stream().anyMatch(k -> instrument.item(k).isEmpty());
+        assertAgrees(instrument, codes, result, allowedMissing, extra);
+    }
+}
