@@ -59,6 +59,11 @@ public class CsvBenchmark {
         scoring = DatasetScoring.of(Scorer.of(Catalogue.builtIn().get("PHQ-9")));
     }
 
+    /** The generated input, for the smoke test. */
+    String input() {
+        return csv;
+    }
+
     @Benchmark
     public DatasetSummary library() throws IOException {
         return scoring.score(new StringReader(csv), Writer.nullWriter(), Optional.of(Writer.nullWriter()), h -> { });

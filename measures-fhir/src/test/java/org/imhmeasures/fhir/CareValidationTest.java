@@ -1,7 +1,6 @@
 package org.imhmeasures.fhir;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import ca.uhn.fhir.validation.ResultSeverityEnum;
 import ca.uhn.fhir.validation.SingleValidationMessage;
@@ -43,10 +42,6 @@ class CareValidationTest {
         WARNINGS.forEach(w -> System.out.println("  " + w));
     }
 
-    private static Optional<String> ukCore(String type) {
-        return Optional.of(Validation.UK_CORE + "UKCore-" + type);
-    }
-
     @Test
     void episodeResources_validateAgainstBaseR4AndUkCore() {
         Bundle bundle = SyntheticEpisode.bundle();
@@ -54,18 +49,15 @@ class CareValidationTest {
             Resource resource = entry.getResource().copy();
             resource.setId("example");
             assertNoErrors(resource.fhirType(), resource, Optional.empty());
-            if (Validation.ukCoreDir().isPresent()) {
-                assertNoErrors(resource.fhirType(), resource, ukCore(resource.fhirType()));
-            }
+            assertNoErrors(resource.fhirType(), resource, Validation.ukCore(resource.fhirType()));
         }
     }
 
     @Test
     void everyRelationship_relatedPerson_validatesAgainstUkCore() {
-        assumeTrue(Validation.ukCoreDir().isPresent(), "shared/fhir/uk-core not found: UK Core checks skipped");
         for (CaregiverRelationship relationship : CaregiverRelationship.values()) {
             assertNoErrors(relationship.name(), CareMapping.toRelatedPerson(Caregiver.of("CG-1", relationship),
-                    SyntheticEpisode.PATIENT), ukCore("RelatedPerson"));
+                    SyntheticEpisode.PATIENT), Validation.ukCore("RelatedPerson"));
         }
     }
 
@@ -73,9 +65,7 @@ class CareValidationTest {
     void transactionBundle_validatesAgainstBaseR4AndUkCore() {
         Bundle bundle = SyntheticEpisode.bundle();
         assertNoErrors("episode Bundle", bundle, Optional.empty());
-        if (Validation.ukCoreDir().isPresent()) {
-            assertNoErrors("episode Bundle", bundle, ukCore("Bundle"));
-        }
+        assertNoErrors("episode Bundle", bundle, Validation.ukCore("Bundle"));
     }
 
     /** The validator has teeth here too: a RelatedPerson without its (required) patient is an error. */

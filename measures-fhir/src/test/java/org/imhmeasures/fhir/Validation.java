@@ -1,5 +1,8 @@
 package org.imhmeasures.fhir;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
 import ca.uhn.fhir.context.support.IValidationSupport;
@@ -7,18 +10,12 @@ import ca.uhn.fhir.validation.FhirValidator;
 import ca.uhn.fhir.validation.ResultSeverityEnum;
 import ca.uhn.fhir.validation.SingleValidationMessage;
 import ca.uhn.fhir.validation.ValidationResult;
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
 import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
 import org.hl7.fhir.common.hapi.validation.support.PrePopulatedValidationSupport;
@@ -34,34 +31,40 @@ import org.imhmeasures.core.instrument.Instrument;
 
 /**
  * One offline FHIR R4 validator for the test suite, built once (it takes seconds to start): base R4
- * definitions, in-memory terminology, common code systems, snapshot generation, and a pre-populated
- * support holding our Questionnaires and score CodeSystem plus, when {@code shared/fhir/uk-core} is found
- * above the working directory, the UK Core StructureDefinitions, ValueSets and CodeSystems (XML).
+ * definitions, in-memory terminology, common code systems, snapshot generation, a pre-populated support
+ * holding our Questionnaires and CodeSystems, and the UK Core StructureDefinitions, ValueSets and CodeSystems
+ * vendored in the test resources ({@link UkCoreAssets}).
+ *
+ * <p>A UK Core check never skips: {@link #ukCore(String)} fails naming the resource when a vendored file is
+ * missing or the profile is not vendored, and {@link #validate} fails when the validator asked for a UK Core
+ * resource that is not vendored.
  */
 final class Validation {
 
     static final FhirContext CONTEXT = FhirContext.forR4Cached();
-    static final String UK_CORE = "https://fhir.hl7.org.uk/StructureDefinition/";
+    static final String UK_CORE = UkCoreAssets.CANONICAL_BASE + "StructureDefinition/";
 
-    private static final Optional<Path> UK_CORE_DIR = findUkCore();
+    private static final UkCoreAssets UK_CORE_ASSETS = UkCoreAssets.load(CONTEXT);
     private static final FhirValidator VALIDATOR = build();
 
     private Validation() {
     }
 
-    /** {@code shared/fhir/uk-core}, found by walking up from the working directory. */
-    static Optional<Path> ukCoreDir() {
-        return UK_CORE_DIR;
+    /** The vendored UK Core assets. */
+    static UkCoreAssets ukCoreAssets() {
+        return UK_CORE_ASSETS;
     }
 
-    private static Optional<Path> findUkCore() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared").resolve("fhir").resolve("uk-core");
-            if (Files.isDirectory(candidate.resolve("structuredefinitions"))) {
-                return Optional.of(candidate);
-            }
-        }
-        return Optional.empty();
+    /**
+     * The canonical URL of the UK Core profile {@code UKCore-<name>}, after asserting that every vendored file is
+     * present and that this profile is among them.
+     */
+    static Optional<String> ukCore(String name) {
+        assertEquals(List.of(), UK_CORE_ASSETS.missing(), "vendored UK Core files must be on the test class path");
+        String url = UK_CORE + "UKCore-" + name;
+        assertTrue(UK_CORE_ASSETS.hasStructureDefinition(url),
+                () -> "UK Core profile must be vendored in " + UkCoreAssets.INDEX + ": " + url);
+        return Optional.of(url);
     }
 
     private static FhirValidator build() {
@@ -74,15 +77,11 @@ final class Validation {
         }
         ours.addCodeSystem(ScoreMapping.codeSystem(Catalogue.builtIn()));
         CareMapping.codeSystems(org.imhmeasures.core.risk.RiskTaxonomy.builtIn()).forEach(ours::addCodeSystem);
-        UK_CORE_DIR.ifPresent(dir -> {
-            load(dir.resolve("structuredefinitions")).forEach(ours::addStructureDefinition);
-            load(dir.resolve("valuesets")).forEach(ours::addValueSet);
-            load(dir.resolve("codesystems")).forEach(ours::addCodeSystem);
-        });
         ValidationSupportChain chain = new ValidationSupportChain(
                 new DefaultProfileValidationSupport(CONTEXT),
                 new Questionnaires(questionnaires),
                 ours,
+                UK_CORE_ASSETS.support(),
                 new CommonCodeSystemsTerminologyService(CONTEXT),
                 new InMemoryTerminologyServerValidationSupport(CONTEXT),
                 new SnapshotGeneratingValidationSupport(CONTEXT));
@@ -109,25 +108,29 @@ final class Validation {
         }
     }
 
-    private static List<IBaseResource> load(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.list(dir)) {
-            List<IBaseResource> resources = new ArrayList<>();
-            for (Path file : files.filter(f -> f.toString().endsWith(".xml")).sorted().collect(Collectors.toList())) {
-                try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                    resources.add(CONTEXT.newXmlParser().parseResource(reader));
-                }
-            }
-            return resources;
-        } catch (IOException e) {
-            throw new IllegalStateException("uk core folder must be readable: " + dir, e);
-        }
+    /**
+     * Validates against base R4, or against {@code profile} when given; fails when the validator asked for a UK
+     * Core resource that is not vendored (the check would otherwise be weaker than it reads).
+     */
+    static List<SingleValidationMessage> validate(Resource resource, Optional<String> profile) {
+        List<SingleValidationMessage> messages = run(resource, profile);
+        assertEquals(Set.of(), UK_CORE_ASSETS.unresolved(),
+                "UK Core resources the validator asked for must be vendored in " + UkCoreAssets.INDEX);
+        return messages;
     }
 
-    /** Validates against base R4, or against {@code profile} when given. */
-    static List<SingleValidationMessage> validate(Resource resource, Optional<String> profile) {
+    /**
+     * Validates against a profile URL that is deliberately not vendored (a negative check), asserting that the
+     * validator looked it up and nothing else was missing.
+     */
+    static List<SingleValidationMessage> validateAgainstUnknownProfile(Resource resource, String url) {
+        List<SingleValidationMessage> messages = run(resource, Optional.of(url));
+        assertEquals(Set.of(url), UK_CORE_ASSETS.unresolved(), "the validator must have looked up " + url);
+        UK_CORE_ASSETS.forget(url);
+        return messages;
+    }
+
+    private static List<SingleValidationMessage> run(Resource resource, Optional<String> profile) {
         Resource copy = resource.copy();
         profile.ifPresent(url -> copy.getMeta().setProfile(List.of(new CanonicalType(url))));
         ValidationResult result = VALIDATOR.validateWithResult(copy);

@@ -3,7 +3,6 @@ package org.imhmeasures.fhir;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import ca.uhn.fhir.validation.ResultSeverityEnum;
 import ca.uhn.fhir.validation.SingleValidationMessage;
@@ -88,15 +87,12 @@ class ValidationTest {
 
     @Test
     void everyInstrument_resources_validateAgainstUkCore() {
-        assumeTrue(Validation.ukCoreDir().isPresent(),
-                "shared/fhir/uk-core not found above the working directory: UK Core profile checks skipped");
         for (Produced p : produced()) {
             assertNoErrors(p.instrument().id() + " Questionnaire", p.questionnaire(),
-                    Optional.of(Validation.UK_CORE + "UKCore-Questionnaire"));
+                    Validation.ukCore("Questionnaire"));
             assertNoErrors(p.instrument().id() + " QuestionnaireResponse", p.response(),
-                    Optional.of(Validation.UK_CORE + "UKCore-QuestionnaireResponse"));
-            assertNoErrors(p.instrument().id() + " Observation", p.observation(),
-                    Optional.of(Validation.UK_CORE + "UKCore-Observation"));
+                    Validation.ukCore("QuestionnaireResponse"));
+            assertNoErrors(p.instrument().id() + " Observation", p.observation(), Validation.ukCore("Observation"));
         }
     }
 
@@ -104,9 +100,7 @@ class ValidationTest {
     void change_observation_validatesAgainstBaseR4AndUkCore() {
         Observation change = ChangeMappingTest.improvement();
         assertNoErrors("PHQ-9 change Observation", change, Optional.empty());
-        if (Validation.ukCoreDir().isPresent()) {
-            assertNoErrors("PHQ-9 change Observation", change, Optional.of(Validation.UK_CORE + "UKCore-Observation"));
-        }
+        assertNoErrors("PHQ-9 change Observation", change, Validation.ukCore("Observation"));
     }
 
     /**
@@ -139,10 +133,7 @@ class ValidationTest {
                 .scoreCodes(new String[10]), Optional.empty()));
         for (int i = 0; i < resources.size(); i++) {
             assertNoErrors("safety Observation " + i, resources.get(i), Optional.empty());
-            if (Validation.ukCoreDir().isPresent()) {
-                assertNoErrors("safety Observation " + i, resources.get(i),
-                        Optional.of(Validation.UK_CORE + "UKCore-Observation"));
-            }
+            assertNoErrors("safety Observation " + i, resources.get(i), Validation.ukCore("Observation"));
         }
     }
 
@@ -187,12 +178,10 @@ class ValidationTest {
     /** The UK Core profiles are really applied: an unknown profile is an error, a known one is not. */
     @Test
     void validator_unknownProfile_reportsErrorWhileUkCoreResolves() {
-        assumeTrue(Validation.ukCoreDir().isPresent(),
-                "shared/fhir/uk-core not found above the working directory: UK Core profile checks skipped");
         Questionnaire questionnaire = QuestionnaireMapping.toQuestionnaire(CATALOGUE.get("GAD-7"));
-        assertFalse(Validation.errors(Validation.validate(questionnaire,
-                Optional.of(Validation.UK_CORE + "UKCore-Questionnaire-NoSuchProfile"))).isEmpty());
+        assertFalse(Validation.errors(Validation.validateAgainstUnknownProfile(questionnaire,
+                Validation.UK_CORE + "UKCore-Questionnaire-NoSuchProfile")).isEmpty());
         assertEquals(List.of(), Validation.errors(Validation.validate(questionnaire,
-                Optional.of(Validation.UK_CORE + "UKCore-Questionnaire"))));
+                Validation.ukCore("Questionnaire"))));
     }
 }

@@ -11,14 +11,17 @@ import java.io.InputStreamReader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.imhmeasures.core.instrument.Band;
 import org.imhmeasures.core.instrument.Catalogue;
 import org.imhmeasures.core.instrument.Instrument;
-import org.imhmeasures.core.instrument.ScoringRule;
+import org.imhmeasures.core.instrument.Item;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -51,11 +54,38 @@ class GoldenScoringTest {
         }
     }
 
+    /**
+     * Each instrument's file holds only its own cases, with distinct names, and reaches every outcome the
+     * definition can report: each band, both sides of the cut-off, and a critical alert where the instrument has
+     * a critical item.
+     */
     @Test
-    void everyCatalogueInstrument_hasAGoldenFileWithCases() throws IOException {
+    void everyCatalogueInstrument_hasAGoldenFileCoveringEveryOutcome() throws IOException {
         assertEquals(Catalogue.builtIn().instruments().size(), FILES.size());
-        for (String file : FILES) {
-            assertTrue(lines("golden/" + file + ".golden").size() >= 2, file + ": at least two hand-worked cases");
+        for (Instrument instrument : Catalogue.builtIn().instruments()) {
+            List<String[]> cases = lines("golden/" + instrument.key() + ".golden").stream()
+                    .map(line -> line.split("\\|", -1)).collect(Collectors.toList());
+            assertTrue(cases.size() >= 2, instrument.key() + ": at least two hand-worked cases");
+            Set<String> names = new HashSet<>();
+            Set<String> bands = new HashSet<>();
+            Set<String> caseness = new HashSet<>();
+            boolean alert = false;
+            for (String[] f : cases) {
+                assertEquals(instrument.id(), f[1].strip(), instrument.key() + ": " + f[0]);
+                assertTrue(names.add(f[0].strip()), instrument.key() + ": case name repeated: " + f[0]);
+                bands.add(f[5].strip());
+                caseness.add(f[6].strip());
+                alert |= !f[7].strip().isEmpty();
+            }
+            for (Band band : instrument.bands().bands()) {
+                assertTrue(bands.contains(band.label()), instrument.key() + ": no case in band " + band.label());
+            }
+            if (instrument.caseness().isPresent()) {
+                assertEquals(Set.of("true", "false"), caseness, instrument.key() + ": both sides of the cut-off");
+            }
+            if (instrument.items().stream().anyMatch(item -> item.critical().isPresent())) {
+                assertTrue(alert, instrument.key() + ": a case with a critical alert");
+            }
         }
     }
 
@@ -78,29 +108,43 @@ class GoldenScoringTest {
             assertTrue(s.total().isEmpty(), name + ": no total expected");
         } else {
             assertEquals(0, new BigDecimal(total).compareTo(s.total().orElseThrow()), name + ": total " + s.total());
-            if (instrument.scoring() instanceof ScoringRule.ConversionTable || total.contains(".")) {
-                assertEquals(total, s.total().orElseThrow().toPlainString(), name + ": printed total");
-            }
+            assertEquals(total, s.total().orElseThrow().toPlainString(), name + ": printed total");
         }
         assertEquals(f[5].strip(), s.band().map(b -> b.label()).orElse(""), name + ": band");
         assertEquals(f[6].strip(), s.caseness().csv(), name + ": caseness");
         assertEquals(f[7].strip(), s.criticalAlerts().stream().map(CriticalAlert::itemId)
                 .collect(Collectors.joining(";")), name + ": critical items");
         assertEquals(Boolean.parseBoolean(f[8].strip()), s.prorated(), name + ": prorated");
+        // a "." is a missing item; a missing critical item is flagged as unanswered (the Scorer contract)
+        List<String> missing = new ArrayList<>();
+        List<String> criticalUnanswered = new ArrayList<>();
+        for (int i = 0; i < codes.length; i++) {
+            if (codes[i].equals(".")) {
+                Item item = instrument.items().get(i);
+                missing.add(item.id());
+                item.critical().ifPresent(rule -> criticalUnanswered.add(item.id() + " UNANSWERED"));
+            }
+        }
+        assertEquals(missing, s.itemsMissing(), name + ": items missing");
+        assertEquals(criticalUnanswered, s.criticalUnanswered().stream().map(u -> u.itemId() + " " + u.cause())
+                .collect(Collectors.toList()), name + ": critical items unanswered");
         String subscales = f[9].strip();
+        List<String> expectedSubscales = new ArrayList<>();
         if (!subscales.isEmpty()) {
             for (String pair : subscales.split(";")) {
                 String[] kv = pair.split("=", -1);
+                expectedSubscales.add(kv[0]);
                 SubscaleScore sub = s.subscales().get(kv[0]);
                 assertTrue(sub != null, name + ": subscale " + kv[0]);
                 if (kv[1].isEmpty()) {
                     assertTrue(sub.score().isEmpty(), name + ": subscale " + kv[0] + " expected no score");
                 } else {
-                    assertEquals(0, new BigDecimal(kv[1]).compareTo(sub.score().orElseThrow()),
+                    assertEquals(kv[1], sub.score().orElseThrow().toPlainString(),
                             name + ": subscale " + kv[0] + " = " + sub.score());
                 }
             }
         }
+        assertEquals(expectedSubscales, List.copyOf(s.subscales().keySet()), name + ": subscales reported");
     }
 
     /** The whole SWEMWBS conversion table, end to end through the scorer. */
@@ -111,8 +155,10 @@ class GoldenScoringTest {
         List<String> rows = lines("golden/swemwbs_metric.csv");
         assertEquals("raw,metric", rows.get(0));
         assertEquals(29, rows.size() - 1);
+        int expectedRaw = 7;
         for (String row : rows.subList(1, rows.size())) {
             int raw = Integer.parseInt(row.split(",")[0]);
+            assertEquals(expectedRaw++, raw, "the table lists every raw score 7-35 once, in order");
             String metric = row.split(",")[1];
             String[] codes = new String[7];
             int remaining = raw - 7;

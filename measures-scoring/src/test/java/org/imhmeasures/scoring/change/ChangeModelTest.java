@@ -13,7 +13,10 @@ import org.imhmeasures.core.instrument.InstrumentDefinitions;
 import org.junit.jupiter.api.Test;
 
 /**
- * Reference values: clinicalsignificance (R) 3.x outputs re-derived in ../shared/research/peers.md 2.6
+ * Reference values: the published outputs of the R package clinicalsignificance 3.0.0
+ * (github.com/benediktclaus/clinicalsignificance: test snapshots {@code tests/testthat/_snaps/cs_distribution.md}
+ * and {@code cs_combined.md}, and its README), on its {@code claus_2020} dataset (Claus, Scherbaum &amp; Bonnet
+ * 2020, raw data https://osf.io/rc754/), re-derived by an independent re-implementation of its formulas
  * (claus_2020 HAMD: SD_pre 3.3401, r 0.8 → S_diff 2.1125, 1.96·S_diff 4.14; cut-off c 19.89; BDI README
  * cut-off c 21.02); Jacobson &amp; Truax (1991) formulas; NHS thresholds from the definition files.
  * Tolerance: 1e-3 on published two- or four-decimal values, exact on decisions.
@@ -32,7 +35,7 @@ class ChangeModelTest {
     private static final Instrument BDI = fixture("bdi-test.json");
     private static final Instrument PHQ9 = Catalogue.builtIn().get("PHQ-9");
 
-    /** claus_2020 HAMD sample: M_pre 24.85, SD_pre 3.3401, M_post 14.975, SD_post 7.7111 (peers.md 2.6). */
+    /** claus_2020 HAMD sample: M_pre 24.85, SD_pre 3.3401, M_post 14.975, SD_post 7.7111 (HAMD visits 1 and 4, 40 complete pairs). */
     private static final SampleStatistics CLAUS = new SampleStatistics(40, 24.85, 3.3401, 14.975, 7.7111, 0.1628);
 
     private static ChangeModel claus(RciMethod method) {
@@ -125,7 +128,7 @@ class ChangeModelTest {
 
     @Test
     void hagemanArrindell_reliabilityOfDifference_andOneSidedCriticalValue() {
-        // r_DD for the claus sample with rho chosen as 0.1628 reproduces the published 0.9283 (peers.md 2.6)
+        // r_DD for the claus sample with rho chosen as 0.1628 reproduces the published 0.9283 (cs_combined.md)
         assertEquals(0.9283, ChangeModel.hageman(3.3401, 7.7111, 0.8, 0.1628), 5e-4);
         ChangeModel ha = claus(RciMethod.HAGEMAN_ARRINDELL);
         assertEquals(1.644854, ha.parameters().criticalValue().getAsDouble(), 1e-6);
