@@ -86,6 +86,7 @@ class InboundResponseFuzzTest {
     private static final List<String> ODD = List.of("1e1", "٣", "٣٠", "２", "２０", "+2", ".5", "5.", "2.0", "-0", "00",
             "02", "−1", "NaN", "1e999999999", "9".repeat(40), "-1", "99", "x", "NA ", "yes ", "Yes");
     private static final Map<String, Integer> ALLOWED_MISSING = new LinkedHashMap<>();
+    private static final Map<String, Scorer> SCORERS = new LinkedHashMap<>();
 
     /** The command's JSON limits (FhirScoreCommand), applied before HAPI sees the text. */
     private static final JsonFactory LIMITED = JsonFactory.builder()
@@ -95,7 +96,8 @@ class InboundResponseFuzzTest {
 
     static {
         for (Instrument instrument : INSTRUMENTS) {
-            ALLOWED_MISSING.put(instrument.id(), Scorer.of(instrument).allowedMissing());
+            SCORERS.put(instrument.id(), Scorer.of(instrument));
+            ALLOWED_MISSING.put(instrument.id(), SCORERS.get(instrument.id()).allowedMissing());
         }
     }
 
@@ -766,7 +768,7 @@ class InboundResponseFuzzTest {
                 mapped++;
                 assertClean("administration toString", administration.toString());
                 Instrument instrument = CATALOGUE.get(administration.instrumentId());
-                ScoreResult result = Scorer.of(instrument).score(administration);
+                ScoreResult result = SCORERS.get(instrument.id()).score(administration);
                 assertClean("result toString", result.toString());
                 if (result instanceof NotScorable notScorable) {
                     for (Problem p : notScorable.problems()) {
