@@ -5,6 +5,8 @@
  *
  * @since 0.1.0
  */
+// the qualified export below names a module compiled after this one: javac's "module not found" warning
+@SuppressWarnings("module")
 module org.imhmeasures.core {
     requires com.fasterxml.jackson.databind;
 

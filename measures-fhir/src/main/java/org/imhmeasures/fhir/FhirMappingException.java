@@ -26,8 +26,11 @@ public abstract sealed class FhirMappingException extends RuntimeException
 
     private static final long serialVersionUID = 2L;
 
+    /** The FHIRPath-style location of the problem. */
     private final String path;
+    /** What the element must be. */
     private final String expected;
+    /** What was found, redacted unless it has the shape of a code, type or count. */
     private final String found;
     /** The value as found, clipped; patient data, so never serialised. */
     private final transient String raw;

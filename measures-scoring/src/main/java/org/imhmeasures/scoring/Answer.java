@@ -19,7 +19,11 @@ public sealed interface Answer permits Answer.Given, Answer.Missing, Answer.Decl
      * @param code the code as recorded, trimmed, never blank
      */
     record Given(String code) implements Answer {
-        /** Validates and trims. */
+        /**
+         * Validates and trims.
+         *
+         * @param code the code as recorded, trimmed, never blank
+         */
         public Given {
             code = Check.notBlank(code, "answer code");
         }

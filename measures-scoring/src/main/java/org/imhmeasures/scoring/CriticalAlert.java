@@ -13,7 +13,13 @@ import org.imhmeasures.core.internal.Check;
  */
 public record CriticalAlert(String itemId, int score, String reason) {
 
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param itemId the item, e.g. {@code phq9_9}
+     * @param score the item score that triggered the alert
+     * @param reason what to do, from the definition
+     */
     public CriticalAlert {
         itemId = Check.notBlank(itemId, "item id");
         reason = Check.notBlank(reason, "reason");

@@ -14,7 +14,13 @@ import org.imhmeasures.core.internal.Check;
  */
 public record Provenance(String instrumentId, String definitionVersion, String libraryVersion) {
 
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param instrumentId instrument id, e.g. {@code PHQ-9}
+     * @param definitionVersion version of the instrument definition used
+     * @param libraryVersion version of imh-measures that computed the result
+     */
     public Provenance {
         instrumentId = Check.notBlank(instrumentId, "instrument id");
         definitionVersion = Check.notBlank(definitionVersion, "definition version");

@@ -21,7 +21,12 @@ public record CareUnit(Infant infant, List<Caregiver> caregivers) {
         TRIAD
     }
 
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @param infant the infant
+     * @param caregivers one or two caregivers with distinct ids
+     */
     public CareUnit {
         Check.notNull(infant, "infant");
         caregivers = List.copyOf(Check.notNull(caregivers, "caregivers"));

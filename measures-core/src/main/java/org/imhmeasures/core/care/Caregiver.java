@@ -11,7 +11,12 @@ import org.imhmeasures.core.internal.Check;
  */
 public record Caregiver(PseudonymousId id, CaregiverRelationship relationship) {
 
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param id pseudonymised id
+     * @param relationship relationship to the infant
+     */
     public Caregiver {
         Check.notNull(id, "caregiver id");
         Check.notNull(relationship, "caregiver relationship");

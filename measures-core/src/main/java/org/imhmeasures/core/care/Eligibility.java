@@ -25,7 +25,11 @@ public sealed interface Eligibility permits Eligibility.Eligible, Eligibility.No
      * @param band the infant's age band at referral
      */
     record Eligible(AgeBand band) implements Eligibility {
-        /** Validates. */
+        /**
+         * Validates.
+         *
+         * @param band the infant's age band at referral
+         */
         public Eligible {
             Check.notNull(band, "age band");
         }
@@ -37,7 +41,11 @@ public sealed interface Eligibility permits Eligibility.Eligible, Eligibility.No
      * @param reason why
      */
     record NotEligible(Reason reason) implements Eligibility {
-        /** Validates. */
+        /**
+         * Validates.
+         *
+         * @param reason why
+         */
         public NotEligible {
             Check.notNull(reason, "reason");
         }

@@ -24,7 +24,11 @@ public record EligibilityPolicy(Period upperAge) {
 
     private static final EligibilityPolicy DEFAULTS = new EligibilityPolicy(Period.ofYears(2));
 
-    /** Validates and normalises. */
+    /**
+     * Validates and normalises.
+     *
+     * @param upperAge the age at which infants are no longer accepted; positive, at most 18 years
+     */
     public EligibilityPolicy {
         Check.notNull(upperAge, "upper age");
         upperAge = upperAge.normalized();

@@ -22,7 +22,15 @@ import org.imhmeasures.core.internal.Check;
 public record Episode(PseudonymousId id, LocalDate start, Optional<LocalDate> end,
         List<InterventionDelivery> interventions, Optional<DischargeReason> dischargeReason) {
 
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @param id pseudonymised episode id
+     * @param start first contact date
+     * @param end discharge date, if closed
+     * @param interventions interventions delivered, in order
+     * @param dischargeReason why it ended, if closed
+     */
     public Episode {
         Check.notNull(id, "episode id");
         Check.notNull(start, "episode start");

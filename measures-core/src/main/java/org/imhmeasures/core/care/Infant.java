@@ -15,7 +15,13 @@ import org.imhmeasures.core.internal.Check;
  */
 public record Infant(PseudonymousId id, Optional<NhsNumber> nhsNumber, InfantDates dates) {
 
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param id pseudonymised id
+     * @param nhsNumber NHS number, where the service records it
+     * @param dates date of birth or expected date
+     */
     public Infant {
         Check.notNull(id, "infant id");
         Check.notNull(nhsNumber, "nhs number");

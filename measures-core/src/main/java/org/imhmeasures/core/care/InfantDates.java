@@ -24,7 +24,11 @@ public sealed interface InfantDates permits InfantDates.Born, InfantDates.Expect
      * @param dateOfBirth date of birth
      */
     record Born(LocalDate dateOfBirth) implements InfantDates {
-        /** Validates. */
+        /**
+         * Validates.
+         *
+         * @param dateOfBirth date of birth
+         */
         public Born {
             Check.notNull(dateOfBirth, "date of birth");
         }
@@ -47,7 +51,11 @@ public sealed interface InfantDates permits InfantDates.Born, InfantDates.Expect
      * @param expectedDate expected date of delivery
      */
     record Expected(LocalDate expectedDate) implements InfantDates {
-        /** Validates. */
+        /**
+         * Validates.
+         *
+         * @param expectedDate expected date of delivery
+         */
         public Expected {
             Check.notNull(expectedDate, "expected date");
         }

@@ -14,7 +14,14 @@ import org.imhmeasures.core.internal.Check;
  */
 public record FrameworkLevel(String id, String label, String description, Source source) {
 
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param id stable id, e.g. {@code level_2} or {@code imhs}
+     * @param label the published label
+     * @param description what the level is for, paraphrased
+     * @param source where it is published
+     */
     public FrameworkLevel {
         id = Check.notBlank(id, "level id");
         Check.argument(id.matches("[a-z][a-z0-9_]{0,31}"), "level id must be snake_case: %s", id);

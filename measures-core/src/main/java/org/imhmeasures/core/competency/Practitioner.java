@@ -20,7 +20,16 @@ import org.imhmeasures.core.internal.Check;
 public record Practitioner(PseudonymousId id, Profession profession, BigDecimal wte, BigDecimal yearsWithUnderTwos,
         List<SelfAssessment> assessments) {
 
-    /** Validates and normalises. */
+    /**
+     * Validates and normalises.
+     *
+     * @param id pseudonymised id
+     * @param profession profession or role
+     * @param wte whole-time equivalent, above 0 and at most 1 (scale normalised: 0.50 equals 0.5)
+     * @param yearsWithUnderTwos years of experience working with children under two in a mental health
+     *     context, 0 to 60
+     * @param assessments self-assessments
+     */
     public Practitioner {
         Check.notNull(id, "practitioner id");
         Check.notNull(profession, "profession");

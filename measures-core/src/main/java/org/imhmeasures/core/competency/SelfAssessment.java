@@ -25,7 +25,14 @@ public record SelfAssessment(String targetId, String levelId, Status status, Opt
         ACHIEVED
     }
 
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param targetId a competency id ({@code 1.01}) or a domain id ({@code 2})
+     * @param levelId the level id ({@code level_2})
+     * @param status working towards or achieved
+     * @param evidence the evidence recorded, if any
+     */
     public SelfAssessment {
         targetId = Check.notBlank(targetId, "assessment target");
         levelId = Check.notBlank(levelId, "assessment level");

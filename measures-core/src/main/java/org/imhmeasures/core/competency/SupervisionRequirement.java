@@ -47,7 +47,12 @@ public record SupervisionRequirement(Cadence cadence, BigDecimal minutesPerSessi
         }
     }
 
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param cadence weekly or fortnightly
+     * @param minutesPerSession the pro-rata session length, {@code 60 * wte}, two decimals
+     */
     public SupervisionRequirement {
         Check.notNull(cadence, "cadence");
         Check.notNull(minutesPerSession, "minutes per session");

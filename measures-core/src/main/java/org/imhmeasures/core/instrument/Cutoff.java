@@ -22,7 +22,14 @@ public record Cutoff(BigDecimal threshold, Comparison comparison, String meaning
         AT_MOST
     }
 
-    /** Validates and normalises. */
+    /**
+     * Validates and normalises.
+     *
+     * @param threshold the published threshold score
+     * @param comparison whether case means at least or at most the threshold
+     * @param meaning what being a case means, e.g. {@code possible depression: assess further}
+     * @param source where the cut-off comes from
+     */
     public Cutoff {
         threshold = Decimals.normalise(threshold, "cut-off threshold");
         Check.notNull(comparison, "cut-off comparison");

@@ -12,7 +12,9 @@ public final class DefinitionException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The file or resource name. */
     private final String file;
+    /** The JSON path of the offending field, empty for the whole document. */
     private final String field;
 
     /**

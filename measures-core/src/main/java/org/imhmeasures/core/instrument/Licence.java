@@ -40,7 +40,16 @@ public record Licence(Kind kind, String holder, WordingPolicy wording, String te
         MUST_NOT_SHIP
     }
 
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param kind the kind of licence
+     * @param holder the copyright holder
+     * @param wording whether this library may ship the item wording
+     * @param terms the terms in brief, in our words
+     * @param citation the reference to cite when using the instrument
+     * @param source where the terms were read
+     */
     public Licence {
         Check.notNull(kind, "licence kind");
         holder = Check.notBlank(holder, "licence holder");

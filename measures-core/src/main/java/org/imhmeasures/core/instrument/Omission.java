@@ -12,7 +12,12 @@ import org.imhmeasures.core.internal.Check;
  */
 public record Omission(String field, String note) {
 
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param field the definition field that is left out
+     * @param note why
+     */
     public Omission {
         field = Check.notBlank(field, "omission field");
         note = Check.notBlank(note, "omission note");

@@ -15,7 +15,12 @@ import org.imhmeasures.core.internal.Check;
  */
 public record ScoreRange(BigDecimal min, BigDecimal max) {
 
-    /** Validates and normalises the bounds. */
+    /**
+     * Validates and normalises the bounds.
+     *
+     * @param min lowest possible score
+     * @param max highest possible score, at least {@code min}
+     */
     public ScoreRange {
         Check.notNull(min, "range min");
         Check.notNull(max, "range max");

@@ -14,7 +14,11 @@ import org.imhmeasures.core.internal.Check;
  */
 public record Source(String citation) {
 
-    /** Validates and trims the citation. */
+    /**
+     * Validates and trims the citation.
+     *
+     * @param citation human-readable citation, never blank
+     */
     public Source {
         citation = Check.notBlank(citation, "source citation");
     }

@@ -30,7 +30,17 @@ public record RiskFactor(String id, String label, RiskArea area, AreaBasis areaB
         LIBRARY_ASSIGNED
     }
 
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @param id stable snake_case id, e.g. {@code perinatal_mental_illness}
+     * @param label readable label
+     * @param area the area it belongs to
+     * @param areaBasis whether a source places it in that area or the library does
+     * @param snomed SNOMED CT concepts seen on a terminology browser for it, possibly none; data only, see
+     *     {@link org.imhmeasures.core.instrument.Codes#SNOMED_LICENCE_NOTE}
+     * @param source where the factor comes from
+     */
     public RiskFactor {
         id = Check.notBlank(id, "risk factor id");
         Check.argument(id.matches("[a-z][a-z0-9_]{0,63}"), "risk factor id must be snake_case: %s", id);

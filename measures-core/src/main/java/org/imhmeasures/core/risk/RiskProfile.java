@@ -22,7 +22,12 @@ import org.imhmeasures.core.internal.Check;
  */
 public record RiskProfile(Set<RiskFactor> factors, Set<AdverseChildhoodExperience> parentAces) {
 
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @param factors the factors, in the order first given
+     * @param parentAces the parent's ACEs, possibly empty (not recorded or none)
+     */
     public RiskProfile {
         factors = Collections.unmodifiableSet(new LinkedHashSet<>(Check.notNull(factors, "factors")));
         Check.notNull(parentAces, "parent aces");

@@ -44,7 +44,14 @@ public record RiskTaxonomy(String version, List<RiskFactor> factors, List<Referr
                 RiskTaxonomy::read);
     }
 
-    /** Validates and copies; ids and codes must be unique. */
+    /**
+     * Validates and copies; ids and codes must be unique.
+     *
+     * @param version the data version, e.g. {@code 2026.11.1}
+     * @param factors the factors in file order, ids unique
+     * @param referralReasons the referral reasons in file order, codes unique
+     * @param omissions facts deliberately left out, with why
+     */
     public RiskTaxonomy {
         version = Check.notBlank(version, "taxonomy version");
         factors = List.copyOf(Check.notNull(factors, "factors"));

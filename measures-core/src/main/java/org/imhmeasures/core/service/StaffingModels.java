@@ -33,7 +33,13 @@ public record StaffingModels(String version, List<StaffingModel> models, List<Om
                 StaffingModels::read);
     }
 
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @param version the data version
+     * @param models the models
+     * @param omissions models left out, with why
+     */
     public StaffingModels {
         version = Check.notBlank(version, "version");
         models = List.copyOf(Check.notNull(models, "models"));

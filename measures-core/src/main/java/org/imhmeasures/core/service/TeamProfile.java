@@ -22,7 +22,15 @@ import org.imhmeasures.core.internal.Check;
 public record TeamProfile(List<Practitioner> practitioners, Set<TeamActivity> activities, Set<String> interventionIds,
         ReferralBasis referralBasis, ServiceFunction function) {
 
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @param practitioners the team's practitioners
+     * @param activities what the team does
+     * @param interventionIds the interventions the team offers (catalogue ids), without repeats
+     * @param referralBasis what referrals are accepted on
+     * @param function whether parent-infant relationship work is primary
+     */
     public TeamProfile {
         practitioners = List.copyOf(Check.notNull(practitioners, "practitioners"));
         Check.notNull(activities, "activities");

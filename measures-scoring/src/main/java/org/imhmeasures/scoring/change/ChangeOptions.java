@@ -23,7 +23,16 @@ public record ChangeOptions(RciMethod method, ParameterSource parameters, Signif
     private static final ChangeOptions DEFAULTS = new ChangeOptions(RciMethod.FIXED_THRESHOLD,
             ParameterSource.PUBLISHED, SignificanceCriterion.AUTO, OptionalDouble.empty(), OptionalDouble.empty(), 0.05);
 
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param method how reliable change is decided
+     * @param parameters published or sample parameters
+     * @param criterion which cut-off decides the functional range
+     * @param reliability the caller's reliability (overrides any published value), in (0, 1)
+     * @param reliabilityPost the post-score reliability for Nunnally–Kotsch; defaults to {@code reliability}
+     * @param alpha two-sided significance level for the critical value, in (0, 0.5)
+     */
     public ChangeOptions {
         Check.notNull(method, "method");
         Check.notNull(parameters, "parameters");

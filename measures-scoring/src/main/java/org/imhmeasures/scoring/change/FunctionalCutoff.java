@@ -22,7 +22,14 @@ import org.imhmeasures.core.internal.Check;
 public record FunctionalCutoff(SignificanceCriterion criterion, double value, Direction direction,
         Optional<Cutoff> caseness) {
 
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param criterion the criterion that produced it (never {@link SignificanceCriterion#AUTO})
+     * @param value the cut-off score
+     * @param direction the instrument's direction
+     * @param caseness the caseness cut-off, for {@link SignificanceCriterion#CASENESS}
+     */
     public FunctionalCutoff {
         Check.notNull(criterion, "criterion");
         Check.argument(criterion != SignificanceCriterion.AUTO, "criterion must be resolved: AUTO");

@@ -22,7 +22,16 @@ import org.imhmeasures.core.internal.Check;
 public record SampleStatistics(int n, double meanPre, double sdPre, double meanPost, double sdPost,
         double correlation) {
 
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param n number of pairs
+     * @param meanPre mean of pre totals
+     * @param sdPre SD of pre totals
+     * @param meanPost mean of post totals
+     * @param sdPost SD of post totals
+     * @param correlation Pearson correlation of pre and post
+     */
     public SampleStatistics {
         Check.argument(n >= 0, "n must not be negative: %d", n);
     }

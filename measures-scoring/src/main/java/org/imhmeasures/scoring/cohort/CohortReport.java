@@ -18,7 +18,13 @@ import org.imhmeasures.scoring.change.ChangeParameters;
 public record CohortReport(ChangeParameters parameters, CohortOutcome overall,
         Map<String, List<CohortOutcome>> byDimension) {
 
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @param parameters the individual change parameters and their sources
+     * @param overall the whole cohort
+     * @param byDimension per dimension (e.g. {@code team}, {@code age_band}), the groups in first-seen order
+     */
     public CohortReport {
         Check.notNull(parameters, "parameters");
         Check.notNull(overall, "overall");

@@ -11,7 +11,12 @@ import org.imhmeasures.core.internal.Check;
  */
 public record Interval(double lower, double upper) {
 
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param lower lower bound
+     * @param upper upper bound, at least {@code lower}
+     */
     public Interval {
         Check.argument(Double.isFinite(lower) && Double.isFinite(upper) && lower <= upper,
                 "interval must be finite with lower <= upper: [%s, %s]", lower, upper);

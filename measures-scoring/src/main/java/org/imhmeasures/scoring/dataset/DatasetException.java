@@ -12,7 +12,9 @@ public final class DatasetException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /** 1-based line of the problem, 0 when not tied to a line. */
     private final long line;
+    /** 1-based character position in that line, 0 when unknown. */
     private final long column;
 
     /**

@@ -41,7 +41,13 @@ public record ReferralProfile(int topN, ProfileFigures pooled, Map<String, Profi
 
     private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @param topN how many risk factors are listed, at least 1
+     * @param pooled the figures for all referrals
+     * @param byTeam the figures per team pseudonym, in team order
+     */
     public ReferralProfile {
         Check.argument(topN >= 1, "top n must be at least 1: %d", topN);
         Check.notNull(pooled, "pooled");

@@ -14,7 +14,12 @@ import org.imhmeasures.core.internal.Check;
  */
 public record Share(int count, int denominator) {
 
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param count how many have the property
+     * @param denominator how many were counted (those with the property recorded)
+     */
     public Share {
         Check.argument(count >= 0 && count <= denominator, "count must be 0 to the denominator: %d of %d", count,
                 denominator);

@@ -16,7 +16,14 @@ import org.imhmeasures.core.internal.Check;
  */
 public record Tally(String code, String label, int count, Share share) {
 
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param code the code, e.g. {@code A2} or {@code poverty}
+     * @param label a readable label
+     * @param count referrals with it
+     * @param share count out of the group's referrals
+     */
     public Tally {
         code = Check.notBlank(code, "code");
         label = Check.notBlank(label, "label");

@@ -23,7 +23,14 @@ import org.imhmeasures.scoring.Administration;
 public record Submission(PseudonymousId team, Referral referral, Optional<Episode> episode,
         List<Administration> administrations) {
 
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @param team the submitting team's pseudonym
+     * @param referral the referral, with the infant and caregivers
+     * @param episode the episode, if started
+     * @param administrations the administrations, in submitted order, each with date and timepoint
+     */
     public Submission {
         Check.notNull(team, "team");
         Check.notNull(referral, "referral");

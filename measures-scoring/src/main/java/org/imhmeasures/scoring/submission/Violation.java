@@ -20,7 +20,13 @@ import org.imhmeasures.core.internal.Check;
  */
 public record Violation(String path, String code, String message) {
 
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param path where, as a JSON path
+     * @param code stable machine-readable reason, e.g. {@code nhs_number}
+     * @param message readable reason without identifiers
+     */
     public Violation {
         Check.notNull(path, "path");
         code = Check.notBlank(code, "code");
