@@ -55,6 +55,8 @@ public record ChangeOptions(RciMethod method, ParameterSource parameters, Signif
     }
 
     /**
+     * Returns a copy with the given way of deciding reliable change.
+     *
      * @param value the method
      * @return new options
      */
@@ -63,6 +65,8 @@ public record ChangeOptions(RciMethod method, ParameterSource parameters, Signif
     }
 
     /**
+     * Returns a copy with the given parameter source.
+     *
      * @param value the parameter source
      * @return new options
      */
@@ -71,6 +75,8 @@ public record ChangeOptions(RciMethod method, ParameterSource parameters, Signif
     }
 
     /**
+     * Returns a copy with the given significance criterion.
+     *
      * @param value the significance criterion
      * @return new options
      */
@@ -79,6 +85,8 @@ public record ChangeOptions(RciMethod method, ParameterSource parameters, Signif
     }
 
     /**
+     * Returns a copy with the caller's reliability, which overrides any published value.
+     *
      * @param value the reliability, in (0, 1)
      * @return new options
      */
@@ -87,6 +95,8 @@ public record ChangeOptions(RciMethod method, ParameterSource parameters, Signif
     }
 
     /**
+     * Returns a copy with the post-score reliability for Nunnally–Kotsch.
+     *
      * @param value the post-score reliability for Nunnally–Kotsch, in (0, 1)
      * @return new options
      */
@@ -95,6 +105,8 @@ public record ChangeOptions(RciMethod method, ParameterSource parameters, Signif
     }
 
     /**
+     * Returns a copy with the given significance level.
+     *
      * @param value two-sided significance level, in (0, 0.5)
      * @return new options
      */

@@ -130,7 +130,12 @@ public final class ChangeCsv {
         return this;
     }
 
-    /** The outcome of a run. */
+    /**
+     * The outcome of a run.
+     *
+     * @param summary the row counts: read, assessed (written to the output) and not assessable (rejected)
+     * @param cohort the cohort report
+     */
     public record Run(DatasetSummary summary, CohortReport cohort) {
     }
 
