@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the imh-measures authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 /**
  * imh-measures core: typed, immutable infant mental health instrument definitions and the built-in
  * catalogue, the care model (whose values redact dates and identifiers in {@code toString()}), the risk
