@@ -1,4 +1,9 @@
 #!/usr/bin/env python3
+#
+# Copyright 2026 the imh-measures authors
+# SPDX-License-Identifier: Apache-2.0
+#
+
 """P2 and P3: CSV end to end, measured side by side in one run.
 
 P2 (default 1,000,000 PHQ-9 rows): imh-measures `score` vs Jackson CSV read-and-write alone vs pandas.

@@ -1,4 +1,9 @@
 #!/usr/bin/env python3
+#
+# Copyright 2026 the imh-measures authors
+# SPDX-License-Identifier: Apache-2.0
+#
+
 """P2 peer: score a wide PHQ-9 CSV with pandas, doing the same work as `imh-measures score`.
 
 Reads record_id + phq9_1..phq9_9, rejects rows with a missing or out-of-range answer (strict rule),

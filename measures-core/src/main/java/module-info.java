@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the imh-measures authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 /**
  * imh-measures core: typed, immutable infant mental health instrument definitions and the built-in
  * catalogue, the care model (whose values redact dates and identifiers in {@code toString()}), the risk
@@ -5,6 +9,8 @@
  *
  * @since 0.1.0
  */
+// the qualified export below names a module compiled after this one: javac's "module not found" warning
+@SuppressWarnings("module")
 module org.imhmeasures.core {
     requires com.fasterxml.jackson.databind;
 

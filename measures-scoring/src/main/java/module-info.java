@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the imh-measures authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 /**
  * imh-measures scoring: pure, thread-safe scoring of administrations against the instrument definitions
  * of measures-core, streaming scoring of CSV datasets, portal submission validation and pooled

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the imh-measures authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.imhmeasures.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -59,11 +63,11 @@ class HazardLogTest {
         assertTrue(hazards.size() >= 8, "hazards in the log: " + hazards.keySet());
         for (Map.Entry<String, String> hazard : hazards.entrySet()) {
             String body = hazard.getValue();
-            for (String field : List.of("**Causes**", "**Effect**", "**Controls**", "**Verified by**",
-                    "**Residual risk**")) {
+            for (String field : List.of("**Causes.**", "**Effect.**", "**Controls.**", "**Verified by.**",
+                    "**Residual risk.**")) {
                 assertTrue(body.contains(field), hazard.getKey() + " must state " + field);
             }
-            String verified = body.substring(body.indexOf("**Verified by**"));
+            String verified = body.substring(body.indexOf("**Verified by.**"), body.indexOf("**Residual risk.**"));
             assertTrue(TEST_REF.matcher(verified).find(), hazard.getKey() + " must name at least one test");
         }
     }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the imh-measures authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.imhmeasures.fhir;
 
 /**
@@ -26,8 +30,11 @@ public abstract sealed class FhirMappingException extends RuntimeException
 
     private static final long serialVersionUID = 2L;
 
+    /** The FHIRPath-style location of the problem. */
     private final String path;
+    /** What the element must be. */
     private final String expected;
+    /** What was found, redacted unless it has the shape of a code, type or count. */
     private final String found;
     /** The value as found, clipped; patient data, so never serialised. */
     private final transient String raw;

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the imh-measures authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 /**
  * FHIR R4 mapping: {@link org.imhmeasures.fhir.QuestionnaireMapping} turns an instrument into a
  * {@code Questionnaire}; {@link org.imhmeasures.fhir.ResponseMapping} turns an administration into a

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the imh-measures authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.imhmeasures.scoring;
 
 import java.time.LocalDate;
@@ -55,7 +59,14 @@ public record Administration(String instrumentId, Map<String, Answer> answers, O
      * @since 0.1.0
      */
     public record UnplacedAnswer(int position, String key, Answer answer) {
-        /** Validates and trims the key. */
+        /**
+         * Validates and trims the key.
+         *
+         * @param position 0-based position of its key among the answers as given
+         * @param key the key trimmed: empty for a blank or {@code null} key; otherwise a key that occurs more
+         *     than once. Patient data may hide here (a key can be a name): {@link #toString()} never prints it
+         * @param answer the answer given under it
+         */
         public UnplacedAnswer {
             Check.argument(position >= 0, "position must not be negative: %d", position);
             key = key == null ? "" : key.strip();
@@ -74,6 +85,13 @@ public record Administration(String instrumentId, Map<String, Answer> answers, O
      * Normalises keys, separates unplaced answers and copies; see the class documentation. The map may
      * hold keys that differ only by surrounding space, a blank key, or a {@code null} key; none of them
      * makes this constructor throw.
+     *
+     * @param instrumentId the instrument the answers belong to, e.g. {@code PHQ-9}
+     * @param answers unambiguous answers by trimmed item id, in the order given
+     * @param date when it was completed, if known
+     * @param timepoint where in the episode it was taken, if known
+     * @param respondent who answered, e.g. {@code birth mother} (a role, never a name), if recorded
+     * @param unplacedAnswers answers under a blank key or a key given more than once, by position
      */
     public Administration {
         instrumentId = Check.notBlank(instrumentId, "instrument id");

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the imh-measures authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.imhmeasures.scoring;
 
 import org.imhmeasures.core.internal.Check;
@@ -19,7 +23,11 @@ public sealed interface Answer permits Answer.Given, Answer.Missing, Answer.Decl
      * @param code the code as recorded, trimmed, never blank
      */
     record Given(String code) implements Answer {
-        /** Validates and trims. */
+        /**
+         * Validates and trims.
+         *
+         * @param code the code as recorded, trimmed, never blank
+         */
         public Given {
             code = Check.notBlank(code, "answer code");
         }

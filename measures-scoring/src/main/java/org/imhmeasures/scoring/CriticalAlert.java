@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the imh-measures authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.imhmeasures.scoring;
 
 import org.imhmeasures.core.internal.Check;
@@ -13,7 +17,13 @@ import org.imhmeasures.core.internal.Check;
  */
 public record CriticalAlert(String itemId, int score, String reason) {
 
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param itemId the item, e.g. {@code phq9_9}
+     * @param score the item score that triggered the alert
+     * @param reason what to do, from the definition
+     */
     public CriticalAlert {
         itemId = Check.notBlank(itemId, "item id");
         reason = Check.notBlank(reason, "reason");

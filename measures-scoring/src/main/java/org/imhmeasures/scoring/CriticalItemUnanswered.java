@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the imh-measures authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.imhmeasures.scoring;
 
 import org.imhmeasures.core.internal.Check;
@@ -34,7 +38,13 @@ public record CriticalItemUnanswered(String itemId, Cause cause, String reason) 
         CODE_NOT_ALLOWED
     }
 
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param itemId the critical item, e.g. {@code phq9_9}
+     * @param cause why its alert status is unknown
+     * @param reason what the item is about and what to do, from the definition (as {@link CriticalAlert#reason()})
+     */
     public CriticalItemUnanswered {
         itemId = Check.notBlank(itemId, "item id");
         Check.notNull(cause, "cause");

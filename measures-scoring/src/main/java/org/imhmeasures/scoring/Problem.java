@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the imh-measures authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.imhmeasures.scoring;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
@@ -153,7 +157,12 @@ public sealed interface Problem permits Problem.UnknownItem, Problem.DuplicateIt
      * @since 0.1.0
      */
     record DuplicateItem(String item, List<Integer> positions) implements Problem {
-        /** Validates and copies. */
+        /**
+         * Validates and copies.
+         *
+         * @param item the item id, an id of the instrument
+         * @param positions the 0-based positions of its answers as given, ascending, at least two
+         */
         public DuplicateItem {
             Check.notNull(item, "item");
             positions = List.copyOf(Check.notNull(positions, "positions"));
@@ -279,7 +288,12 @@ public sealed interface Problem permits Problem.UnknownItem, Problem.DuplicateIt
      * @param allowed how many may be missing under the rule in force
      */
     record TooManyMissing(List<String> missing, int allowed) implements Problem {
-        /** Validates. */
+        /**
+         * Validates.
+         *
+         * @param missing the unanswered item ids
+         * @param allowed how many may be missing under the rule in force
+         */
         public TooManyMissing {
             missing = List.copyOf(Check.notNull(missing, "missing"));
         }
@@ -309,7 +323,13 @@ public sealed interface Problem permits Problem.UnknownItem, Problem.DuplicateIt
      *        it has the shape of an instrument id, otherwise described by its length
      */
     record WrongInstrument(String expected, String found) implements Problem {
-        /** Validates and redacts {@code found}. */
+        /**
+         * Validates and redacts {@code found}.
+         *
+         * @param expected the scorer's instrument id
+         * @param found the administration's instrument id, redacted on construction: kept as given only when
+         *     it has the shape of an instrument id, otherwise described by its length
+         */
         public WrongInstrument {
             Check.notNull(expected, "expected");
             found = Redaction.instrumentId(Check.notNull(found, "found"));

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the imh-measures authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.imhmeasures.scoring;
 
 import org.imhmeasures.core.LibraryVersion;
@@ -14,7 +18,13 @@ import org.imhmeasures.core.internal.Check;
  */
 public record Provenance(String instrumentId, String definitionVersion, String libraryVersion) {
 
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param instrumentId instrument id, e.g. {@code PHQ-9}
+     * @param definitionVersion version of the instrument definition used
+     * @param libraryVersion version of imh-measures that computed the result
+     */
     public Provenance {
         instrumentId = Check.notBlank(instrumentId, "instrument id");
         definitionVersion = Check.notBlank(definitionVersion, "definition version");

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the imh-measures authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.imhmeasures.scoring;
 
 import java.math.BigDecimal;
@@ -60,7 +64,22 @@ public record Scored(Provenance provenance, int rawTotal, Optional<BigDecimal> t
         return map.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(map));
     }
 
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @param provenance what produced the result
+     * @param rawTotal the sum of the answered item scores
+     * @param total the reported score, if the instrument has one
+     * @param subscales subscale scores by subscale id, in definition order
+     * @param band the band of the total, if bands are published and cover it
+     * @param caseness the total against the caseness cut-off
+     * @param itemsMissing ids of unanswered items, in form order
+     * @param prorated whether the total was scaled up for missing items
+     * @param criticalAlerts critical items answered at or above their alert level
+     * @param criticalUnanswered critical items left unanswered although the total was computed (it was prorated
+     *     or the missing-item rule allowed them missing): the total says nothing about them
+     * @param itemScores the score of each answered item, by item id in form order
+     */
     public Scored {
         Check.notNull(provenance, "provenance");
         Check.notNull(total, "total");

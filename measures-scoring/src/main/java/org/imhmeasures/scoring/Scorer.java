@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the imh-measures authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.imhmeasures.scoring;
 
 import java.math.BigDecimal;
@@ -527,9 +531,9 @@ public final class Scorer {
         return finish(scores, answered, raw, missingCount, problems);
     }
 
-    /** Shared tail of both paths: alerts, the missing-item rule, totals, subscales and the result. */
     /**
-     * Shared tail. {@code answered} is {@code null} when every item was answered with an allowed code.
+     * Shared tail of both paths: alerts, the missing-item rule, totals, subscales and the result.
+     * {@code answered} is {@code null} when every item was answered with an allowed code.
      */
     private ScoreResult finish(int[] scores, boolean[] answered, int raw, int missingCount, List<Problem> problems) {
         int n = items.length;

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the imh-measures authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.imhmeasures.scoring;
 
 import java.math.BigDecimal;
@@ -20,7 +24,13 @@ public record ScoringOptions(MissingItemPolicy missingItems, BigDecimal maxMissi
     private static final ScoringOptions DEFAULTS = new ScoringOptions(MissingItemPolicy.INSTRUMENT_RULE,
             new BigDecimal("0.10"));
 
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param missingItems the missing-item policy
+     * @param maxMissingFraction the largest fraction of items that {@link MissingItemPolicy#PRORATE} may
+     *     prorate, in (0, 1)
+     */
     public ScoringOptions {
         Check.notNull(missingItems, "missing-item policy");
         Check.notNull(maxMissingFraction, "max missing fraction");

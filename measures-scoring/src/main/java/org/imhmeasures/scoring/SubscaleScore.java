@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the imh-measures authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.imhmeasures.scoring;
 
 import java.math.BigDecimal;
@@ -18,7 +22,15 @@ import org.imhmeasures.core.internal.Check;
 public record SubscaleScore(String subscaleId, Optional<BigDecimal> score, Optional<Band> band, Caseness caseness,
         boolean prorated) {
 
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param subscaleId the subscale id
+     * @param score the score; empty when its items are missing and cannot be prorated
+     * @param band the subscale band, where bands are published and a score exists
+     * @param caseness against the subscale's cut-off
+     * @param prorated whether the score was scaled up for missing items
+     */
     public SubscaleScore {
         subscaleId = Check.notBlank(subscaleId, "subscale id");
         Check.notNull(score, "score");

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the imh-measures authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 /**
  * Pure, thread-safe scoring: an {@link org.imhmeasures.scoring.Administration} scored by a
  * {@link org.imhmeasures.scoring.Scorer} gives a sealed {@link org.imhmeasures.scoring.ScoreResult} —

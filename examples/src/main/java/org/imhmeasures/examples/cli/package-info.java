@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the imh-measures authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 /**
  * The {@code imh-measures} command-line tool ({@code examples/target/imh-measures-cli.jar}): demo,
  * instruments, score, change, profile, fhir and fhir-score. Exit status 0 when a run completes, 2 for

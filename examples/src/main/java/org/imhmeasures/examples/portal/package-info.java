@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the imh-measures authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 /**
  * A portal-backend example: {@link org.imhmeasures.examples.portal.PortalServer} accepts a submission
  * over HTTP with the JDK's {@code HttpServer} and answers 201 with scores or 422 with its violations,

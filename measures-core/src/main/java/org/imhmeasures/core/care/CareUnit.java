@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the imh-measures authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.imhmeasures.core.care;
 
 import java.util.HashSet;
@@ -21,7 +25,12 @@ public record CareUnit(Infant infant, List<Caregiver> caregivers) {
         TRIAD
     }
 
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @param infant the infant
+     * @param caregivers one or two caregivers with distinct ids
+     */
     public CareUnit {
         Check.notNull(infant, "infant");
         caregivers = List.copyOf(Check.notNull(caregivers, "caregivers"));

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the imh-measures authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.imhmeasures.core.care;
 
 import org.imhmeasures.core.internal.Check;
@@ -11,7 +15,12 @@ import org.imhmeasures.core.internal.Check;
  */
 public record Caregiver(PseudonymousId id, CaregiverRelationship relationship) {
 
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param id pseudonymised id
+     * @param relationship relationship to the infant
+     */
     public Caregiver {
         Check.notNull(id, "caregiver id");
         Check.notNull(relationship, "caregiver relationship");

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the imh-measures authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.imhmeasures.core.care;
 
 import org.imhmeasures.core.internal.Check;
@@ -25,7 +29,11 @@ public sealed interface Eligibility permits Eligibility.Eligible, Eligibility.No
      * @param band the infant's age band at referral
      */
     record Eligible(AgeBand band) implements Eligibility {
-        /** Validates. */
+        /**
+         * Validates.
+         *
+         * @param band the infant's age band at referral
+         */
         public Eligible {
             Check.notNull(band, "age band");
         }
@@ -37,7 +45,11 @@ public sealed interface Eligibility permits Eligibility.Eligible, Eligibility.No
      * @param reason why
      */
     record NotEligible(Reason reason) implements Eligibility {
-        /** Validates. */
+        /**
+         * Validates.
+         *
+         * @param reason why
+         */
         public NotEligible {
             Check.notNull(reason, "reason");
         }

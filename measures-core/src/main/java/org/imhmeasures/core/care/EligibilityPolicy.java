@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the imh-measures authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.imhmeasures.core.care;
 
 import java.time.LocalDate;
@@ -24,7 +28,11 @@ public record EligibilityPolicy(Period upperAge) {
 
     private static final EligibilityPolicy DEFAULTS = new EligibilityPolicy(Period.ofYears(2));
 
-    /** Validates and normalises. */
+    /**
+     * Validates and normalises.
+     *
+     * @param upperAge the age at which infants are no longer accepted; positive, at most 18 years
+     */
     public EligibilityPolicy {
         Check.notNull(upperAge, "upper age");
         upperAge = upperAge.normalized();

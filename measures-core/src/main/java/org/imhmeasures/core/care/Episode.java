@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the imh-measures authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.imhmeasures.core.care;
 
 import java.time.LocalDate;
@@ -22,7 +26,15 @@ import org.imhmeasures.core.internal.Check;
 public record Episode(PseudonymousId id, LocalDate start, Optional<LocalDate> end,
         List<InterventionDelivery> interventions, Optional<DischargeReason> dischargeReason) {
 
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @param id pseudonymised episode id
+     * @param start first contact date
+     * @param end discharge date, if closed
+     * @param interventions interventions delivered, in order
+     * @param dischargeReason why it ended, if closed
+     */
     public Episode {
         Check.notNull(id, "episode id");
         Check.notNull(start, "episode start");

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the imh-measures authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.imhmeasures.core.care;
 
 import java.time.LocalDate;
@@ -21,7 +25,11 @@ public record First1001Days(LocalDate birthOrExpected) {
     /** The length of the window in days. */
     public static final int DAYS = 1001;
 
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param birthOrExpected the date of birth, or expected date of delivery
+     */
     public First1001Days {
         Check.notNull(birthOrExpected, "birth or expected date");
     }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the imh-measures authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.imhmeasures.core.care;
 
 import java.util.Optional;
@@ -15,7 +19,13 @@ import org.imhmeasures.core.internal.Check;
  */
 public record Infant(PseudonymousId id, Optional<NhsNumber> nhsNumber, InfantDates dates) {
 
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param id pseudonymised id
+     * @param nhsNumber NHS number, where the service records it
+     * @param dates date of birth or expected date
+     */
     public Infant {
         Check.notNull(id, "infant id");
         Check.notNull(nhsNumber, "nhs number");

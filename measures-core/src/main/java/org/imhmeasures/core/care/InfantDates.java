@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the imh-measures authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.imhmeasures.core.care;
 
 import java.time.LocalDate;
@@ -24,7 +28,11 @@ public sealed interface InfantDates permits InfantDates.Born, InfantDates.Expect
      * @param dateOfBirth date of birth
      */
     record Born(LocalDate dateOfBirth) implements InfantDates {
-        /** Validates. */
+        /**
+         * Validates.
+         *
+         * @param dateOfBirth date of birth
+         */
         public Born {
             Check.notNull(dateOfBirth, "date of birth");
         }
@@ -47,7 +55,11 @@ public sealed interface InfantDates permits InfantDates.Born, InfantDates.Expect
      * @param expectedDate expected date of delivery
      */
     record Expected(LocalDate expectedDate) implements InfantDates {
-        /** Validates. */
+        /**
+         * Validates.
+         *
+         * @param expectedDate expected date of delivery
+         */
         public Expected {
             Check.notNull(expectedDate, "expected date");
         }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the imh-measures authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.imhmeasures.core.care;
 
 import org.imhmeasures.core.internal.Check;
@@ -17,7 +21,14 @@ import org.imhmeasures.core.internal.Check;
 public record InterventionDelivery(String interventionId, int sessionsOffered, int sessionsAttended,
         int sessionsNotAttended) {
 
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param interventionId the intervention's catalogue id, e.g. {@code video_interaction_guidance}
+     * @param sessionsOffered sessions offered, 0 to 1000
+     * @param sessionsAttended sessions attended
+     * @param sessionsNotAttended sessions not attended (did not attend)
+     */
     public InterventionDelivery {
         interventionId = Check.notBlank(interventionId, "intervention id");
         Check.argument(interventionId.matches("[a-z][a-z0-9_]{0,63}"), "intervention id must be snake_case: %s",

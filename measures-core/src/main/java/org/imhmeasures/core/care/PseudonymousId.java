@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the imh-measures authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.imhmeasures.core.care;
 
 import org.imhmeasures.core.internal.Check;
@@ -29,7 +33,11 @@ public record PseudonymousId(String value) {
     /** The longest accepted identifier, in characters. */
     public static final int MAX_LENGTH = 64;
 
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param value the identifier
+     */
     public PseudonymousId {
         Check.notNull(value, "pseudonymous id");
         Check.argument(value.length() <= MAX_LENGTH && value.matches("[A-Za-z0-9][A-Za-z0-9._-]*"),

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the imh-measures authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.imhmeasures.core.care;
 
 import java.time.LocalDate;
@@ -30,7 +34,19 @@ public record Referral(PseudonymousId id, CareUnit unit, LocalDate date, Referra
     /** The age up to which a parent counts as a young parent: 20 and under. */
     public static final int YOUNG_PARENT_MAX_AGE = 20;
 
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @param id pseudonymised referral id
+     * @param unit the infant and caregivers referred
+     * @param date the date the referral was received
+     * @param source the NHS source-of-referral code
+     * @param reasons primary reasons for referral, possibly empty, without repeats
+     * @param risks the risk profile
+     * @param parentAge the referred parent's age in whole years at referral, 10 to 70, if recorded
+     * @param household single-parent or not
+     * @param ethnicCategory the referred parent's NHS ethnic category
+     */
     public Referral {
         Check.notNull(id, "referral id");
         Check.notNull(unit, "care unit");

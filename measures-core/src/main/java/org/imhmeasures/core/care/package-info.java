@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the imh-measures authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 /**
  * The care model of parent-infant work: the {@link org.imhmeasures.core.care.Infant} (date of birth or
  * expected date) and {@link org.imhmeasures.core.care.Caregiver}s forming a dyad or triad, the

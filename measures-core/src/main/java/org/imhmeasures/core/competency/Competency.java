@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the imh-measures authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.imhmeasures.core.competency;
 
 import java.util.Collections;
@@ -21,7 +25,15 @@ import org.imhmeasures.core.internal.Check;
 public record Competency(String id, String domainId, Optional<Theme> theme, Map<String, Statement> statements,
         Source source) {
 
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @param id the id, {@code <domain number>.<two digits>}
+     * @param domainId the id of its domain
+     * @param theme the theme heading it is grouped under, if known
+     * @param statements statements by level id; empty in the shipped data (the wording is copyright)
+     * @param source where the id is published
+     */
     public Competency {
         id = Check.notBlank(id, "competency id");
         Check.argument(id.matches("\\d{1,2}\\.\\d{2}"), "competency id must look like <domain>.<nn>: %s", id);
@@ -40,7 +52,12 @@ public record Competency(String id, String domainId, Optional<Theme> theme, Map<
      * @param label the heading
      */
     public record Theme(String id, String label) {
-        /** Validates. */
+        /**
+         * Validates.
+         *
+         * @param id the range, e.g. {@code 1.01-1.03}
+         * @param label the heading
+         */
         public Theme {
             id = Check.notBlank(id, "theme id");
             label = Check.notBlank(label, "theme label");
@@ -54,7 +71,12 @@ public record Competency(String id, String domainId, Optional<Theme> theme, Map<
      * @param ability the ability statement
      */
     public record Statement(String knowledge, String ability) {
-        /** Validates. */
+        /**
+         * Validates.
+         *
+         * @param knowledge the knowledge statement
+         * @param ability the ability statement
+         */
         public Statement {
             knowledge = Check.notBlank(knowledge, "knowledge statement");
             ability = Check.notBlank(ability, "ability statement");

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the imh-measures authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.imhmeasures.core.competency;
 
 import java.io.InputStream;
@@ -57,7 +61,19 @@ public record CompetencyFramework(String id, String name, String version, LevelO
                 "mi-aimh-endorsement.json", FORMAT, CompetencyFramework::read);
     }
 
-    /** Validates: unique ids, competencies in known domains, statements for known levels. */
+    /**
+     * Validates: unique ids, competencies in known domains, statements for known levels.
+     *
+     * @param id stable id, e.g. {@code aimh-uk-imhcf}
+     * @param name the framework name
+     * @param version the framework version
+     * @param levelOrdering whether levels are ordered
+     * @param levels the levels (or endorsement categories), in published order
+     * @param domains the domains, in published order
+     * @param competencies the competencies known, in id order as given
+     * @param omissions content deliberately left out, with why
+     * @param source where the framework is published
+     */
     public CompetencyFramework {
         id = Check.notBlank(id, "framework id");
         name = Check.notBlank(name, "framework name");

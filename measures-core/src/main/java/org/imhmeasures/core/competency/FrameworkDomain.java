@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the imh-measures authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.imhmeasures.core.competency;
 
 import java.util.OptionalInt;
@@ -16,7 +20,15 @@ import org.imhmeasures.core.internal.Check;
  */
 public record FrameworkDomain(String id, OptionalInt number, String label, Source source) {
 
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param id stable id: the domain number for the AIMH UK framework ({@code 1} to {@code 7}), a
+     *     snake_case name otherwise
+     * @param number the published number, where domains are numbered
+     * @param label the label
+     * @param source where it is published
+     */
     public FrameworkDomain {
         id = Check.notBlank(id, "domain id");
         Check.argument(id.matches("[a-z0-9][a-z0-9_]{0,47}"), "domain id must be a number or snake_case: %s", id);

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the imh-measures authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.imhmeasures.core.competency;
 
 import org.imhmeasures.core.instrument.Source;
@@ -14,7 +18,14 @@ import org.imhmeasures.core.internal.Check;
  */
 public record FrameworkLevel(String id, String label, String description, Source source) {
 
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param id stable id, e.g. {@code level_2} or {@code imhs}
+     * @param label the published label
+     * @param description what the level is for, paraphrased
+     * @param source where it is published
+     */
     public FrameworkLevel {
         id = Check.notBlank(id, "level id");
         Check.argument(id.matches("[a-z][a-z0-9_]{0,31}"), "level id must be snake_case: %s", id);

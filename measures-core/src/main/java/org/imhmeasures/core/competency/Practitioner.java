@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the imh-measures authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.imhmeasures.core.competency;
 
 import java.math.BigDecimal;
@@ -20,7 +24,16 @@ import org.imhmeasures.core.internal.Check;
 public record Practitioner(PseudonymousId id, Profession profession, BigDecimal wte, BigDecimal yearsWithUnderTwos,
         List<SelfAssessment> assessments) {
 
-    /** Validates and normalises. */
+    /**
+     * Validates and normalises.
+     *
+     * @param id pseudonymised id
+     * @param profession profession or role
+     * @param wte whole-time equivalent, above 0 and at most 1 (scale normalised: 0.50 equals 0.5)
+     * @param yearsWithUnderTwos years of experience working with children under two in a mental health
+     *     context, 0 to 60
+     * @param assessments self-assessments
+     */
     public Practitioner {
         Check.notNull(id, "practitioner id");
         Check.notNull(profession, "profession");

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the imh-measures authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.imhmeasures.core.competency;
 
 import java.util.Optional;
@@ -25,7 +29,14 @@ public record SelfAssessment(String targetId, String levelId, Status status, Opt
         ACHIEVED
     }
 
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param targetId a competency id ({@code 1.01}) or a domain id ({@code 2})
+     * @param levelId the level id ({@code level_2})
+     * @param status working towards or achieved
+     * @param evidence the evidence recorded, if any
+     */
     public SelfAssessment {
         targetId = Check.notBlank(targetId, "assessment target");
         levelId = Check.notBlank(levelId, "assessment level");

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the imh-measures authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.imhmeasures.core.competency;
 
 import java.math.BigDecimal;
@@ -47,7 +51,12 @@ public record SupervisionRequirement(Cadence cadence, BigDecimal minutesPerSessi
         }
     }
 
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param cadence weekly or fortnightly
+     * @param minutesPerSession the pro-rata session length, {@code 60 * wte}, two decimals
+     */
     public SupervisionRequirement {
         Check.notNull(cadence, "cadence");
         Check.notNull(minutesPerSession, "minutes per session");

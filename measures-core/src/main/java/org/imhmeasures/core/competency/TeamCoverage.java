@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the imh-measures authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.imhmeasures.core.competency;
 
 import java.util.ArrayList;
@@ -24,16 +28,31 @@ import org.imhmeasures.core.internal.Check;
  */
 public record TeamCoverage(CompetencyFramework framework, Map<String, Map<String, List<PseudonymousId>>> holders) {
 
-    /** A domain held by nobody at a level. */
+    /**
+     * A domain held by nobody at a level.
+     *
+     * @param domain the domain
+     * @param level the level at which nobody holds it
+     */
     public record Gap(FrameworkDomain domain, FrameworkLevel level) {
-        /** Validates. */
+        /**
+         * Validates.
+         *
+         * @param domain the domain
+         * @param level the level at which nobody holds it
+         */
         public Gap {
             Check.notNull(domain, "domain");
             Check.notNull(level, "level");
         }
     }
 
-    /** Validates and copies deeply. */
+    /**
+     * Validates and copies deeply.
+     *
+     * @param framework the framework
+     * @param holders for each domain id and level id (in framework order), the practitioners holding it
+     */
     public TeamCoverage {
         Check.notNull(framework, "framework");
         Map<String, Map<String, List<PseudonymousId>>> copy = new LinkedHashMap<>();

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the imh-measures authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 /**
  * Competency frameworks for infant mental health practice and the team view of them: the AIMH UK
  * Infant Mental Health Competency Framework and the MI-AIMH endorsement categories as data

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the imh-measures authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.imhmeasures.core.instrument;
 
 import java.util.Optional;
@@ -18,7 +22,13 @@ import org.imhmeasures.core.internal.Check;
  */
 public record AnswerOption(String code, int score, Optional<String> label) {
 
-    /** Validates and trims. */
+    /**
+     * Validates and trims.
+     *
+     * @param code the recorded answer code, never blank
+     * @param score the score the option contributes
+     * @param label optional option text; absent where the wording may not ship
+     */
     public AnswerOption {
         code = Check.notBlank(code, "option code");
         Check.notNull(label, "option label");

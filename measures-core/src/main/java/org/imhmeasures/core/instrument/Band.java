@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the imh-measures authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.imhmeasures.core.instrument;
 
 import java.math.BigDecimal;
@@ -17,7 +21,13 @@ import org.imhmeasures.core.internal.Check;
  */
 public record Band(String label, BigDecimal from, BigDecimal to) {
 
-    /** Validates and normalises. */
+    /**
+     * Validates and normalises.
+     *
+     * @param label the band's published label, e.g. {@code moderate}
+     * @param from lowest score in the band
+     * @param to highest score in the band
+     */
     public Band {
         label = Check.notBlank(label, "band label");
         Check.notNull(from, "band from");

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the imh-measures authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.imhmeasures.core.instrument;
 
 import java.math.BigDecimal;
@@ -19,7 +23,12 @@ public record Bands(List<Band> bands, Optional<Source> source) {
 
     private static final Bands NONE = new Bands(List.of(), Optional.empty());
 
-    /** Validates order, overlap and the presence of a source. */
+    /**
+     * Validates order, overlap and the presence of a source.
+     *
+     * @param bands the bands in ascending order; may be empty when none are published
+     * @param source where the bands come from; required when {@code bands} is not empty
+     */
     public Bands {
         bands = List.copyOf(Check.notNull(bands, "bands"));
         Check.notNull(source, "bands source");

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the imh-measures authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.imhmeasures.core.instrument;
 
 import java.util.Collections;
@@ -31,7 +35,15 @@ public record Codes(Optional<String> loincPanel, Optional<String> loincTotal, Ma
     private static final Codes NONE = new Codes(Optional.empty(), Optional.empty(), Map.of(), Optional.empty(),
             Optional.empty());
 
-    /** Validates code shapes. */
+    /**
+     * Validates code shapes.
+     *
+     * @param loincPanel LOINC code of the panel, if any
+     * @param loincTotal LOINC code of the total score, if any
+     * @param loincItems LOINC codes by item id, possibly empty
+     * @param snomedScore SNOMED CT observable entity for the score as used in MHSDS, if any
+     * @param source where the codes were seen
+     */
     public Codes {
         Check.notNull(loincPanel, "loinc panel").ifPresent(Codes::checkLoinc);
         Check.notNull(loincTotal, "loinc total").ifPresent(Codes::checkLoinc);
@@ -64,7 +76,12 @@ public record Codes(Optional<String> loincPanel, Optional<String> loincTotal, Ma
      * @param term the preferred term, where a source gives it
      */
     public record SnomedConcept(String id, Optional<String> term) {
-        /** Validates the identifier shape (6 to 18 digits). */
+        /**
+         * Validates the identifier shape (6 to 18 digits).
+         *
+         * @param id the concept id (SCTID)
+         * @param term the preferred term, where a source gives it
+         */
         public SnomedConcept {
             id = Check.notBlank(id, "snomed id");
             Check.argument(id.matches("\\d{6,18}"), "snomed id must be 6 to 18 digits: %s", id);

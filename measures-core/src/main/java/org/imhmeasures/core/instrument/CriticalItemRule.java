@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the imh-measures authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.imhmeasures.core.instrument;
 
 import org.imhmeasures.core.internal.Check;
@@ -12,7 +16,13 @@ import org.imhmeasures.core.internal.Check;
  */
 public record CriticalItemRule(int minScore, String reason, Source source) {
 
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param minScore the alert fires when the item's score is at least this (1 means "above 0")
+     * @param reason what the alert is about, e.g. {@code thoughts of self-harm: follow the service's risk protocol}
+     * @param source where the rule comes from
+     */
     public CriticalItemRule {
         reason = Check.notBlank(reason, "critical reason");
         Check.notNull(source, "critical source");

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the imh-measures authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.imhmeasures.core.instrument;
 
 import java.math.BigDecimal;
@@ -22,7 +26,14 @@ public record Cutoff(BigDecimal threshold, Comparison comparison, String meaning
         AT_MOST
     }
 
-    /** Validates and normalises. */
+    /**
+     * Validates and normalises.
+     *
+     * @param threshold the published threshold score
+     * @param comparison whether case means at least or at most the threshold
+     * @param meaning what being a case means, e.g. {@code possible depression: assess further}
+     * @param source where the cut-off comes from
+     */
     public Cutoff {
         threshold = Decimals.normalise(threshold, "cut-off threshold");
         Check.notNull(comparison, "cut-off comparison");

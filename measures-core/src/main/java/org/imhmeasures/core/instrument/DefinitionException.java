@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the imh-measures authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.imhmeasures.core.instrument;
 
 /**
@@ -15,7 +19,9 @@ public final class DefinitionException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The file or resource name. */
     private final String file;
+    /** The JSON path of the offending field, empty for the whole document. */
     private final String field;
 
     /**

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the imh-measures authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.imhmeasures.core.instrument;
 
 import java.math.BigDecimal;
@@ -52,7 +56,31 @@ public record Instrument(String id, String definitionVersion, String name, Respo
         Direction direction, Bands bands, Optional<Cutoff> caseness, List<ReliableChange> reliableChange,
         List<Norm> norms, Codes codes, Licence licence, List<Omission> omissions) {
 
-    /** Validates the definition as a whole. */
+    /**
+     * Validates the definition as a whole.
+     *
+     * @param id stable id as published, e.g. {@code PHQ-9}
+     * @param definitionVersion version of this definition file, e.g. {@code 1.0.0}; bumped whenever a
+     *     clinical number, item or option changes
+     * @param name full name
+     * @param respondent who completes it
+     * @param recallPeriod the period asked about, e.g. {@code past 7 days}; empty for observational ratings
+     * @param appliesTo the people or infant ages it is for, e.g. {@code parents of infants 0-12 months}
+     * @param items the items in form order
+     * @param itemScoring where option scores and reverse keying come from
+     * @param subscales published subscales, possibly none
+     * @param scoring how the reported score is derived
+     * @param missingItems the instrument's rule for unanswered items
+     * @param totalRange the range of the reported total; empty when the instrument reports no total (GBO, HADS)
+     * @param direction which way is better
+     * @param bands severity bands of the total, possibly none
+     * @param caseness caseness cut-off of the total, if published
+     * @param reliableChange published reliable-change parameters, possibly none
+     * @param norms published reference samples, possibly none
+     * @param codes terminology codes
+     * @param licence copyright holder and terms
+     * @param omissions values left out because no source confirms them
+     */
     public Instrument {
         id = Check.notBlank(id, "instrument id");
         Check.argument(id.matches("[A-Za-z0-9][A-Za-z0-9()\\-:]*"),

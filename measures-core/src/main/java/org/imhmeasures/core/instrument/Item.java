@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the imh-measures authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.imhmeasures.core.instrument;
 
 import java.util.Optional;
@@ -16,7 +20,15 @@ import org.imhmeasures.core.internal.Check;
 public record Item(String id, int position, Optional<String> wording, ResponseScale scale,
         Optional<CriticalItemRule> critical) {
 
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param id stable id {@code <key>_<n>}, e.g. {@code phq9_9}
+     * @param position 1-based position on the form
+     * @param wording the item text, present only where the licence allows it or a licensee supplied it
+     * @param scale how the item is answered
+     * @param critical the safety rule, where the item is a critical item
+     */
     public Item {
         id = Check.notBlank(id, "item id");
         Check.argument(id.matches("[a-z0-9]+_[0-9]+"), "item id must look like key_n: %s", id);

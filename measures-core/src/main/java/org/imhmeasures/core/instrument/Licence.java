@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the imh-measures authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.imhmeasures.core.instrument;
 
 import org.imhmeasures.core.internal.Check;
@@ -40,7 +44,16 @@ public record Licence(Kind kind, String holder, WordingPolicy wording, String te
         MUST_NOT_SHIP
     }
 
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param kind the kind of licence
+     * @param holder the copyright holder
+     * @param wording whether this library may ship the item wording
+     * @param terms the terms in brief, in our words
+     * @param citation the reference to cite when using the instrument
+     * @param source where the terms were read
+     */
     public Licence {
         Check.notNull(kind, "licence kind");
         holder = Check.notBlank(holder, "licence holder");

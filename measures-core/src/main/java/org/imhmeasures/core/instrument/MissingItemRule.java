@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the imh-measures authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.imhmeasures.core.instrument;
 
 import java.util.Optional;
@@ -17,7 +21,11 @@ public sealed interface MissingItemRule permits MissingItemRule.NoneAllowed, Mis
      * @param note why (e.g. "no published prorating rule confirmed")
      */
     record NoneAllowed(String note) implements MissingItemRule {
-        /** Validates. */
+        /**
+         * Validates.
+         *
+         * @param note why (e.g. "no published prorating rule confirmed")
+         */
         public NoneAllowed {
             note = Check.notBlank(note, "missing-item note");
         }
@@ -30,7 +38,12 @@ public sealed interface MissingItemRule permits MissingItemRule.NoneAllowed, Mis
      * @param source where the rule comes from
      */
     record Prorate(int maxMissing, Source source) implements MissingItemRule {
-        /** Validates. */
+        /**
+         * Validates.
+         *
+         * @param maxMissing largest number of missing items that may be prorated, at least 1
+         * @param source where the rule comes from
+         */
         public Prorate {
             Check.argument(maxMissing >= 1, "prorate max missing must be at least 1: %d", maxMissing);
             Check.notNull(source, "missing-item source");
@@ -45,7 +58,12 @@ public sealed interface MissingItemRule permits MissingItemRule.NoneAllowed, Mis
      * @param source where the rule comes from
      */
     record MinimumAnswered(int minAnswered, Source source) implements MissingItemRule {
-        /** Validates. */
+        /**
+         * Validates.
+         *
+         * @param minAnswered fewest answered items for a usable administration
+         * @param source where the rule comes from
+         */
         public MinimumAnswered {
             Check.argument(minAnswered >= 1, "minimum answered must be at least 1: %d", minAnswered);
             Check.notNull(source, "missing-item source");

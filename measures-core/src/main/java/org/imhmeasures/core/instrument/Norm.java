@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the imh-measures authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.imhmeasures.core.instrument;
 
 import java.math.BigDecimal;
@@ -26,7 +30,16 @@ public record Norm(String population, Role role, OptionalInt n, BigDecimal mean,
         DYSFUNCTIONAL
     }
 
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param population e.g. {@code general population} or {@code primary-care counselling clients}
+     * @param role whether the sample is functional (non-clinical) or dysfunctional (clinical)
+     * @param n sample size, where published
+     * @param mean mean total
+     * @param sd standard deviation of the total
+     * @param source where the values come from
+     */
     public Norm {
         population = Check.notBlank(population, "norm population");
         Check.notNull(role, "norm role");

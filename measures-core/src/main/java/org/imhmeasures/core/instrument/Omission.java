@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the imh-measures authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.imhmeasures.core.instrument;
 
 import org.imhmeasures.core.internal.Check;
@@ -12,7 +16,12 @@ import org.imhmeasures.core.internal.Check;
  */
 public record Omission(String field, String note) {
 
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param field the definition field that is left out
+     * @param note why
+     */
     public Omission {
         field = Check.notBlank(field, "omission field");
         note = Check.notBlank(note, "omission note");

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the imh-measures authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.imhmeasures.core.instrument;
 
 import java.math.BigDecimal;
@@ -29,7 +33,14 @@ public sealed interface ReliableChange permits ReliableChange.FixedThreshold, Re
      */
     record FixedThreshold(BigDecimal threshold, Optional<BigDecimal> unrounded, String scheme, Source source)
             implements ReliableChange {
-        /** Validates. */
+        /**
+         * Validates.
+         *
+         * @param threshold the threshold as applied, in score points
+         * @param unrounded the unrounded published value, where one is given (PHQ-9 5.99)
+         * @param scheme who applies it, e.g. {@code NHS Talking Therapies} or {@code NHS MHSDS CYP outcomes}
+         * @param source where the value comes from
+         */
         public FixedThreshold {
             threshold = Decimals.normalise(threshold, "reliable-change threshold");
             Check.argument(threshold.signum() > 0, "reliable-change threshold must be positive: %s",
@@ -51,7 +62,14 @@ public sealed interface ReliableChange permits ReliableChange.FixedThreshold, Re
      */
     record FromReliability(BigDecimal sd, BigDecimal reliability, String reliabilityKind, Source source)
             implements ReliableChange {
-        /** Validates. */
+        /**
+         * Validates.
+         *
+         * @param sd the standard deviation of the reference sample
+         * @param reliability the reliability coefficient, in (0, 1)
+         * @param reliabilityKind e.g. {@code cronbach alpha} or {@code test-retest}
+         * @param source where the values come from
+         */
         public FromReliability {
             sd = Decimals.normalise(sd, "sd");
             Check.argument(sd.signum() > 0, "sd must be positive: %s", Decimals.show(sd));

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the imh-measures authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.imhmeasures.core.instrument;
 
 import java.util.HashSet;
@@ -50,7 +54,11 @@ public sealed interface ResponseScale permits ResponseScale.Options, ResponseSca
      */
     record Options(List<AnswerOption> options) implements ResponseScale {
 
-        /** Validates: at least two options, unique codes. */
+        /**
+         * Validates: at least two options, unique codes.
+         *
+         * @param options the options, codes unique, at least two
+         */
         public Options {
             options = List.copyOf(Check.notNull(options, "options"));
             Check.argument(options.size() >= 2, "options must number at least 2: %d", options.size());
@@ -106,7 +114,12 @@ public sealed interface ResponseScale permits ResponseScale.Options, ResponseSca
      */
     record Rating(int min, int max) implements ResponseScale {
 
-        /** Validates {@code min < max}. */
+        /**
+         * Validates {@code min < max}.
+         *
+         * @param min lowest rating
+         * @param max highest rating
+         */
         public Rating {
             Check.argument(min < max, "rating min must be below max: %d >= %d", min, max);
         }

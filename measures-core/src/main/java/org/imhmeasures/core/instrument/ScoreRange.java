@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the imh-measures authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.imhmeasures.core.instrument;
 
 import java.math.BigDecimal;
@@ -15,7 +19,12 @@ import org.imhmeasures.core.internal.Check;
  */
 public record ScoreRange(BigDecimal min, BigDecimal max) {
 
-    /** Validates and normalises the bounds. */
+    /**
+     * Validates and normalises the bounds.
+     *
+     * @param min lowest possible score
+     * @param max highest possible score, at least {@code min}
+     */
     public ScoreRange {
         Check.notNull(min, "range min");
         Check.notNull(max, "range max");

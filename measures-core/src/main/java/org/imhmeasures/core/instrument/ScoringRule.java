@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the imh-measures authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.imhmeasures.core.instrument;
 
 import java.math.BigDecimal;
@@ -28,7 +32,11 @@ public sealed interface ScoringRule permits ScoringRule.Sum, ScoringRule.Mean, S
      * @param source scoring manual
      */
     record Sum(Source source) implements ScoringRule {
-        /** Validates. */
+        /**
+         * Validates.
+         *
+         * @param source scoring manual
+         */
         public Sum {
             Check.notNull(source, "scoring source");
         }
@@ -40,7 +48,11 @@ public sealed interface ScoringRule permits ScoringRule.Sum, ScoringRule.Mean, S
      * @param source scoring manual
      */
     record Mean(Source source) implements ScoringRule {
-        /** Validates. */
+        /**
+         * Validates.
+         *
+         * @param source scoring manual
+         */
         public Mean {
             Check.notNull(source, "scoring source");
         }
@@ -54,7 +66,12 @@ public sealed interface ScoringRule permits ScoringRule.Sum, ScoringRule.Mean, S
      * @param source scoring manual
      */
     record ClinicalScore(int multiplier, Source source) implements ScoringRule {
-        /** Validates. */
+        /**
+         * Validates.
+         *
+         * @param multiplier the multiplier, positive
+         * @param source scoring manual
+         */
         public ClinicalScore {
             Check.argument(multiplier > 0, "clinical score multiplier must be positive: %d", multiplier);
             Check.notNull(source, "scoring source");
@@ -68,7 +85,12 @@ public sealed interface ScoringRule permits ScoringRule.Sum, ScoringRule.Mean, S
      * @param source the published table
      */
     record ConversionTable(Map<Integer, BigDecimal> table, Source source) implements ScoringRule {
-        /** Validates and copies into ascending order. */
+        /**
+         * Validates and copies into ascending order.
+         *
+         * @param table raw sum → converted score, one entry for every possible raw sum
+         * @param source the published table
+         */
         public ConversionTable {
             Check.notNull(table, "conversion table");
             Check.argument(!table.isEmpty(), "conversion table must have entries: none");
@@ -90,7 +112,11 @@ public sealed interface ScoringRule permits ScoringRule.Sum, ScoringRule.Mean, S
      * @param source scoring manual
      */
     record SingleRating(Source source) implements ScoringRule {
-        /** Validates. */
+        /**
+         * Validates.
+         *
+         * @param source scoring manual
+         */
         public SingleRating {
             Check.notNull(source, "scoring source");
         }
@@ -102,7 +128,11 @@ public sealed interface ScoringRule permits ScoringRule.Sum, ScoringRule.Mean, S
      * @param source scoring guidance
      */
     record PerGoal(Source source) implements ScoringRule {
-        /** Validates. */
+        /**
+         * Validates.
+         *
+         * @param source scoring guidance
+         */
         public PerGoal {
             Check.notNull(source, "scoring source");
         }
@@ -114,7 +144,11 @@ public sealed interface ScoringRule permits ScoringRule.Sum, ScoringRule.Mean, S
      * @param source scoring manual
      */
     record SubscalesOnly(Source source) implements ScoringRule {
-        /** Validates. */
+        /**
+         * Validates.
+         *
+         * @param source scoring manual
+         */
         public SubscalesOnly {
             Check.notNull(source, "scoring source");
         }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the imh-measures authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.imhmeasures.core.instrument;
 
 import org.imhmeasures.core.internal.Check;
@@ -14,7 +18,11 @@ import org.imhmeasures.core.internal.Check;
  */
 public record Source(String citation) {
 
-    /** Validates and trims the citation. */
+    /**
+     * Validates and trims the citation.
+     *
+     * @param citation human-readable citation, never blank
+     */
     public Source {
         citation = Check.notBlank(citation, "source citation");
     }

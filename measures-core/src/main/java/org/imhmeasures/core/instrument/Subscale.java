@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the imh-measures authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.imhmeasures.core.instrument;
 
 import java.util.List;
@@ -22,7 +26,20 @@ import org.imhmeasures.core.internal.Check;
 public record Subscale(String id, String name, List<String> itemIds, Aggregation aggregation, ScoreRange range,
         Bands bands, Optional<Cutoff> cutoff, Source source, Codes codes) {
 
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param id stable id, lower case, e.g. {@code anxiety} or {@code f2_rejection_anger}
+     * @param name published name
+     * @param itemIds the items it combines, in form order
+     * @param aggregation how the item scores combine
+     * @param range possible subscale scores
+     * @param bands published bands for the subscale, possibly none
+     * @param cutoff published caseness cut-off for the subscale, if any
+     * @param source where the item membership comes from
+     * @param codes terminology codes for the subscale score (e.g. the SNOMED CT concept of the HADS anxiety
+     *     score), {@link Codes#none()} when none is known; never item codes (those belong to the instrument)
+     */
     public Subscale {
         id = Check.notBlank(id, "subscale id");
         Check.argument(id.matches("[a-z0-9_]+"), "subscale id must be lower case letters, digits and _: %s", id);

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the imh-measures authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 /**
  * Implementation details shared inside measures-core. Not exported by the module: do not use.
  */

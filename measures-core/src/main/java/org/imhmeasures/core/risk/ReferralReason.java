@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the imh-measures authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.imhmeasures.core.risk;
 
 import org.imhmeasures.core.instrument.Source;
@@ -15,7 +19,13 @@ import org.imhmeasures.core.internal.Check;
  */
 public record ReferralReason(String code, String label, Source source) {
 
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param code the two-digit national code, e.g. {@code 21}
+     * @param label the label, e.g. {@code Attachment difficulties}
+     * @param source where the code was seen
+     */
     public ReferralReason {
         code = Check.notBlank(code, "referral reason code");
         Check.argument(code.matches("\\d{2}"), "referral reason code must be two digits: %s", code);

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the imh-measures authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.imhmeasures.core.risk;
 
 import java.util.List;
@@ -30,7 +34,17 @@ public record RiskFactor(String id, String label, RiskArea area, AreaBasis areaB
         LIBRARY_ASSIGNED
     }
 
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @param id stable snake_case id, e.g. {@code perinatal_mental_illness}
+     * @param label readable label
+     * @param area the area it belongs to
+     * @param areaBasis whether a source places it in that area or the library does
+     * @param snomed SNOMED CT concepts seen on a terminology browser for it, possibly none; data only, see
+     *     {@link org.imhmeasures.core.instrument.Codes#SNOMED_LICENCE_NOTE}
+     * @param source where the factor comes from
+     */
     public RiskFactor {
         id = Check.notBlank(id, "risk factor id");
         Check.argument(id.matches("[a-z][a-z0-9_]{0,63}"), "risk factor id must be snake_case: %s", id);

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the imh-measures authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.imhmeasures.core.risk;
 
 import java.util.Collection;
@@ -22,7 +26,12 @@ import org.imhmeasures.core.internal.Check;
  */
 public record RiskProfile(Set<RiskFactor> factors, Set<AdverseChildhoodExperience> parentAces) {
 
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @param factors the factors, in the order first given
+     * @param parentAces the parent's ACEs, possibly empty (not recorded or none)
+     */
     public RiskProfile {
         factors = Collections.unmodifiableSet(new LinkedHashSet<>(Check.notNull(factors, "factors")));
         Check.notNull(parentAces, "parent aces");

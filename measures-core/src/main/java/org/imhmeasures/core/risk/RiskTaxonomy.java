@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the imh-measures authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.imhmeasures.core.risk;
 
 import java.io.InputStream;
@@ -44,7 +48,14 @@ public record RiskTaxonomy(String version, List<RiskFactor> factors, List<Referr
                 RiskTaxonomy::read);
     }
 
-    /** Validates and copies; ids and codes must be unique. */
+    /**
+     * Validates and copies; ids and codes must be unique.
+     *
+     * @param version the data version, e.g. {@code 2026.11.1}
+     * @param factors the factors in file order, ids unique
+     * @param referralReasons the referral reasons in file order, codes unique
+     * @param omissions facts deliberately left out, with why
+     */
     public RiskTaxonomy {
         version = Check.notBlank(version, "taxonomy version");
         factors = List.copyOf(Check.notNull(factors, "factors"));

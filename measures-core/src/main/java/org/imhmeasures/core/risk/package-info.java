@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the imh-measures authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 /**
  * The risk taxonomy for referrals to specialised parent-infant relationship teams: the PIP Portal's
  * four {@link org.imhmeasures.core.risk.RiskArea areas}, leaf

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the imh-measures authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.imhmeasures.core.service;
 
 import java.util.Collections;
@@ -55,7 +59,16 @@ public record Intervention(String id, String name, String description, Format fo
     public record Format(OptionalInt sessionsMin, OptionalInt sessionsMax, OptionalInt weeksMin, OptionalInt weeksMax,
             Optional<Frequency> frequency, OptionalInt sessionMinutes) {
 
-        /** Validates ranges. */
+        /**
+         * Validates ranges.
+         *
+         * @param sessionsMin fewest sessions
+         * @param sessionsMax most sessions
+         * @param weeksMin shortest course in weeks
+         * @param weeksMax longest course in weeks
+         * @param frequency session frequency
+         * @param sessionMinutes session length in minutes
+         */
         public Format {
             Check.notNull(sessionsMin, "sessions min");
             Check.notNull(sessionsMax, "sessions max");
@@ -95,14 +108,30 @@ public record Intervention(String id, String name, String description, Format fo
      * @param source where it was read
      */
     public record Rated(EifRating rating, Source source) {
-        /** Validates. */
+        /**
+         * Validates.
+         *
+         * @param rating the rating
+         * @param source where it was read
+         */
         public Rated {
             Check.notNull(rating, "rating");
             Check.notNull(source, "rating source");
         }
     }
 
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @param id stable snake_case id (used by {@link org.imhmeasures.core.care.InterventionDelivery})
+     * @param name the name
+     * @param description what it is, paraphrased
+     * @param format sessions, weeks, frequency and session length where stated
+     * @param modes how it is delivered
+     * @param ageRange the age range stated by the source, if any
+     * @param eif the EIF rating and its source, where confirmed
+     * @param source where the facts come from
+     */
     public Intervention {
         id = Check.notBlank(id, "intervention id");
         Check.argument(id.matches("[a-z][a-z0-9_]{0,63}"), "intervention id must be snake_case: %s", id);

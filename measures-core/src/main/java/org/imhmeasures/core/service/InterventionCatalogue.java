@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the imh-measures authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.imhmeasures.core.service;
 
 import java.io.InputStream;
@@ -33,7 +37,13 @@ public record InterventionCatalogue(String version, List<Intervention> intervent
                 "interventions.json", FORMAT, InterventionCatalogue::read);
     }
 
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @param version the data version
+     * @param interventions the interventions, ids unique
+     * @param omissions facts left out, with why
+     */
     public InterventionCatalogue {
         version = Check.notBlank(version, "version");
         interventions = List.copyOf(Check.notNull(interventions, "interventions"));

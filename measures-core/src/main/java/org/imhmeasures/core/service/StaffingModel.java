@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the imh-measures authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.imhmeasures.core.service;
 
 import java.math.BigDecimal;
@@ -39,7 +43,13 @@ public record StaffingModel(String id, String name, long referencePopulation, Op
      * @param wte whole-time equivalent, not negative, scale normalised
      */
     public record Role(String id, String label, BigDecimal wte) {
-        /** Validates. */
+        /**
+         * Validates.
+         *
+         * @param id stable id, e.g. {@code parent_infant_therapist}
+         * @param label label
+         * @param wte whole-time equivalent, not negative, scale normalised
+         */
         public Role {
             id = Check.notBlank(id, "role id");
             label = Check.notBlank(label, "role label");
@@ -67,7 +77,16 @@ public record StaffingModel(String id, String name, long referencePopulation, Op
         }
     }
 
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @param id stable id
+     * @param name the model's name
+     * @param referencePopulation the population the WTE figures are for
+     * @param referenceBirths the annual births they are for, if given
+     * @param roles the roles, ids unique
+     * @param source where the model is published
+     */
     public StaffingModel {
         id = Check.notBlank(id, "model id");
         name = Check.notBlank(name, "model name");

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the imh-measures authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.imhmeasures.core.service;
 
 import java.io.InputStream;
@@ -33,7 +37,13 @@ public record StaffingModels(String version, List<StaffingModel> models, List<Om
                 StaffingModels::read);
     }
 
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @param version the data version
+     * @param models the models
+     * @param omissions models left out, with why
+     */
     public StaffingModels {
         version = Check.notBlank(version, "version");
         models = List.copyOf(Check.notNull(models, "models"));

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the imh-measures authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.imhmeasures.core.service;
 
 import java.util.List;
@@ -35,7 +39,12 @@ public record TeamAssessment(List<Result> results) {
      * @param outcome met or not
      */
     public record Result(TeamDefinition.Criterion criterion, Outcome outcome) {
-        /** Validates. */
+        /**
+         * Validates.
+         *
+         * @param criterion the criterion with its statement and source
+         * @param outcome met or not
+         */
         public Result {
             Check.notNull(criterion, "criterion");
             Check.notNull(outcome, "outcome");
@@ -51,7 +60,11 @@ public record TeamAssessment(List<Result> results) {
         }
     }
 
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @param results every criterion's result, in checklist order
+     */
     public TeamAssessment {
         results = List.copyOf(Check.notNull(results, "results"));
         Check.argument(!results.isEmpty(), "results must not be empty: none");

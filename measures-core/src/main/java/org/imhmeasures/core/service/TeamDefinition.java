@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the imh-measures authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.imhmeasures.core.service;
 
 import java.io.InputStream;
@@ -51,7 +55,13 @@ public record TeamDefinition(String version, List<Criterion> criteria, List<Omis
      * @param source where it is published
      */
     public record Criterion(TeamCriterion criterion, String statement, Source source) {
-        /** Validates. */
+        /**
+         * Validates.
+         *
+         * @param criterion the criterion
+         * @param statement what it requires, paraphrased from the source
+         * @param source where it is published
+         */
         public Criterion {
             Check.notNull(criterion, "criterion");
             statement = Check.notBlank(statement, "statement");
@@ -69,7 +79,14 @@ public record TeamDefinition(String version, List<Criterion> criteria, List<Omis
      * @since 0.1.0
      */
     public record Characteristic(String id, String statement, Set<TeamCriterion> evaluatedBy, Source source) {
-        /** Validates and copies. */
+        /**
+         * Validates and copies.
+         *
+         * @param id stable snake_case id
+         * @param statement what it says, paraphrased from the source
+         * @param evaluatedBy the criteria that operationalise it; empty when it is documented only
+         * @param source where it is published
+         */
         public Characteristic {
             id = checkId(id);
             statement = Check.notBlank(statement, "statement");
@@ -98,7 +115,14 @@ public record TeamDefinition(String version, List<Criterion> criteria, List<Omis
      * @since 0.1.0
      */
     public record Exclusion(String id, String statement, Set<TeamCriterion> relatesTo, Source source) {
-        /** Validates and copies. */
+        /**
+         * Validates and copies.
+         *
+         * @param id stable snake_case id
+         * @param statement the reason, paraphrased from the source
+         * @param relatesTo the criteria it corresponds to; empty when no criterion tests it
+         * @param source where it is published
+         */
         public Exclusion {
             id = checkId(id);
             statement = Check.notBlank(statement, "statement");
@@ -130,7 +154,16 @@ public record TeamDefinition(String version, List<Criterion> criteria, List<Omis
         this(version, criteria, omissions, List.of(), List.of());
     }
 
-    /** Validates: every {@link TeamCriterion} exactly once; characteristic and exclusion ids unique. */
+    /**
+     * Validates: every {@link TeamCriterion} exactly once; characteristic and exclusion ids unique.
+     *
+     * @param version the data version
+     * @param criteria every criterion once, in checklist order
+     * @param omissions criteria left out for want of confirmation
+     * @param characteristics the published characteristics of a team, in published order, possibly none
+     * @param exclusions the published reasons a service doing parent-infant work is not classified as a
+     *     team, in published order, possibly none
+     */
     public TeamDefinition {
         version = Check.notBlank(version, "version");
         criteria = List.copyOf(Check.notNull(criteria, "criteria"));

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the imh-measures authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.imhmeasures.core.service;
 
 import java.util.Collections;
@@ -22,7 +26,15 @@ import org.imhmeasures.core.internal.Check;
 public record TeamProfile(List<Practitioner> practitioners, Set<TeamActivity> activities, Set<String> interventionIds,
         ReferralBasis referralBasis, ServiceFunction function) {
 
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @param practitioners the team's practitioners
+     * @param activities what the team does
+     * @param interventionIds the interventions the team offers (catalogue ids), without repeats
+     * @param referralBasis what referrals are accepted on
+     * @param function whether parent-infant relationship work is primary
+     */
     public TeamProfile {
         practitioners = List.copyOf(Check.notNull(practitioners, "practitioners"));
         Check.notNull(activities, "activities");

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the imh-measures authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 /**
  * Parent-infant relationship teams and services: the definition of a specialised parent-infant
  * relationship team as an evaluable checklist ({@link org.imhmeasures.core.service.TeamDefinition},

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the imh-measures authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.imhmeasures.scoring.change;
 
 import java.util.OptionalDouble;
@@ -23,7 +27,16 @@ public record ChangeOptions(RciMethod method, ParameterSource parameters, Signif
     private static final ChangeOptions DEFAULTS = new ChangeOptions(RciMethod.FIXED_THRESHOLD,
             ParameterSource.PUBLISHED, SignificanceCriterion.AUTO, OptionalDouble.empty(), OptionalDouble.empty(), 0.05);
 
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param method how reliable change is decided
+     * @param parameters published or sample parameters
+     * @param criterion which cut-off decides the functional range
+     * @param reliability the caller's reliability (overrides any published value), in (0, 1)
+     * @param reliabilityPost the post-score reliability for Nunnally–Kotsch; defaults to {@code reliability}
+     * @param alpha two-sided significance level for the critical value, in (0, 0.5)
+     */
     public ChangeOptions {
         Check.notNull(method, "method");
         Check.notNull(parameters, "parameters");
@@ -46,6 +59,8 @@ public record ChangeOptions(RciMethod method, ParameterSource parameters, Signif
     }
 
     /**
+     * Returns a copy with the given way of deciding reliable change.
+     *
      * @param value the method
      * @return new options
      */
@@ -54,6 +69,8 @@ public record ChangeOptions(RciMethod method, ParameterSource parameters, Signif
     }
 
     /**
+     * Returns a copy with the given parameter source.
+     *
      * @param value the parameter source
      * @return new options
      */
@@ -62,6 +79,8 @@ public record ChangeOptions(RciMethod method, ParameterSource parameters, Signif
     }
 
     /**
+     * Returns a copy with the given significance criterion.
+     *
      * @param value the significance criterion
      * @return new options
      */
@@ -70,6 +89,8 @@ public record ChangeOptions(RciMethod method, ParameterSource parameters, Signif
     }
 
     /**
+     * Returns a copy with the caller's reliability, which overrides any published value.
+     *
      * @param value the reliability, in (0, 1)
      * @return new options
      */
@@ -78,6 +99,8 @@ public record ChangeOptions(RciMethod method, ParameterSource parameters, Signif
     }
 
     /**
+     * Returns a copy with the post-score reliability for Nunnally–Kotsch.
+     *
      * @param value the post-score reliability for Nunnally–Kotsch, in (0, 1)
      * @return new options
      */
@@ -86,6 +109,8 @@ public record ChangeOptions(RciMethod method, ParameterSource parameters, Signif
     }
 
     /**
+     * Returns a copy with the given significance level.
+     *
      * @param value two-sided significance level, in (0, 0.5)
      * @return new options
      */

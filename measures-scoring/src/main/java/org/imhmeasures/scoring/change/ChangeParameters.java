@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the imh-measures authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.imhmeasures.scoring.change;
 
 import java.util.List;
@@ -34,7 +38,26 @@ public record ChangeParameters(String instrumentId, String definitionVersion, Rc
         OptionalDouble sdPost, OptionalDouble correlation, OptionalDouble criticalValue,
         Optional<FunctionalCutoff> cutoff, List<String> sources) {
 
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @param instrumentId the instrument
+     * @param definitionVersion its definition version
+     * @param method the reliable-change method
+     * @param source published norms or sample estimates
+     * @param direction which way is better
+     * @param threshold the fixed threshold, for {@link RciMethod#FIXED_THRESHOLD}
+     * @param sd the reference SD (pre scores or clinical norm)
+     * @param reliability the reliability used
+     * @param reliabilityPost the post reliability (Nunnally–Kotsch)
+     * @param meanPre the reference mean (pre scores or clinical norm)
+     * @param meanPost the sample post mean
+     * @param sdPost the sample post SD
+     * @param correlation the sample pre–post correlation
+     * @param criticalValue the critical value the RCI is compared with (absent for fixed thresholds)
+     * @param cutoff the functional cut-off for clinical significance, if any
+     * @param sources where each value came from, in words
+     */
     public ChangeParameters {
         Check.notBlank(instrumentId, "instrument id");
         Check.notBlank(definitionVersion, "definition version");

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the imh-measures authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.imhmeasures.scoring.change;
 
 import java.util.OptionalDouble;
@@ -25,7 +29,18 @@ public sealed interface ChangeResult permits ChangeResult.Assessed, ChangeResult
     record Assessed(double pre, double post, double change, OptionalDouble rci, ReliableChangeDirection reliableChange,
             ClinicalSignificance clinicalSignificance, java.util.Optional<Boolean> dysfunctionalAtStart,
             Category category) implements ChangeResult {
-        /** Validates. */
+        /**
+         * Validates.
+         *
+         * @param pre the earlier total
+         * @param post the later total
+         * @param change {@code post − pre}
+         * @param rci the reliable change index; absent for fixed thresholds
+         * @param reliableChange the verdict
+         * @param clinicalSignificance whether the pair moved into the functional range
+         * @param dysfunctionalAtStart whether {@code pre} lay in the dysfunctional range (absent without a cut-off)
+         * @param category the method's category
+         */
         public Assessed {
             Check.notNull(rci, "rci");
             Check.notNull(reliableChange, "reliable change");
@@ -42,7 +57,12 @@ public sealed interface ChangeResult permits ChangeResult.Assessed, ChangeResult
      * @param message what is missing, in the form {@code <what> must <rule>: <value>}
      */
     record NotAssessable(Reason reason, String message) implements ChangeResult {
-        /** Validates. */
+        /**
+         * Validates.
+         *
+         * @param reason the typed reason
+         * @param message what is missing, in the form {@code <what> must <rule>: <value>}
+         */
         public NotAssessable {
             Check.notNull(reason, "reason");
             Check.notBlank(message, "message");

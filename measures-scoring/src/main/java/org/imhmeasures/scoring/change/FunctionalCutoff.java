@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the imh-measures authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.imhmeasures.scoring.change;
 
 import java.math.BigDecimal;
@@ -22,7 +26,14 @@ import org.imhmeasures.core.internal.Check;
 public record FunctionalCutoff(SignificanceCriterion criterion, double value, Direction direction,
         Optional<Cutoff> caseness) {
 
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param criterion the criterion that produced it (never {@link SignificanceCriterion#AUTO})
+     * @param value the cut-off score
+     * @param direction the instrument's direction
+     * @param caseness the caseness cut-off, for {@link SignificanceCriterion#CASENESS}
+     */
     public FunctionalCutoff {
         Check.notNull(criterion, "criterion");
         Check.argument(criterion != SignificanceCriterion.AUTO, "criterion must be resolved: AUTO");

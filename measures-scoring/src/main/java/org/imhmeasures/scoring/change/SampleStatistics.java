@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the imh-measures authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.imhmeasures.scoring.change;
 
 import org.apache.commons.statistics.descriptive.Mean;
@@ -22,7 +26,16 @@ import org.imhmeasures.core.internal.Check;
 public record SampleStatistics(int n, double meanPre, double sdPre, double meanPost, double sdPost,
         double correlation) {
 
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param n number of pairs
+     * @param meanPre mean of pre totals
+     * @param sdPre SD of pre totals
+     * @param meanPost mean of post totals
+     * @param sdPost SD of post totals
+     * @param correlation Pearson correlation of pre and post
+     */
     public SampleStatistics {
         Check.argument(n >= 0, "n must not be negative: %d", n);
     }

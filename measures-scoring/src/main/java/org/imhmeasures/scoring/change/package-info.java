@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the imh-measures authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 /**
  * Individual change: reliable change by Jacobson–Truax and the other distribution-based methods or by
  * published fixed thresholds, clinical significance (caseness or Jacobson–Truax criteria a, b, c), the

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the imh-measures authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.imhmeasures.scoring.cohort;
 
 import java.util.Collections;
@@ -20,7 +24,15 @@ import org.imhmeasures.scoring.change.ReliableChangeDirection;
 public record CategoryCounts(long assessed, long notAssessable, Map<Category, Proportion> categories,
         Map<ReliableChangeDirection, Proportion> reliableChange, Proportion clinicallySignificant) {
 
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @param assessed pairs with an assessment (the denominator of the proportions)
+     * @param notAssessable pairs that could not be assessed
+     * @param categories proportion per category (only categories that occur)
+     * @param reliableChange proportion per reliable-change verdict (all three)
+     * @param clinicallySignificant moved into the functional range, among those who started dysfunctional
+     */
     public CategoryCounts {
         categories = Collections.unmodifiableMap(copy(Check.notNull(categories, "categories"), Category.class));
         reliableChange = Collections.unmodifiableMap(copy(Check.notNull(reliableChange, "reliable change"),

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the imh-measures authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.imhmeasures.scoring.cohort;
 
 import org.imhmeasures.core.internal.Check;
@@ -13,7 +17,14 @@ import org.imhmeasures.core.internal.Check;
  */
 public record CohortOutcome(String dimension, String group, PairedSummary summary, CategoryCounts counts) {
 
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param dimension what the cohort is split by, e.g. {@code team}; {@code all} for the whole cohort
+     * @param group the group's label, e.g. {@code North} or {@code 0-12 months}
+     * @param summary paired pre/post statistics
+     * @param counts individual change categories
+     */
     public CohortOutcome {
         Check.notBlank(dimension, "dimension");
         Check.notBlank(group, "group");

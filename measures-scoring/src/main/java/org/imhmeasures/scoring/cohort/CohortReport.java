@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the imh-measures authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.imhmeasures.scoring.cohort;
 
 import java.util.Collections;
@@ -18,7 +22,13 @@ import org.imhmeasures.scoring.change.ChangeParameters;
 public record CohortReport(ChangeParameters parameters, CohortOutcome overall,
         Map<String, List<CohortOutcome>> byDimension) {
 
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @param parameters the individual change parameters and their sources
+     * @param overall the whole cohort
+     * @param byDimension per dimension (e.g. {@code team}, {@code age_band}), the groups in first-seen order
+     */
     public CohortReport {
         Check.notNull(parameters, "parameters");
         Check.notNull(overall, "overall");

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the imh-measures authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.imhmeasures.scoring.cohort;
 
 import org.imhmeasures.core.internal.Check;
@@ -11,7 +15,12 @@ import org.imhmeasures.core.internal.Check;
  */
 public record Interval(double lower, double upper) {
 
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param lower lower bound
+     * @param upper upper bound, at least {@code lower}
+     */
     public Interval {
         Check.argument(Double.isFinite(lower) && Double.isFinite(upper) && lower <= upper,
                 "interval must be finite with lower <= upper: [%s, %s]", lower, upper);

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the imh-measures authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.imhmeasures.scoring.cohort;
 
 import java.util.Optional;
@@ -29,7 +33,24 @@ public record PairedSummary(long nRead, long nPaired, OptionalDouble completenes
         Optional<TestResult> pairedT, Optional<TestResult> wilcoxon, OptionalDouble cohensDz,
         Optional<Interval> cohensDzCi95, OptionalDouble hedgesG, Optional<Interval> hedgesGCi95) {
 
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param nRead records read (including those without both scores)
+     * @param nPaired records with both a pre and a post score
+     * @param completeness {@code nPaired / nRead}, absent when nothing was read
+     * @param meanPre mean pre score
+     * @param meanPost mean post score
+     * @param meanChange mean of {@code post − pre}
+     * @param sdChange SD of the changes (n − 1)
+     * @param meanChangeCi95 t-based 95% interval of the mean change
+     * @param pairedT paired t-test
+     * @param wilcoxon Wilcoxon signed-rank test
+     * @param cohensDz Cohen's d_z = mean change / SD of change
+     * @param cohensDzCi95 approximate 95% interval of d_z
+     * @param hedgesG Hedges' small-sample correction of d_z
+     * @param hedgesGCi95 approximate 95% interval of g
+     */
     public PairedSummary {
         Check.argument(nPaired >= 0 && nPaired <= nRead, "paired must lie within 0..read: %d of %d", nPaired, nRead);
         for (Object value : new Object[] {completeness, meanPre, meanPost, meanChange, sdChange, meanChangeCi95,

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the imh-measures authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.imhmeasures.scoring.cohort;
 
 import java.util.Optional;
@@ -20,7 +24,14 @@ public record Proportion(long count, long total, Optional<Double> percent, Optio
 
     private static final double Z = 1.959963984540054;
 
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param count the count
+     * @param total the denominator
+     * @param percent 100·count/total, absent when total is 0
+     * @param wilson95 the Wilson 95% interval in percent, absent when total is 0
+     */
     public Proportion {
         Check.argument(count >= 0 && count <= total, "count must lie within 0..total: %d of %d", count, total);
         Check.notNull(percent, "percent");

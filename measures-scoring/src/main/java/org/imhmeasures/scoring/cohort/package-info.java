@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the imh-measures authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 /**
  * Cohort outcomes: paired pre/post statistics (mean change with interval, paired t-test, Wilcoxon
  * signed-rank, Cohen's d_z and Hedges' g), category counts with Wilson intervals, and grouping by team

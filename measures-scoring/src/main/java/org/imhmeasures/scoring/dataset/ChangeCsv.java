@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the imh-measures authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.imhmeasures.scoring.dataset;
 
 import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
@@ -130,7 +134,12 @@ public final class ChangeCsv {
         return this;
     }
 
-    /** The outcome of a run. */
+    /**
+     * The outcome of a run.
+     *
+     * @param summary the row counts: read, assessed (written to the output) and not assessable (rejected)
+     * @param cohort the cohort report
+     */
     public record Run(DatasetSummary summary, CohortReport cohort) {
     }
 

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the imh-measures authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.imhmeasures.scoring.dataset;
 
 /**
@@ -12,7 +16,9 @@ public final class DatasetException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /** 1-based line of the problem, 0 when not tied to a line. */
     private final long line;
+    /** 1-based character position in that line, 0 when unknown. */
     private final long column;
 
     /**

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the imh-measures authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.imhmeasures.scoring.dataset;
 
 import org.imhmeasures.core.internal.Check;
@@ -17,7 +21,16 @@ import org.imhmeasures.core.internal.Check;
 public record DatasetSummary(long rowsRead, long rowsScored, long rowsRejected, long rowsWithCriticalAlerts,
         long rowsWithCriticalUnanswered) {
 
-    /** Validates the accounting identity. */
+    /**
+     * Validates the accounting identity.
+     *
+     * @param rowsRead data rows read (the header and blank lines are not rows)
+     * @param rowsScored rows written to the output
+     * @param rowsRejected rows written to the rejects
+     * @param rowsWithCriticalAlerts rows, scored or rejected, with at least one critical-item alert
+     * @param rowsWithCriticalUnanswered rows, scored or rejected, with at least one critical item not validly
+     *     answered ({@link org.imhmeasures.scoring.ScoreResult#criticalUnanswered()})
+     */
     public DatasetSummary {
         Check.argument(rowsScored >= 0 && rowsRejected >= 0 && rowsWithCriticalAlerts >= 0
                 && rowsWithCriticalUnanswered >= 0, "row counts must not be negative: %d, %d, %d, %d", rowsScored,

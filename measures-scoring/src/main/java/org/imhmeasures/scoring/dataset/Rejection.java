@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the imh-measures authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.imhmeasures.scoring.dataset;
 
 import org.imhmeasures.core.internal.Check;
@@ -13,7 +17,14 @@ import org.imhmeasures.core.internal.Check;
  */
 public record Rejection(long line, String recordId, String reason, String message) {
 
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param line 1-based physical line where the row starts (the header is line 1)
+     * @param recordId the row's pseudonymised record id as given, empty when absent
+     * @param reason stable reason code, e.g. {@code too_many_missing} or {@code malformed_row}
+     * @param message human-readable message without identifiers
+     */
     public Rejection {
         Check.argument(line >= 1, "line must be at least 1: %d", line);
         Check.notNull(recordId, "record id");

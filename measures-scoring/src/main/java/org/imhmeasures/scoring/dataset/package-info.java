@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the imh-measures authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 /**
  * Scoring datasets: streaming CSV in, scored CSV and located rejects out, with the accounting identity
  * rows read = rows scored + rows rejected. Text cells of every CSV written are neutralised against

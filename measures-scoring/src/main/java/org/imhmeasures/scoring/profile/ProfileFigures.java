@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the imh-measures authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.imhmeasures.scoring.profile;
 
 import java.util.List;
@@ -23,7 +27,17 @@ import org.imhmeasures.core.internal.Check;
 public record ProfileFigures(int referrals, Share youngParents, Share singleParents, List<Tally> ethnicCategories,
         List<Tally> topRiskFactors, List<Tally> referralSources, List<Tally> ageBands) {
 
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @param referrals the number of referrals
+     * @param youngParents referred parents aged 20 or under
+     * @param singleParents single-parent households
+     * @param ethnicCategories NHS ethnic categories present, most frequent first (ties by code)
+     * @param topRiskFactors the most frequent risk factors, at most N, most frequent first (ties by id)
+     * @param referralSources NHS sources of referral present, most frequent first (ties by code)
+     * @param ageBands infant age bands at referral, every band in band order
+     */
     public ProfileFigures {
         Check.argument(referrals >= 0, "referrals must not be negative: %d", referrals);
         Check.notNull(youngParents, "young parents");

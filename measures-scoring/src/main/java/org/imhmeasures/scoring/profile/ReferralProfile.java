@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the imh-measures authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.imhmeasures.scoring.profile;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -41,7 +45,13 @@ public record ReferralProfile(int topN, ProfileFigures pooled, Map<String, Profi
 
     private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @param topN how many risk factors are listed, at least 1
+     * @param pooled the figures for all referrals
+     * @param byTeam the figures per team pseudonym, in team order
+     */
     public ReferralProfile {
         Check.argument(topN >= 1, "top n must be at least 1: %d", topN);
         Check.notNull(pooled, "pooled");

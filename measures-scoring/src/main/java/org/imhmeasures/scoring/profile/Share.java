@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the imh-measures authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.imhmeasures.scoring.profile;
 
 import java.math.BigDecimal;
@@ -14,7 +18,12 @@ import org.imhmeasures.core.internal.Check;
  */
 public record Share(int count, int denominator) {
 
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param count how many have the property
+     * @param denominator how many were counted (those with the property recorded)
+     */
     public Share {
         Check.argument(count >= 0 && count <= denominator, "count must be 0 to the denominator: %d of %d", count,
                 denominator);

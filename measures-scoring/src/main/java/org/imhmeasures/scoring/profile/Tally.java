@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the imh-measures authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.imhmeasures.scoring.profile;
 
 import java.math.BigDecimal;
@@ -16,7 +20,14 @@ import org.imhmeasures.core.internal.Check;
  */
 public record Tally(String code, String label, int count, Share share) {
 
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param code the code, e.g. {@code A2} or {@code poverty}
+     * @param label a readable label
+     * @param count referrals with it
+     * @param share count out of the group's referrals
+     */
     public Tally {
         code = Check.notBlank(code, "code");
         label = Check.notBlank(label, "label");

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the imh-measures authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 /**
  * Pooled referral profiles, the statistics a parent-infant portal reports: percentages of young
  * parents and single-parent households, ethnic category, top risk factors, sources of referral and

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the imh-measures authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.imhmeasures.scoring.submission;
 
 import java.util.List;
@@ -23,7 +27,14 @@ import org.imhmeasures.scoring.Administration;
 public record Submission(PseudonymousId team, Referral referral, Optional<Episode> episode,
         List<Administration> administrations) {
 
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @param team the submitting team's pseudonym
+     * @param referral the referral, with the infant and caregivers
+     * @param episode the episode, if started
+     * @param administrations the administrations, in submitted order, each with date and timepoint
+     */
     public Submission {
         Check.notNull(team, "team");
         Check.notNull(referral, "referral");

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the imh-measures authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.imhmeasures.scoring.submission;
 
 import java.util.List;
@@ -21,7 +25,13 @@ public sealed interface SubmissionResult permits SubmissionResult.Accepted, Subm
      *        unanswered items is {@link org.imhmeasures.scoring.NotScorable}, not a violation
      */
     record Accepted(Submission submission, List<ScoreResult> scores) implements SubmissionResult {
-        /** Validates and copies. */
+        /**
+         * Validates and copies.
+         *
+         * @param submission the typed submission
+         * @param scores the score of each administration, in the same order; an administration with too many
+         *     unanswered items is {@link org.imhmeasures.scoring.NotScorable}, not a violation
+         */
         public Accepted {
             Check.notNull(submission, "submission");
             scores = List.copyOf(Check.notNull(scores, "scores"));
@@ -36,7 +46,11 @@ public sealed interface SubmissionResult permits SubmissionResult.Accepted, Subm
      * @param violations every violation found, at least one, ordered by path then code
      */
     record Rejected(List<Violation> violations) implements SubmissionResult {
-        /** Validates and copies. */
+        /**
+         * Validates and copies.
+         *
+         * @param violations every violation found, at least one, ordered by path then code
+         */
         public Rejected {
             violations = List.copyOf(Check.notNull(violations, "violations"));
             Check.argument(!violations.isEmpty(), "violations must not be empty: none");

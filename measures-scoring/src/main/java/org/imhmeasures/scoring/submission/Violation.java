@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the imh-measures authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.imhmeasures.scoring.submission;
 
 import org.imhmeasures.core.internal.Check;
@@ -20,7 +24,13 @@ import org.imhmeasures.core.internal.Check;
  */
 public record Violation(String path, String code, String message) {
 
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param path where, as a JSON path
+     * @param code stable machine-readable reason, e.g. {@code nhs_number}
+     * @param message readable reason without identifiers
+     */
     public Violation {
         Check.notNull(path, "path");
         code = Check.notBlank(code, "code");

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the imh-measures authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 /**
  * Validation of portal submissions: one referral with its episode and administrations as a JSON
  * document (format {@code imh-measures/submission@1}), checked by

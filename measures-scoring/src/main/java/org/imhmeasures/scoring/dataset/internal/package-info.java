@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the imh-measures authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 /**
  * Implementation of dataset reading, not exported: one {@link
  * org.imhmeasures.scoring.dataset.internal.DatasetReader} per input format, the shared CSV set-up and
