@@ -712,6 +712,7 @@ class InboundResponseFuzzTest {
         System.out.println("[fuzz] " + test + ": base seed " + base + " (rerun with -Dimh.seed=" + base + ")");
         int cases = Integer.getInteger("imh.fuzz.cases", CASES);
         long start = System.nanoTime();
+        long startCpu = cpuNanos();
         int limits = 0;
         int refusedByHapi = 0;
         int otherHapi = 0;
@@ -803,11 +804,28 @@ class InboundResponseFuzzTest {
             }
         }
         long ms = (System.nanoTime() - start) / 1_000_000;
-        System.out.println("[fuzz] " + test + ": " + cases + " inputs in " + ms + " ms (refused by limits " + limits
+        long cpu = cpuNanos();
+        String cpuMs = cpu < 0 || startCpu < 0 ? "" : ", " + (cpu - startCpu) / 1_000_000 + " ms CPU";
+        System.out.println("[fuzz] " + test + ": " + cases + " inputs in " + ms + " ms" + cpuMs + " (refused by limits " + limits
                 + ", by HAPI " + refusedByHapi + " + " + otherHapi + " other HAPI exceptions, mapping exceptions "
                 + mappingFailures + ", mapped " + mapped + ", predicted exactly " + predicted + ")");
         if (cases >= 1000) {
             assertTrue(mapped > cases / 5 && mappingFailures > cases / 10, "both outcomes exercised");
+        }
+    }
+
+    /**
+     * CPU time of this thread in nanoseconds, where the JVM measures it (read reflectively: the test module
+     * does not read java.management), else -1. Reported next to wall time, which a shared machine stretches.
+     */
+    private static long cpuNanos() {
+        try {
+            Object threads = Class.forName("java.lang.management.ManagementFactory").getMethod("getThreadMXBean")
+                    .invoke(null);
+            return (Long) Class.forName("java.lang.management.ThreadMXBean").getMethod("getCurrentThreadCpuTime")
+                    .invoke(threads);
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            return -1;
         }
     }
 }

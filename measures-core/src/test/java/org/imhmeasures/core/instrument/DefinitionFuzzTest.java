@@ -245,6 +245,7 @@ class DefinitionFuzzTest {
         System.out.println("[fuzz] " + test + ": base seed " + base + " (rerun with -Dimh.seed=" + base + ")");
         int cases = Integer.getInteger("imh.fuzz.cases", CASES);
         long start = System.nanoTime();
+        long startCpu = cpuNanos();
         int loaded = 0;
         int refused = 0;
         long slowest = 0;
@@ -306,10 +307,27 @@ class DefinitionFuzzTest {
             }
         }
         long ms = (System.nanoTime() - start) / 1_000_000;
-        System.out.println("[fuzz] " + test + ": " + cases + " inputs in " + ms + " ms (loaded " + loaded + ", refused "
+        long cpu = cpuNanos();
+        String cpuMs = cpu < 0 || startCpu < 0 ? "" : ", " + (cpu - startCpu) / 1_000_000 + " ms CPU";
+        System.out.println("[fuzz] " + test + ": " + cases + " inputs in " + ms + " ms" + cpuMs + " (loaded " + loaded + ", refused "
                 + refused + ", slowest read " + slowest / 1_000_000 + " ms)");
         if (cases >= 1000) {
             assertTrue(loaded > cases / 20 && refused > cases / 2, "both outcomes exercised: " + loaded + " loaded");
+        }
+    }
+
+    /**
+     * CPU time of this thread in nanoseconds, where the JVM measures it (read reflectively: the test module
+     * does not read java.management), else -1. Reported next to wall time, which a shared machine stretches.
+     */
+    private static long cpuNanos() {
+        try {
+            Object threads = Class.forName("java.lang.management.ManagementFactory").getMethod("getThreadMXBean")
+                    .invoke(null);
+            return (Long) Class.forName("java.lang.management.ThreadMXBean").getMethod("getCurrentThreadCpuTime")
+                    .invoke(threads);
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            return -1;
         }
     }
 }
