@@ -90,6 +90,7 @@ class InboundResponseFuzzTest {
     private static final List<String> ODD = List.of("1e1", "٣", "٣٠", "２", "２０", "+2", ".5", "5.", "2.0", "-0", "00",
             "02", "−1", "NaN", "1e999999999", "9".repeat(40), "-1", "99", "x", "NA ", "yes ", "Yes");
     private static final Map<String, Integer> ALLOWED_MISSING = new LinkedHashMap<>();
+    private static final Map<String, Scorer> SCORERS = new LinkedHashMap<>();
 
     /** The command's JSON limits (FhirScoreCommand), applied before HAPI sees the text. */
     private static final JsonFactory LIMITED = JsonFactory.builder()
@@ -99,7 +100,8 @@ class InboundResponseFuzzTest {
 
     static {
         for (Instrument instrument : INSTRUMENTS) {
-            ALLOWED_MISSING.put(instrument.id(), Scorer.of(instrument).allowedMissing());
+            SCORERS.put(instrument.id(), Scorer.of(instrument));
+            ALLOWED_MISSING.put(instrument.id(), SCORERS.get(instrument.id()).allowedMissing());
         }
     }
 
@@ -710,6 +712,7 @@ class InboundResponseFuzzTest {
         System.out.println("[fuzz] " + test + ": base seed " + base + " (rerun with -Dimh.seed=" + base + ")");
         int cases = Integer.getInteger("imh.fuzz.cases", CASES);
         long start = System.nanoTime();
+        long startCpu = cpuNanos();
         int limits = 0;
         int refusedByHapi = 0;
         int otherHapi = 0;
@@ -770,7 +773,7 @@ class InboundResponseFuzzTest {
                 mapped++;
                 assertClean("administration toString", administration.toString());
                 Instrument instrument = CATALOGUE.get(administration.instrumentId());
-                ScoreResult result = Scorer.of(instrument).score(administration);
+                ScoreResult result = SCORERS.get(instrument.id()).score(administration);
                 assertClean("result toString", result.toString());
                 if (result instanceof NotScorable notScorable) {
                     for (Problem p : notScorable.problems()) {
@@ -801,11 +804,28 @@ class InboundResponseFuzzTest {
             }
         }
         long ms = (System.nanoTime() - start) / 1_000_000;
-        System.out.println("[fuzz] " + test + ": " + cases + " inputs in " + ms + " ms (refused by limits " + limits
+        long cpu = cpuNanos();
+        String cpuMs = cpu < 0 || startCpu < 0 ? "" : ", " + (cpu - startCpu) / 1_000_000 + " ms CPU";
+        System.out.println("[fuzz] " + test + ": " + cases + " inputs in " + ms + " ms" + cpuMs + " (refused by limits " + limits
                 + ", by HAPI " + refusedByHapi + " + " + otherHapi + " other HAPI exceptions, mapping exceptions "
                 + mappingFailures + ", mapped " + mapped + ", predicted exactly " + predicted + ")");
         if (cases >= 1000) {
             assertTrue(mapped > cases / 5 && mappingFailures > cases / 10, "both outcomes exercised");
+        }
+    }
+
+    /**
+     * CPU time of this thread in nanoseconds, where the JVM measures it (read reflectively: the test module
+     * does not read java.management), else -1. Reported next to wall time, which a shared machine stretches.
+     */
+    private static long cpuNanos() {
+        try {
+            Object threads = Class.forName("java.lang.management.ManagementFactory").getMethod("getThreadMXBean")
+                    .invoke(null);
+            return (Long) Class.forName("java.lang.management.ThreadMXBean").getMethod("getCurrentThreadCpuTime")
+                    .invoke(threads);
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            return -1;
         }
     }
 }

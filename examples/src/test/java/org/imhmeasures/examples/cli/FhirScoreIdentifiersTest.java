@@ -27,8 +27,11 @@ class FhirScoreIdentifiersTest {
     private static final Path COMPLETE = FhirScoreCommandTest.FIXTURES.resolve("y_phq9_complete.json");
     private static final List<String> PLANTED = List.of("9434765919", "Jane Smith", "Quartermaine", "1987-03-14");
 
+    private static final java.util.concurrent.atomic.AtomicInteger FILES = new java.util.concurrent.atomic.AtomicInteger();
+
     private static CliRun score(Path dir, String json) throws IOException {
-        Path f = Files.createTempFile(dir, "qr", ".json");
+        // not createTempFile: its random digits are in the message and may hold "5919" or "1987" (a flaky failure)
+        Path f = dir.resolve("qr-" + FILES.incrementAndGet() + ".json");
         Files.writeString(f, json);
         return CliRun.of("fhir-score", "--input", f.toString());
     }

@@ -154,6 +154,7 @@ class ChangeCsvFuzzTest {
         long base = FuzzSupport.baseSeed(test);
         int cases = FuzzSupport.cases(CASES);
         long start = System.nanoTime();
+        long startCpu = FuzzSupport.cpuNanos();
         long rows = 0;
         int refused = 0;
         int predicted = 0;
@@ -316,7 +317,7 @@ class ChangeCsvFuzzTest {
                 throw FuzzSupport.failure(seed, n, input, t);
             }
         }
-        FuzzSupport.report(test, cases, start, rows + " rows, " + refused + " refused whole, " + predicted
+        FuzzSupport.report(test, cases, start, startCpu, rows + " rows, " + refused + " refused whole, " + predicted
                 + " predicted exactly");
     }
 

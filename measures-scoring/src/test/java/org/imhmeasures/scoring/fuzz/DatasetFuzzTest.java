@@ -725,6 +725,7 @@ class DatasetFuzzTest {
             default -> CASES_JSON_LINES;
         });
         long start = System.nanoTime();
+        long startCpu = FuzzSupport.cpuNanos();
         long rows = 0;
         int failed = 0;
         int exactRuns = 0;
@@ -813,7 +814,7 @@ class DatasetFuzzTest {
                 throw FuzzSupport.failure(seed, n, generated + input, t);
             }
         }
-        FuzzSupport.report(test, cases, start, rows + " rows, " + failed + " refused whole, " + exactRuns
+        FuzzSupport.report(test, cases, start, startCpu, rows + " rows, " + failed + " refused whole, " + exactRuns
                 + " predicted exactly");
     }
 

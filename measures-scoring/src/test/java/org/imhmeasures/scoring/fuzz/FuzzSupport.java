@@ -83,10 +83,27 @@ final class FuzzSupport {
     }
 
     /** Prints the count and time of one test method. */
-    static void report(String test, int inputs, long startNanos, String detail) {
+    static void report(String test, int inputs, long startNanos, long startCpuNanos, String detail) {
         long ms = (System.nanoTime() - startNanos) / 1_000_000;
-        System.out.println("[fuzz] " + test + ": " + inputs + " inputs in " + ms + " ms" + (detail.isEmpty() ? ""
-                : " (" + detail + ")"));
+        long cpu = cpuNanos();
+        System.out.println("[fuzz] " + test + ": " + inputs + " inputs in " + ms + " ms" + (cpu < 0 || startCpuNanos
+                < 0 ? "" : " (" + (cpu - startCpuNanos) / 1_000_000 + " ms CPU)") + (detail.isEmpty() ? ""
+                : ": " + detail));
+    }
+
+    /**
+     * CPU time of this thread in nanoseconds, where the JVM measures it (read reflectively: the test module
+     * does not read java.management), else -1. Reported next to wall time, which a shared machine stretches.
+     */
+    static long cpuNanos() {
+        try {
+            Object threads = Class.forName("java.lang.management.ManagementFactory").getMethod("getThreadMXBean")
+                    .invoke(null);
+            return (Long) Class.forName("java.lang.management.ThreadMXBean").getMethod("getCurrentThreadCpuTime")
+                    .invoke(threads);
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            return -1;
+        }
     }
 
     /** The failure of one case: seed, case number, how to rerun, the input (clipped) and the cause. */

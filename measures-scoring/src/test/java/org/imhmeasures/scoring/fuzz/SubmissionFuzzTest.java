@@ -634,6 +634,7 @@ class SubmissionFuzzTest {
         long base = FuzzSupport.baseSeed(test);
         int cases = FuzzSupport.cases(CASES);
         long start = System.nanoTime();
+        long startCpu = FuzzSupport.cpuNanos();
         int accepted = 0;
         int rejected = 0;
         int predicted = 0;
@@ -705,7 +706,7 @@ class SubmissionFuzzTest {
                 throw FuzzSupport.failure(seed, n, input, t);
             }
         }
-        FuzzSupport.report(test, cases, start, "accepted " + accepted + ", rejected " + rejected + ", predicted "
+        FuzzSupport.report(test, cases, start, startCpu, "accepted " + accepted + ", rejected " + rejected + ", predicted "
                 + predicted);
         if (cases >= 1000) {
             assertTrue(accepted > cases / 10 && rejected > cases / 4, "both outcomes exercised: accepted " + accepted
