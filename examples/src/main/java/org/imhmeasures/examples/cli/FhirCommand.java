@@ -7,7 +7,6 @@ package org.imhmeasures.examples.cli;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.IParser;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
@@ -91,11 +90,6 @@ final class FhirCommand {
             Optional<Writer> rejFile = rejects.isPresent() ? Optional.of(files.writer(rejects.get())) : Optional.empty();
             counts = convert(instrument, in, outFile, rejFile, cells, err);
             files.commit();
-        } catch (StreamReadException e) {
-            long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw new CommandFailure("--input " + input.getFileName() + " line " + line
-                    + ": input must be well-formed CSV: " + e.getOriginalMessage().replaceAll("\"[^\"]*\"", "\"...\""),
-                    e);
         } catch (IOException e) {
             throw RunFiles.failure("--input", input, e);
         }
