@@ -2,7 +2,7 @@
  * Copyright 2026 the imh-measures authors
  * SPDX-License-Identifier: Apache-2.0
  */
-package org.imhmeasures.scoring.profile;
+package org.imhmeasures.portal.profile;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -22,7 +22,7 @@ import org.imhmeasures.core.care.AgeBand;
 import org.imhmeasures.core.care.Household;
 import org.imhmeasures.core.care.Referral;
 import org.imhmeasures.core.internal.Check;
-import org.imhmeasures.scoring.submission.Submission;
+import org.imhmeasures.portal.submission.Submission;
 
 /**
  * The pooled referral profile of a set of referrals, per team and for all teams: the percentage of

@@ -2,7 +2,7 @@
  * Copyright 2026 the imh-measures authors
  * SPDX-License-Identifier: Apache-2.0
  */
-package org.imhmeasures.scoring.profile;
+package org.imhmeasures.portal.profile;
 
 import java.math.BigDecimal;
 import java.util.Optional;

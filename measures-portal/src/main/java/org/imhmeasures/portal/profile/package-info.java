@@ -5,8 +5,8 @@
 /**
  * Pooled referral profiles, the statistics a parent-infant portal reports: percentages of young
  * parents and single-parent households, ethnic category, top risk factors, sources of referral and
- * infant age bands, per team and pooled ({@link org.imhmeasures.scoring.profile.ReferralProfile}).
+ * infant age bands, per team and pooled ({@link org.imhmeasures.portal.profile.ReferralProfile}).
  *
  * @since 0.1.0
  */
-package org.imhmeasures.scoring.profile;
+package org.imhmeasures.portal.profile;

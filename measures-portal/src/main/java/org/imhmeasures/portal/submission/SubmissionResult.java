@@ -2,7 +2,7 @@
  * Copyright 2026 the imh-measures authors
  * SPDX-License-Identifier: Apache-2.0
  */
-package org.imhmeasures.scoring.submission;
+package org.imhmeasures.portal.submission;
 
 import java.util.List;
 import org.imhmeasures.core.internal.Check;

@@ -2,7 +2,7 @@
  * Copyright 2026 the imh-measures authors
  * SPDX-License-Identifier: Apache-2.0
  */
-package org.imhmeasures.scoring.submission;
+package org.imhmeasures.portal.submission;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -57,16 +57,16 @@ import org.imhmeasures.scoring.Administration;
 import org.imhmeasures.scoring.ScoreResult;
 import org.imhmeasures.scoring.Scorer;
 import org.imhmeasures.scoring.Timepoint;
-import org.imhmeasures.scoring.submission.internal.AdministrationDto;
-import org.imhmeasures.scoring.submission.internal.CaregiverDto;
-import org.imhmeasures.scoring.submission.internal.EpisodeDto;
-import org.imhmeasures.scoring.submission.internal.InfantDto;
-import org.imhmeasures.scoring.submission.internal.InterventionDto;
-import org.imhmeasures.scoring.submission.internal.MessageInterpolatorAdapter;
-import org.imhmeasures.scoring.submission.internal.Messages;
-import org.imhmeasures.scoring.submission.internal.ReferralDto;
-import org.imhmeasures.scoring.submission.internal.SubmissionDto;
-import org.imhmeasures.scoring.submission.internal.TreeReader;
+import org.imhmeasures.portal.submission.internal.AdministrationDto;
+import org.imhmeasures.portal.submission.internal.CaregiverDto;
+import org.imhmeasures.portal.submission.internal.EpisodeDto;
+import org.imhmeasures.portal.submission.internal.InfantDto;
+import org.imhmeasures.portal.submission.internal.InterventionDto;
+import org.imhmeasures.portal.submission.internal.MessageInterpolatorAdapter;
+import org.imhmeasures.portal.submission.internal.Messages;
+import org.imhmeasures.portal.submission.internal.ReferralDto;
+import org.imhmeasures.portal.submission.internal.SubmissionDto;
+import org.imhmeasures.portal.submission.internal.TreeReader;
 
 /**
  * Validates a portal submission (format {@value #FORMAT}) and scores its administrations: the one entry

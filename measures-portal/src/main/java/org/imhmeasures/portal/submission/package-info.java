@@ -5,13 +5,13 @@
 /**
  * Validation of portal submissions: one referral with its episode and administrations as a JSON
  * document (format {@code imh-measures/submission@1}), checked by
- * {@link org.imhmeasures.scoring.submission.SubmissionValidator} with Jakarta Validation (Hibernate
+ * {@link org.imhmeasures.portal.submission.SubmissionValidator} with Jakarta Validation (Hibernate
  * Validator) and scored.
  *
- * <p>The result is {@link org.imhmeasures.scoring.submission.SubmissionResult.Accepted} with the typed
- * {@link org.imhmeasures.scoring.submission.Submission} and scores, or
- * {@link org.imhmeasures.scoring.submission.SubmissionResult.Rejected} with every
- * {@link org.imhmeasures.scoring.submission.Violation} (JSON path, stable code, message without
+ * <p>The result is {@link org.imhmeasures.portal.submission.SubmissionResult.Accepted} with the typed
+ * {@link org.imhmeasures.portal.submission.Submission} and scores, or
+ * {@link org.imhmeasures.portal.submission.SubmissionResult.Rejected} with every
+ * {@link org.imhmeasures.portal.submission.Violation} (JSON path, stable code, message without
  * identifiers). Stable codes: {@code json.too_large}, {@code json.limits}, {@code json.malformed},
  * {@code json.empty}, {@code field.unknown}, {@code type.string}, {@code type.integer},
  * {@code type.object}, {@code type.array}, {@code type.date}, {@code type.answer}, {@code required},
@@ -28,4 +28,4 @@
  *
  * @since 0.1.0
  */
-package org.imhmeasures.scoring.submission;
+package org.imhmeasures.portal.submission;

@@ -2,14 +2,14 @@
  * Copyright 2026 the imh-measures authors
  * SPDX-License-Identifier: Apache-2.0
  */
-package org.imhmeasures.scoring.fuzz;
+package org.imhmeasures.portal.fuzz;
 
-import static org.imhmeasures.scoring.fuzz.FuzzSupport.assertClean;
-import static org.imhmeasures.scoring.fuzz.FuzzSupport.assertConsistent;
-import static org.imhmeasures.scoring.fuzz.FuzzSupport.odd;
-import static org.imhmeasures.scoring.fuzz.FuzzSupport.pick;
-import static org.imhmeasures.scoring.fuzz.FuzzSupport.planted;
-import static org.imhmeasures.scoring.fuzz.FuzzSupport.space;
+import static org.imhmeasures.portal.fuzz.FuzzSupport.assertClean;
+import static org.imhmeasures.portal.fuzz.FuzzSupport.assertConsistent;
+import static org.imhmeasures.portal.fuzz.FuzzSupport.odd;
+import static org.imhmeasures.portal.fuzz.FuzzSupport.pick;
+import static org.imhmeasures.portal.fuzz.FuzzSupport.planted;
+import static org.imhmeasures.portal.fuzz.FuzzSupport.space;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -36,10 +36,10 @@ import org.imhmeasures.scoring.Administration;
 import org.imhmeasures.scoring.Answer;
 import org.imhmeasures.scoring.ScoreResult;
 import org.imhmeasures.scoring.Scorer;
-import org.imhmeasures.scoring.submission.Submission;
-import org.imhmeasures.scoring.submission.SubmissionResult;
-import org.imhmeasures.scoring.submission.SubmissionValidator;
-import org.imhmeasures.scoring.submission.Violation;
+import org.imhmeasures.portal.submission.Submission;
+import org.imhmeasures.portal.submission.SubmissionResult;
+import org.imhmeasures.portal.submission.SubmissionValidator;
+import org.imhmeasures.portal.submission.Violation;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 

@@ -2,7 +2,7 @@
  * Copyright 2026 the imh-measures authors
  * SPDX-License-Identifier: Apache-2.0
  */
-package org.imhmeasures.scoring.profile;
+package org.imhmeasures.portal.profile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -28,7 +28,7 @@ import org.imhmeasures.core.care.Referral;
 import org.imhmeasures.core.care.ReferralSource;
 import org.imhmeasures.core.risk.RiskProfile;
 import org.imhmeasures.core.risk.RiskTaxonomy;
-import org.imhmeasures.scoring.submission.Submission;
+import org.imhmeasures.portal.submission.Submission;
 import org.junit.jupiter.api.Test;
 
 class ReferralProfileTest {

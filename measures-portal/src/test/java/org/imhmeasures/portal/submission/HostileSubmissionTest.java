@@ -2,10 +2,10 @@
  * Copyright 2026 the imh-measures authors
  * SPDX-License-Identifier: Apache-2.0
  */
-package org.imhmeasures.scoring.submission;
+package org.imhmeasures.portal.submission;
 
-import static org.imhmeasures.scoring.submission.SubmissionFixtures.at;
-import static org.imhmeasures.scoring.submission.SubmissionFixtures.edited;
+import static org.imhmeasures.portal.submission.SubmissionFixtures.at;
+import static org.imhmeasures.portal.submission.SubmissionFixtures.edited;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;

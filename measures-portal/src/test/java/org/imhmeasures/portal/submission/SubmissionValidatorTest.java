@@ -2,11 +2,11 @@
  * Copyright 2026 the imh-measures authors
  * SPDX-License-Identifier: Apache-2.0
  */
-package org.imhmeasures.scoring.submission;
+package org.imhmeasures.portal.submission;
 
-import static org.imhmeasures.scoring.submission.SubmissionFixtures.administration;
-import static org.imhmeasures.scoring.submission.SubmissionFixtures.at;
-import static org.imhmeasures.scoring.submission.SubmissionFixtures.edited;
+import static org.imhmeasures.portal.submission.SubmissionFixtures.administration;
+import static org.imhmeasures.portal.submission.SubmissionFixtures.at;
+import static org.imhmeasures.portal.submission.SubmissionFixtures.edited;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -263,8 +263,8 @@ class SubmissionValidatorTest {
 
     @Test
     void internalDtos_toStringIsRedacted() {
-        org.imhmeasures.scoring.submission.internal.InfantDto infant =
-                new org.imhmeasures.scoring.submission.internal.InfantDto("INF-1", "9434765919",
+        org.imhmeasures.portal.submission.internal.InfantDto infant =
+                new org.imhmeasures.portal.submission.internal.InfantDto("INF-1", "9434765919",
                         java.time.LocalDate.of(2025, 3, 15), null);
         assertFalse(infant.toString().contains("9434765919") || infant.toString().contains("2025"), infant
                 .toString());

@@ -2,7 +2,7 @@
  * Copyright 2026 the imh-measures authors
  * SPDX-License-Identifier: Apache-2.0
  */
-package org.imhmeasures.scoring.submission.internal;
+package org.imhmeasures.portal.submission.internal;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;

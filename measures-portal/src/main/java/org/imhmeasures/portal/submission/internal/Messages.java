@@ -2,7 +2,7 @@
  * Copyright 2026 the imh-measures authors
  * SPDX-License-Identifier: Apache-2.0
  */
-package org.imhmeasures.scoring.submission.internal;
+package org.imhmeasures.portal.submission.internal;
 
 import java.util.Map;
 import java.util.MissingResourceException;
@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 public final class Messages {
 
     /** The base name of the default bundle. */
-    public static final String DEFAULT_BUNDLE = "org.imhmeasures.scoring.submission.ValidationMessages";
+    public static final String DEFAULT_BUNDLE = "org.imhmeasures.portal.submission.ValidationMessages";
 
     private static final Pattern TEMPLATE = Pattern.compile("\\{(imh\\.[a-z0-9_.]+)\\}");
     private static final Pattern PARAMETER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9]*)\\}");

@@ -6,4 +6,4 @@
  * Implementation of portal submission validation: the JSON tree reader, the binding targets read by
  * Hibernate Validator and the custom constraint validators. Not exported by the module: do not use.
  */
-package org.imhmeasures.scoring.submission.internal;
+package org.imhmeasures.portal.submission.internal;
