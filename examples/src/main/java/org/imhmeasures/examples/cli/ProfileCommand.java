@@ -116,7 +116,7 @@ public final class ProfileCommand {
         List<String> rejections = new ArrayList<>();
         int lines = 0;
         // a line over the submission size limit is skipped without being held: a 400 MB line costs nothing
-        try (SubmissionValidator validator = SubmissionValidator.create().withPolicy(policy);
+        try (SubmissionValidator validator = SubmissionValidator.builder().policy(policy).build();
                 BoundedLines in = BoundedLines.of(DatasetInput.open(input), SubmissionValidator.MAX_BYTES)) {
             Optional<BoundedLines.Line> next;
             while ((next = in.next()).isPresent()) {

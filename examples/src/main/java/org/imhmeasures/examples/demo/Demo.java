@@ -202,8 +202,9 @@ public final class Demo {
         int rejected = 0;
         try (Writer writer = jsonl;
                 org.imhmeasures.portal.submission.SubmissionValidator validator =
-                        org.imhmeasures.portal.submission.SubmissionValidator.create().withPolicy(
-                                org.imhmeasures.core.care.EligibilityPolicy.defaults().withUpperAge(UPPER_AGE))) {
+                        org.imhmeasures.portal.submission.SubmissionValidator.builder().policy(
+                                org.imhmeasures.core.care.EligibilityPolicy.defaults().withUpperAge(UPPER_AGE))
+                                .build()) {
             for (SyntheticService.Family family : service) {
                 String line = JSON.writer().without(SerializationFeature.INDENT_OUTPUT)
                         .writeValueAsString(submission(family));

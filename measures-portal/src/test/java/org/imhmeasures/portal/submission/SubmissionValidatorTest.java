@@ -164,8 +164,8 @@ class SubmissionValidatorTest {
         });
         assertOnly(json, "referral.date", "eligibility.above_upper_age");
         assertTrue(violations(json).get(0).message().contains("2 years"));
-        try (SubmissionValidator fourYears = VALIDATOR.withPolicy(EligibilityPolicy.defaults().withUpperAge(Period
-                .ofYears(4)))) {
+        try (SubmissionValidator fourYears = SubmissionValidator.builder().policy(EligibilityPolicy.defaults()
+                .withUpperAge(Period.ofYears(4))).build()) {
             assertInstanceOf(SubmissionResult.Accepted.class, fourYears.validate(json));
         }
     }
@@ -233,14 +233,14 @@ class SubmissionValidatorTest {
     }
 
     @Test
-    void withMessages_translatedKeyIsUsed_codeUnchanged() {
+    void builderMessages_translatedKeyIsUsed_codeUnchanged() {
         ListResourceBundle french = new ListResourceBundle() {
             @Override
             protected Object[][] getContents() {
                 return new Object[][] {{"imh.nhs_number", "le numero NHS doit etre valide: invalide"}};
             }
         };
-        try (SubmissionValidator translated = VALIDATOR.withMessages(french)) {
+        try (SubmissionValidator translated = SubmissionValidator.builder().messages(french).build()) {
             SubmissionResult.Rejected rejected = (SubmissionResult.Rejected) translated.validate(edited(doc -> {
                 at(doc, "infant").put("nhsNumber", "9434765918");
                 at(doc, "referral").put("source", "ZZ");

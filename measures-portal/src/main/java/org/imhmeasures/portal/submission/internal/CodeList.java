@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.imhmeasures.core.care.CaregiverRelationship;
 import org.imhmeasures.core.care.DischargeReason;
 import org.imhmeasures.core.care.EthnicCategory;
@@ -16,7 +17,6 @@ import org.imhmeasures.core.care.Household;
 import org.imhmeasures.core.care.ReferralSource;
 import org.imhmeasures.core.risk.AdverseChildhoodExperience;
 import org.imhmeasures.core.risk.ReferralReason;
-import org.imhmeasures.core.risk.RiskFactor;
 import org.imhmeasures.core.risk.RiskTaxonomy;
 import org.imhmeasures.scoring.Timepoint;
 
@@ -26,20 +26,38 @@ public enum CodeList {
     ETHNIC_CATEGORY("NHS ethnic category codes", Arrays.stream(EthnicCategory.values()).map(EthnicCategory::code)),
     /** NHS source-of-referral codes, e.g. {@code A2}. */
     REFERRAL_SOURCE("NHS source of referral codes", Arrays.stream(ReferralSource.values()).map(ReferralSource::code)),
-    /** MHSDS primary reason for referral codes of the built-in taxonomy. */
-    REFERRAL_REASON("referral reason codes " + codes(RiskTaxonomy.builtIn().referralReasons().stream()
-            .map(ReferralReason::code)), RiskTaxonomy.builtIn().referralReasons().stream().map(ReferralReason::code)),
-    /** Risk factor ids of the built-in taxonomy. */
-    RISK_FACTOR("risk factor ids of taxonomy " + RiskTaxonomy.builtIn().version(), RiskTaxonomy.builtIn().factors()
-            .stream().map(RiskFactor::id)),
+    /** MHSDS primary reason for referral codes of the validator's taxonomy. */
+    REFERRAL_REASON("referral reason codes", Stream.empty()) {
+        @Override
+        public boolean contains(String code, RiskTaxonomy taxonomy) {
+            return taxonomy.referralReason(code).isPresent();
+        }
+
+        @Override
+        public String description(RiskTaxonomy taxonomy) {
+            return "referral reason codes " + codes(taxonomy.referralReasons().stream().map(ReferralReason::code));
+        }
+    },
+    /** Risk factor ids of the validator's taxonomy. */
+    RISK_FACTOR("risk factor ids", Stream.empty()) {
+        @Override
+        public boolean contains(String code, RiskTaxonomy taxonomy) {
+            return taxonomy.factor(code).isPresent();
+        }
+
+        @Override
+        public String description(RiskTaxonomy taxonomy) {
+            return "risk factor ids of taxonomy " + taxonomy.version();
+        }
+    },
     /** The ten ACEs, lower case. */
     ACE("adverse childhood experiences", lower(AdverseChildhoodExperience.values())),
     /** Caregiver relationships, lower case. */
     CAREGIVER_RELATIONSHIP("caregiver relationships " + codes(lower(CaregiverRelationship.values())),
             lower(CaregiverRelationship.values())),
     /** Respondents: a caregiver relationship, or {@code practitioner} for observer-rated measures. */
-    RESPONDENT("respondents", java.util.stream.Stream.concat(lower(CaregiverRelationship.values()),
-            java.util.stream.Stream.of("practitioner"))),
+    RESPONDENT("respondents", Stream.concat(lower(CaregiverRelationship.values()),
+            Stream.of("practitioner"))),
     /** Households, lower case. */
     HOUSEHOLD("households " + codes(lower(Household.values())), lower(Household.values())),
     /** Discharge reasons, lower case. */
@@ -50,7 +68,7 @@ public enum CodeList {
     private final String description;
     private final Set<String> codes;
 
-    CodeList(String description, java.util.stream.Stream<String> codes) {
+    CodeList(String description, Stream<String> codes) {
         this.description = description;
         this.codes = codes.collect(Collectors.toCollection(LinkedHashSet::new));
     }
@@ -59,26 +77,28 @@ public enum CodeList {
      * Whether {@code code} is in the list (exact, case-sensitive).
      *
      * @param code the code
+     * @param taxonomy the validator's risk taxonomy, for the lists that come from it
      * @return true if known
      */
-    public boolean contains(String code) {
+    public boolean contains(String code, RiskTaxonomy taxonomy) {
         return codes.contains(code);
     }
 
     /**
      * A description for messages, e.g. {@code timepoints [baseline, review, discharge, follow_up]}.
      *
+     * @param taxonomy the validator's risk taxonomy, for the lists that come from it
      * @return the description
      */
-    public String description() {
+    public String description(RiskTaxonomy taxonomy) {
         return description;
     }
 
-    private static java.util.stream.Stream<String> lower(Enum<?>[] values) {
+    private static Stream<String> lower(Enum<?>[] values) {
         return Arrays.stream(values).map(v -> v.name().toLowerCase(Locale.ROOT));
     }
 
-    private static String codes(java.util.stream.Stream<String> codes) {
+    private static String codes(Stream<String> codes) {
         return codes.collect(Collectors.joining(", ", "[", "]"));
     }
 }

@@ -16,16 +16,12 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
 import java.util.Optional;
 import org.hibernate.validator.constraintvalidation.HibernateConstraintValidatorContext;
-import org.imhmeasures.core.instrument.Catalogue;
-import org.imhmeasures.core.instrument.Instrument;
-import org.imhmeasures.scoring.Administration;
 import org.imhmeasures.scoring.NotScorable;
 import org.imhmeasures.scoring.Problem;
 import org.imhmeasures.scoring.ScoreResult;
-import org.imhmeasures.scoring.Scorer;
 
 /**
- * The administration's instrument is in the built-in catalogue and every answer is for one of its
+ * The administration's instrument is in the validator's catalogue and every answer is for one of its
  * items, once, with a code the item allows. Keys are compared after trimming, so {@code "phq9_9"} and
  * {@code "phq9_9 "} are one item answered twice ({@code answers.duplicate_item} at each of their
  * positions); a blank key is {@code answers.unknown_item}. Items left unanswered are not a violation: an
@@ -67,15 +63,15 @@ public @interface ConsistentAnswers {
             if (value == null || value.instrument() == null || value.answers() == null) {
                 return true;
             }
-            Optional<Instrument> instrument = Catalogue.builtIn().find(value.instrument());
+            // scored once per validation: the accepted result reuses this score
+            Optional<ScoreResult> scored = SubmissionContext.of(context).score(value);
             context.disableDefaultConstraintViolation();
-            if (instrument.isEmpty()) {
+            if (scored.isEmpty()) {
                 context.buildConstraintViolationWithTemplate("{imh.answers.instrument_unknown}")
                         .addPropertyNode("instrument").addConstraintViolation();
                 return false;
             }
-            ScoreResult result = Scorer.of(instrument.get()).score(Administration.of(instrument.get().id(),
-                    value.answers()));
+            ScoreResult result = scored.get();
             if (!(result instanceof NotScorable)) {
                 return true;
             }

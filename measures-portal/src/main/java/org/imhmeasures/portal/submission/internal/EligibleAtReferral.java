@@ -15,7 +15,6 @@ import java.lang.annotation.Documented;
 import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
 import java.util.Locale;
-import java.util.Optional;
 import org.hibernate.validator.constraintvalidation.HibernateConstraintValidatorContext;
 import org.imhmeasures.core.care.Eligibility;
 import org.imhmeasures.core.care.EligibilityPolicy;
@@ -23,8 +22,8 @@ import org.imhmeasures.core.care.InfantDates;
 
 /**
  * The infant is within the service's age range at the referral date, under the
- * {@link EligibilityPolicy} given to the validator factory as constraint-validator payload (the default
- * policy, conception to the second birthday, when none is given).
+ * {@link EligibilityPolicy} of the validator's {@link SubmissionContext} (the default policy, conception to the
+ * second birthday, outside a submission validator).
  */
 @Documented
 @Constraint(validatedBy = EligibleAtReferral.Validator.class)
@@ -72,8 +71,7 @@ public @interface EligibleAtReferral {
                 return true;
             }
             HibernateConstraintValidatorContext hibernate = context.unwrap(HibernateConstraintValidatorContext.class);
-            EligibilityPolicy policy = Optional.ofNullable(hibernate.getConstraintValidatorPayload(
-                    EligibilityPolicy.class)).orElse(EligibilityPolicy.defaults());
+            EligibilityPolicy policy = SubmissionContext.of(context).context().policy();
             Eligibility eligibility = policy.evaluate(dates, value.referral().date());
             if (eligibility instanceof Eligibility.Eligible) {
                 return true;

@@ -16,6 +16,8 @@ import jakarta.validation.Payload;
 import java.lang.annotation.Documented;
 import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
+import org.hibernate.validator.constraintvalidation.HibernateConstraintValidatorContext;
+import org.imhmeasures.core.risk.RiskTaxonomy;
 
 /**
  * The value, when present, is a code of the given {@link CodeList}.
@@ -66,11 +68,15 @@ public @interface KnownCode {
 
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {
-            if (value == null || list.contains(value)) {
+            if (value == null) {
                 return true;
             }
-            context.unwrap(org.hibernate.validator.constraintvalidation.HibernateConstraintValidatorContext.class)
-                    .addMessageParameter("list", list.description());
+            RiskTaxonomy taxonomy = SubmissionContext.of(context).context().taxonomy();
+            if (list.contains(value, taxonomy)) {
+                return true;
+            }
+            context.unwrap(HibernateConstraintValidatorContext.class).addMessageParameter("list", list.description(
+                    taxonomy));
             return false;
         }
     }

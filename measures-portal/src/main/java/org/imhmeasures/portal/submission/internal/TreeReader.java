@@ -16,12 +16,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
+import org.imhmeasures.core.internal.Json;
 
 /**
  * Reads a parsed submission tree into {@link SubmissionDto}, collecting every structural problem
  * (unknown field, wrong JSON type, unparseable date) instead of stopping at the first. A field with a
  * problem is read as {@code null}. Paths are JSON paths without a leading {@code $}; keys that are not
- * part of the format are never echoed but located by position ({@code <key#2>}). Not API.
+ * part of the format are never echoed but located by position ({@code <key#2>}). Paths, whole-number checks
+ * and type names are the project's shared {@link Json} vocabulary, as in the definition reader's
+ * {@code JsonFields}; unlike that reader, this one collects every problem and never quotes a value. Not API.
  */
 public final class TreeReader {
 
@@ -43,7 +46,7 @@ public final class TreeReader {
      */
     public SubmissionDto read(JsonNode root) {
         if (!root.isObject()) {
-            problem("", "{imh.type.object}", Map.of("actual", kind(root)));
+            problem("", "{imh.type.object}", Map.of("actual", Json.kind(root)));
             return null;
         }
         allowOnly(root, "", Set.of("format", "team", "infant", "caregivers", "referral", "episode",
@@ -114,12 +117,12 @@ public final class TreeReader {
 
     private Map<String, String> answers(JsonNode parent, String parentPath) {
         JsonNode node = parent.get("answers");
-        String path = child(parentPath, "answers");
+        String path = Json.child(parentPath, "answers");
         if (node == null || node.isNull()) {
             return null;
         }
         if (!node.isObject()) {
-            problem(path, "{imh.type.object}", Map.of("actual", kind(node)));
+            problem(path, "{imh.type.object}", Map.of("actual", Json.kind(node)));
             return null;
         }
         Map<String, String> answers = new LinkedHashMap<>();
@@ -132,11 +135,11 @@ public final class TreeReader {
                 answers.put(entry.getKey(), null);
             } else if (value.isTextual() && value.asText().length() <= 20) {
                 answers.put(entry.getKey(), value.asText());
-            } else if (value.isIntegralNumber() && value.canConvertToInt()) {
+            } else if (Json.isInt(value)) {
                 answers.put(entry.getKey(), Integer.toString(value.intValue()));
             } else {
                 ok = false;
-                problem(child(path, "<key#" + position + ">"), "{imh.type.answer}", Map.of("actual", kind(value)));
+                problem(Json.keyAt(path, position), "{imh.type.answer}", Map.of("actual", Json.kind(value)));
             }
         }
         return ok ? answers : null;
@@ -147,7 +150,7 @@ public final class TreeReader {
         for (Iterator<String> names = node.fieldNames(); names.hasNext(); position++) {
             String name = names.next();
             if (!allowed.contains(name)) {
-                problem(child(path, "<key#" + position + ">"), "{imh.field.unknown}", Map.of("allowed",
+                problem(Json.keyAt(path, position), "{imh.field.unknown}", Map.of("allowed",
                         new java.util.TreeSet<>(allowed)));
             }
         }
@@ -159,7 +162,7 @@ public final class TreeReader {
             return null;
         }
         if (!node.isTextual()) {
-            problem(child(parentPath, field), "{imh.type.string}", Map.of("actual", kind(node)));
+            problem(Json.child(parentPath, field), "{imh.type.string}", Map.of("actual", Json.kind(node)));
             return null;
         }
         return node.asText();
@@ -170,8 +173,8 @@ public final class TreeReader {
         if (node == null || node.isNull()) {
             return null;
         }
-        if (!node.isIntegralNumber() || !node.canConvertToInt()) {
-            problem(child(parentPath, field), "{imh.type.integer}", Map.of("actual", kind(node)));
+        if (!Json.isInt(node)) {
+            problem(Json.child(parentPath, field), "{imh.type.integer}", Map.of("actual", Json.kind(node)));
             return null;
         }
         return node.intValue();
@@ -190,18 +193,18 @@ public final class TreeReader {
         } catch (DateTimeParseException e) {
             // reported below without echoing the text
         }
-        problem(child(parentPath, field), "{imh.type.date}", Map.of());
+        problem(Json.child(parentPath, field), "{imh.type.date}", Map.of());
         return null;
     }
 
     private List<String> texts(JsonNode parent, String parentPath, String field) {
         JsonNode node = parent.get(field);
-        String path = child(parentPath, field);
+        String path = Json.child(parentPath, field);
         if (node == null || node.isNull()) {
             return null;
         }
         if (!node.isArray()) {
-            problem(path, "{imh.type.array}", Map.of("actual", kind(node)));
+            problem(path, "{imh.type.array}", Map.of("actual", Json.kind(node)));
             return null;
         }
         List<String> out = new ArrayList<>();
@@ -212,7 +215,7 @@ public final class TreeReader {
             } else if (element.isTextual()) {
                 out.add(element.asText());
             } else {
-                problem(path + "[" + i + "]", "{imh.type.string}", Map.of("actual", kind(element)));
+                problem(Json.element(path, i), "{imh.type.string}", Map.of("actual", Json.kind(element)));
                 out.add(null);
             }
         }
@@ -221,12 +224,12 @@ public final class TreeReader {
 
     private <T> T object(JsonNode parent, String parentPath, String field, BiFunction<JsonNode, String, T> read) {
         JsonNode node = parent.get(field);
-        String path = child(parentPath, field);
+        String path = Json.child(parentPath, field);
         if (node == null || node.isNull()) {
             return null;
         }
         if (!node.isObject()) {
-            problem(path, "{imh.type.object}", Map.of("actual", kind(node)));
+            problem(path, "{imh.type.object}", Map.of("actual", Json.kind(node)));
             return null;
         }
         return read.apply(node, path);
@@ -235,22 +238,22 @@ public final class TreeReader {
     private <T> List<T> objects(JsonNode parent, String parentPath, String field,
             BiFunction<JsonNode, String, T> read) {
         JsonNode node = parent.get(field);
-        String path = child(parentPath, field);
+        String path = Json.child(parentPath, field);
         if (node == null || node.isNull()) {
             return null;
         }
         if (!node.isArray()) {
-            problem(path, "{imh.type.array}", Map.of("actual", kind(node)));
+            problem(path, "{imh.type.array}", Map.of("actual", Json.kind(node)));
             return null;
         }
         List<T> out = new ArrayList<>();
         for (int i = 0; i < node.size(); i++) {
             JsonNode element = node.get(i);
-            String elementPath = path + "[" + i + "]";
+            String elementPath = Json.element(path, i);
             if (element.isNull()) {
                 out.add(null);
             } else if (!element.isObject()) {
-                problem(elementPath, "{imh.type.object}", Map.of("actual", kind(element)));
+                problem(elementPath, "{imh.type.object}", Map.of("actual", Json.kind(element)));
                 out.add(null);
             } else {
                 out.add(read.apply(element, elementPath));
@@ -262,29 +265,5 @@ public final class TreeReader {
     private void problem(String path, String template, Map<String, Object> parameters) {
         problems.add(new Problem(path, template, parameters));
         problemPaths.add(path);
-    }
-
-    private static String child(String path, String field) {
-        return path.isEmpty() ? field : path + "." + field;
-    }
-
-    /** The JSON type of a node, never its value. */
-    static String kind(JsonNode node) {
-        if (node.isTextual()) {
-            return "a string";
-        }
-        if (node.isNumber()) {
-            return "a number";
-        }
-        if (node.isBoolean()) {
-            return "a boolean";
-        }
-        if (node.isArray()) {
-            return "an array";
-        }
-        if (node.isObject()) {
-            return "an object";
-        }
-        return "null";
     }
 }
