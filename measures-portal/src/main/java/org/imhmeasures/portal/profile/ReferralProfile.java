@@ -5,8 +5,6 @@
 package org.imhmeasures.portal.profile;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
@@ -22,6 +20,7 @@ import org.imhmeasures.core.care.AgeBand;
 import org.imhmeasures.core.care.Household;
 import org.imhmeasures.core.care.Referral;
 import org.imhmeasures.core.internal.Check;
+import org.imhmeasures.core.internal.Json;
 import org.imhmeasures.portal.submission.Submission;
 
 /**
@@ -43,7 +42,7 @@ public record ReferralProfile(int topN, ProfileFigures pooled, Map<String, Profi
     /** The default number of risk factors listed. */
     public static final int DEFAULT_TOP_N = 5;
 
-    private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    private static final ObjectMapper JSON = Json.reports();
 
     /**
      * Validates and copies.
