@@ -6,7 +6,10 @@
  * Validation of portal submissions: one referral with its episode and administrations as a JSON
  * document (format {@code imh-measures/submission@1}), checked by
  * {@link org.imhmeasures.portal.submission.SubmissionValidator} with Jakarta Validation (Hibernate
- * Validator) and scored.
+ * Validator) and scored. A validator is built with
+ * {@link org.imhmeasures.portal.submission.SubmissionValidator#builder()} from a catalogue, a risk taxonomy,
+ * an eligibility policy, messages and {@link org.imhmeasures.portal.submission.SubmissionLimits} (the
+ * built-in ones by default), is thread-safe, and is closed when done.
  *
  * <p>The result is {@link org.imhmeasures.portal.submission.SubmissionResult.Accepted} with the typed
  * {@link org.imhmeasures.portal.submission.Submission} and scores, or
