@@ -20,6 +20,6 @@ module org.imhmeasures.core {
     exports org.imhmeasures.core.risk;
     exports org.imhmeasures.core.competency;
     exports org.imhmeasures.core.service;
-    // shared precondition helper for our own modules only; not API
-    exports org.imhmeasures.core.internal to org.imhmeasures.scoring;
+    // shared precondition and JSON helpers for our own modules only; not API
+    exports org.imhmeasures.core.internal to org.imhmeasures.scoring, org.imhmeasures.portal;
 }

@@ -4,8 +4,8 @@
  */
 /**
  * imh-measures scoring: pure, thread-safe scoring of administrations against the instrument definitions
- * of measures-core, streaming scoring of CSV datasets, portal submission validation and pooled
- * referral profiles.
+ * of measures-core, reliable change, cohort statistics and streaming scoring of CSV and JSON Lines
+ * datasets. Portal submission validation lives in measures-portal.
  *
  * @since 0.1.0
  */
@@ -19,16 +19,9 @@ module org.imhmeasures.scoring {
     requires org.apache.commons.statistics.inference;
     requires org.apache.commons.statistics.distribution;
     requires org.apache.commons.statistics.descriptive;
-    requires jakarta.validation;
-    requires org.hibernate.validator;
 
     exports org.imhmeasures.scoring;
     exports org.imhmeasures.scoring.change;
     exports org.imhmeasures.scoring.cohort;
     exports org.imhmeasures.scoring.dataset;
-    exports org.imhmeasures.scoring.submission;
-    exports org.imhmeasures.scoring.profile;
-
-    // Hibernate Validator reads the submission DTOs, constraint annotations and validators reflectively
-    opens org.imhmeasures.scoring.submission.internal to org.hibernate.validator;
 }

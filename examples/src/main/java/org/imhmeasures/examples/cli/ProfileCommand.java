@@ -16,11 +16,11 @@ import org.imhmeasures.examples.files.OutputFiles;
 import org.imhmeasures.scoring.dataset.BoundedLines;
 import org.imhmeasures.scoring.dataset.DatasetException;
 import org.imhmeasures.scoring.dataset.DatasetInput;
-import org.imhmeasures.scoring.profile.ReferralProfile;
-import org.imhmeasures.scoring.submission.Submission;
-import org.imhmeasures.scoring.submission.SubmissionResult;
-import org.imhmeasures.scoring.submission.SubmissionValidator;
-import org.imhmeasures.scoring.submission.Violation;
+import org.imhmeasures.portal.profile.ReferralProfile;
+import org.imhmeasures.portal.submission.Submission;
+import org.imhmeasures.portal.submission.SubmissionResult;
+import org.imhmeasures.portal.submission.SubmissionValidator;
+import org.imhmeasures.portal.submission.Violation;
 
 /**
  * {@code profile --input referrals.jsonl [--output profile.json] [--top N] [--upper-age YEARS]}: the pooled
@@ -116,7 +116,7 @@ public final class ProfileCommand {
         List<String> rejections = new ArrayList<>();
         int lines = 0;
         // a line over the submission size limit is skipped without being held: a 400 MB line costs nothing
-        try (SubmissionValidator validator = SubmissionValidator.create().withPolicy(policy);
+        try (SubmissionValidator validator = SubmissionValidator.builder().policy(policy).build();
                 BoundedLines in = BoundedLines.of(DatasetInput.open(input), SubmissionValidator.MAX_BYTES)) {
             Optional<BoundedLines.Line> next;
             while ((next = in.next()).isPresent()) {

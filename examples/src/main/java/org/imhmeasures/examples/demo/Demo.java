@@ -198,27 +198,28 @@ public final class Demo {
      */
     private static void referralProfile(List<SyntheticService.Family> service, Writer jsonl, StringBuilder report,
             ObjectNode summary) throws IOException {
-        List<org.imhmeasures.scoring.submission.Submission> accepted = new ArrayList<>();
+        List<org.imhmeasures.portal.submission.Submission> accepted = new ArrayList<>();
         int rejected = 0;
         try (Writer writer = jsonl;
-                org.imhmeasures.scoring.submission.SubmissionValidator validator =
-                        org.imhmeasures.scoring.submission.SubmissionValidator.create().withPolicy(
-                                org.imhmeasures.core.care.EligibilityPolicy.defaults().withUpperAge(UPPER_AGE))) {
+                org.imhmeasures.portal.submission.SubmissionValidator validator =
+                        org.imhmeasures.portal.submission.SubmissionValidator.builder().policy(
+                                org.imhmeasures.core.care.EligibilityPolicy.defaults().withUpperAge(UPPER_AGE))
+                                .build()) {
             for (SyntheticService.Family family : service) {
                 String line = JSON.writer().without(SerializationFeature.INDENT_OUTPUT)
                         .writeValueAsString(submission(family));
                 writer.write(line);
                 writer.write('\n');
                 var result = validator.validate(line);
-                if (result instanceof org.imhmeasures.scoring.submission.SubmissionResult.Accepted a) {
+                if (result instanceof org.imhmeasures.portal.submission.SubmissionResult.Accepted a) {
                     accepted.add(a.submission());
                 } else {
                     rejected++;
                 }
             }
         }
-        var profile = org.imhmeasures.scoring.profile.ReferralProfile.of(accepted,
-                org.imhmeasures.scoring.profile.ReferralProfile.DEFAULT_TOP_N);
+        var profile = org.imhmeasures.portal.profile.ReferralProfile.of(accepted,
+                org.imhmeasures.portal.profile.ReferralProfile.DEFAULT_TOP_N);
         report.append("\nPortal submissions (referrals.jsonl): ").append(accepted.size()).append(" accepted, ")
                 .append(rejected).append(" rejected\n");
         report.append("Pooled referral profile\n").append(profile.toText());

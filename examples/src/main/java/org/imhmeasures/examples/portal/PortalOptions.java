@@ -6,7 +6,7 @@ package org.imhmeasures.examples.portal;
 
 import java.time.Duration;
 import java.util.Objects;
-import org.imhmeasures.scoring.submission.SubmissionValidator;
+import org.imhmeasures.portal.submission.SubmissionValidator;
 
 /**
  * The limits of a {@link PortalServer}: immutable; start from {@link #defaults()} and change one limit at

@@ -35,9 +35,9 @@ import org.imhmeasures.scoring.NotScorable;
 import org.imhmeasures.scoring.Problem;
 import org.imhmeasures.scoring.ScoreResult;
 import org.imhmeasures.scoring.Scored;
-import org.imhmeasures.scoring.submission.SubmissionResult;
-import org.imhmeasures.scoring.submission.SubmissionValidator;
-import org.imhmeasures.scoring.submission.Violation;
+import org.imhmeasures.portal.submission.SubmissionResult;
+import org.imhmeasures.portal.submission.SubmissionValidator;
+import org.imhmeasures.portal.submission.Violation;
 
 /**
  * A minimal portal backend on the JDK's {@link HttpServer}, written to be safe to copy: {@code POST

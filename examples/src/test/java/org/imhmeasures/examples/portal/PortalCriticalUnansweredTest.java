@@ -15,7 +15,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import org.imhmeasures.scoring.submission.SubmissionValidator;
+import org.imhmeasures.portal.submission.SubmissionValidator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 

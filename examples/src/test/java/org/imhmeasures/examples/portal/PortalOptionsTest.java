@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Duration;
-import org.imhmeasures.scoring.submission.SubmissionValidator;
+import org.imhmeasures.portal.submission.SubmissionValidator;
 import org.junit.jupiter.api.Test;
 
 /** The documented defaults, copies that change one limit, and the ranges. */

@@ -6,12 +6,8 @@ package org.imhmeasures.core.instrument;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -24,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import org.imhmeasures.core.internal.Json;
 import org.imhmeasures.core.internal.JsonFields;
 import org.imhmeasures.core.internal.JsonFields.FieldException;
 
@@ -44,19 +41,8 @@ public final class InstrumentDefinitions {
     /** The format tag every instrument definition carries in its {@code format} field. */
     public static final String FORMAT = "imh-measures/instrument@1";
 
-    static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            // keep published decimals as written (SWEMWBS metric 7.00), so they print as published
-            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
-            .build();
-
-    static {
-        // definition files are small; refuse anything that is not
-        JSON.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
-                .maxNestingDepth(32).maxNumberLength(40).maxStringLength(20_000).build());
-    }
+    // the project's one JSON configuration: strict, small-document limits, decimals kept as written
+    static final ObjectMapper JSON = Json.dataFiles();
 
     private InstrumentDefinitions() {
     }

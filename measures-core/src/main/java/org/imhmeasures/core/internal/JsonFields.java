@@ -15,7 +15,9 @@ import java.util.function.Function;
 
 /**
  * A JSON object node with its path, for reading definition files field by field so that every
- * error names the field. Not API.
+ * error names the field: it stops at the first problem and may quote the offending value (definition files
+ * hold no patient data). Paths, whole-number checks and type names are {@link Json}'s, shared with the
+ * portal's submission reader, which collects every problem and never quotes a value. Not API.
  */
 public final class JsonFields {
 
@@ -106,7 +108,7 @@ public final class JsonFields {
         if (value == null || value.isNull()) {
             return Optional.empty();
         }
-        if (!value.isIntegralNumber() || !value.canConvertToInt()) {
+        if (!Json.isInt(value)) {
             throw fail(field, "field must be a whole number: " + describe(value));
         }
         return Optional.of(value.intValue());
@@ -188,7 +190,7 @@ public final class JsonFields {
         List<T> out = new ArrayList<>(value.size());
         for (int i = 0; i < value.size(); i++) {
             JsonNode element = value.get(i);
-            String elementPath = child(field) + "[" + i + "]";
+            String elementPath = Json.element(child(field), i);
             if (!element.isObject()) {
                 throw new FieldException(elementPath, "element must be an object: " + describe(element), null);
             }
@@ -210,8 +212,8 @@ public final class JsonFields {
         for (int i = 0; i < value.size(); i++) {
             JsonNode element = value.get(i);
             if (!element.isTextual()) {
-                throw new FieldException(child(field) + "[" + i + "]", "element must be a string: " + describe(element),
-                        null);
+                throw new FieldException(Json.element(child(field), i), "element must be a string: "
+                        + describe(element), null);
             }
             out.add(element.asText());
         }
@@ -226,12 +228,12 @@ public final class JsonFields {
     }
 
     private String child(String field) {
-        return path.isEmpty() ? field : path + "." + field;
+        return Json.child(path, field);
     }
 
     private static String describe(JsonNode value) {
         if (value == null || value.isMissingNode()) {
-            return "missing";
+            return Json.kind(value);
         }
         if (value.isNumber()) {
             return describeNumber(value);

@@ -371,18 +371,18 @@ class DatasetFuzzTest {
                 } else if (a[1].matches("0|-?[1-9][0-9]{0,8}") && random.nextInt(3) == 0) {
                     value = a[1];
                 } else {
-                    value = SubmissionFuzzTest.q(a[1], random, mutate);
+                    value = FuzzSupport.q(a[1], random, mutate);
                 }
                 rec.answers.add(new String[] {a[0], a[1] == null ? "" : a[1]});
-                obj.append(i == 0 ? "" : ",").append(SubmissionFuzzTest.q(a[0], random, mutate)).append(':')
+                obj.append(i == 0 ? "" : ",").append(FuzzSupport.q(a[0], random, mutate)).append(':')
                         .append(value);
             }
             obj.append('}');
             List<String> fields = new ArrayList<>();
-            fields.add("\"record_id\":" + SubmissionFuzzTest.q(rec.recordId));
-            fields.add("\"instrument\":" + SubmissionFuzzTest.q(rec.instrumentText));
+            fields.add("\"record_id\":" + FuzzSupport.q(rec.recordId));
+            fields.add("\"instrument\":" + FuzzSupport.q(rec.instrumentText));
             if (random.nextInt(4) != 0) {
-                fields.add("\"timepoint\":" + SubmissionFuzzTest.q(rec.timepoint));
+                fields.add("\"timepoint\":" + FuzzSupport.q(rec.timepoint));
             } else {
                 rec.timepoint = "";
             }
@@ -391,7 +391,7 @@ class DatasetFuzzTest {
                 // not an administration record: an unknown field, a wrong type, or a broken line
                 switch (random.nextInt(5)) {
                     case 0:
-                        fields.add(SubmissionFuzzTest.q(planted(random)) + ":" + SubmissionFuzzTest.q(planted(random)));
+                        fields.add(FuzzSupport.q(planted(random)) + ":" + FuzzSupport.q(planted(random)));
                         break;
                     case 1:
                         fields.set(0, "\"record_id\":9434765919");

@@ -130,6 +130,30 @@ final class FuzzSupport {
         return STRIPPED.get(random.nextInt(STRIPPED.size()));
     }
 
+    /**
+     * A JSON string literal of {@code s}: quotes and backslashes escaped, control characters as JSON unicode escapes;
+     * when {@code messy}, about one character in 30 is also written as a unicode escape.
+     */
+    static String q(String s, Random random, boolean messy) {
+        StringBuilder out = new StringBuilder("\"");
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '"' || c == '\\') {
+                out.append('\\').append(c);
+            } else if (c < 0x20 || messy && random != null && random.nextInt(30) == 0) {
+                out.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.append('"').toString();
+    }
+
+    /** A JSON string literal of {@code s}, escaped only where JSON requires it. */
+    static String q(String s) {
+        return q(s, null, false);
+    }
+
     static <T> T pick(Random random, List<T> list) {
         return list.get(random.nextInt(list.size()));
     }
