@@ -1,0 +1,156 @@
+/*
+ * Copyright 2026 the imh-measures authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package org.imhmeasures.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.imhmeasures.cli.files.OutputFiles;
+import org.imhmeasures.scoring.dataset.BoundedLines;
+import org.imhmeasures.scoring.dataset.DatasetException;
+import org.imhmeasures.scoring.dataset.DatasetInput;
+import org.imhmeasures.scoring.profile.ReferralProfile;
+import org.imhmeasures.scoring.submission.Submission;
+import org.imhmeasures.scoring.submission.SubmissionResult;
+import org.imhmeasures.scoring.submission.SubmissionValidator;
+import org.imhmeasures.scoring.submission.Violation;
+
+/**
+ * {@code profile --input referrals.jsonl [--output profile.json] [--top N] [--upper-age YEARS]}: the pooled
+ * referral profile
+ * of a JSON Lines file with one portal submission per line.
+ *
+ * <p>Every line is validated as a submission; rejected lines are reported on standard error by line
+ * number with their violation codes and paths (never their content) and left out of the profile. The
+ * profile is printed as text tables, and written as JSON to {@code --output} when given.
+ * {@link #load(Path, int)} and {@link #render(ReferralProfile)} are public for reports.
+ */
+public final class ProfileCommand {
+
+    /** The outcome of reading a JSON Lines file. */
+    public record Loaded(ReferralProfile profile, int lines, List<String> rejections) {
+    }
+
+    /** Kept strongly reachable so the level holds: Hibernate Validator's start-up banner is noise here. */
+    private static final java.util.logging.Logger VALIDATOR_LOG = java.util.logging.Logger.getLogger(
+            "org.hibernate.validator");
+
+    private ProfileCommand() {
+    }
+
+    static int run(List<String> args, PrintStream out, PrintStream err) throws UsageException, CommandFailure,
+            OutputFiles.SameFileException {
+        Args parsed = Args.parse(args, Set.of("--input", "--output", "--top", "--upper-age"), Set.of());
+        VALIDATOR_LOG.setLevel(java.util.logging.Level.WARNING);
+        org.imhmeasures.core.care.EligibilityPolicy policy = org.imhmeasures.core.care.EligibilityPolicy.defaults();
+        if (parsed.value("--upper-age").isPresent()) {
+            String raw = parsed.value("--upper-age").get();
+            int years = raw.matches("[0-9]{1,3}") ? Integer.parseInt(raw) : 0; // ASCII digits only
+            if (years < 2 || years > 18) {
+                throw new UsageException("--upper-age must be a whole number of years from 2 to 18: " + raw);
+            }
+            policy = policy.withUpperAge(java.time.Period.ofYears(years));
+        }
+        Path input = Path.of(parsed.required("--input"));
+        Optional<Path> output = parsed.value("--output").map(Path::of);
+        int top = ReferralProfile.DEFAULT_TOP_N;
+        if (parsed.value("--top").isPresent()) {
+            String raw = parsed.value("--top").get();
+            top = raw.matches("[0-9]{1,3}") ? Integer.parseInt(raw) : 0; // ASCII digits only
+            if (top < 1 || top > 100) {
+                throw new UsageException("--top must be a whole number from 1 to 100: " + raw);
+            }
+        }
+        Loaded loaded;
+        // the JSON goes to a temporary file, moved into place only when the whole input was profiled
+        try (OutputFiles files = RunFiles.open(List.of(OutputFiles.Named.of("--input", input)),
+                RunFiles.optional("--output", output))) {
+            loaded = load(input, top, policy);
+            if (output.isPresent()) {
+                files.writer(output.get()).write(loaded.profile().toJson());
+            }
+            files.commit();
+        } catch (IOException e) {
+            throw RunFiles.failure("--input", input, e);
+        }
+        loaded.rejections().forEach(r -> err.println("imh-measures: " + r));
+        out.print(render(loaded.profile()));
+        out.println(loaded.profile().pooled().referrals() + " of " + loaded.lines() + " submissions profiled, "
+                + loaded.rejections().size() + " rejected");
+        return 0;
+    }
+
+    /**
+     * Reads and validates a JSON Lines file of submissions and profiles the accepted ones. Blank lines
+     * are skipped; a leading byte-order mark is dropped; a line over {@link SubmissionValidator#MAX_BYTES}
+     * characters is rejected as {@code line_too_long} without being held in memory.
+     *
+     * @param input the file
+     * @param topN how many risk factors to list
+     * @return the profile, the number of submissions read, and one line per rejected submission
+     * @throws CommandFailure when the file cannot be read
+     */
+    public static Loaded load(Path input, int topN) throws CommandFailure {
+        return load(input, topN, org.imhmeasures.core.care.EligibilityPolicy.defaults());
+    }
+
+    /**
+     * As {@link #load(Path, int)}, with the service's eligibility policy (e.g. referrals up to age 3).
+     *
+     * @param input the file
+     * @param topN how many risk factors to list
+     * @param policy the eligibility policy submissions are validated against
+     * @return the profile, the number of submissions read, and one line per rejected submission
+     * @throws CommandFailure when the file cannot be read
+     */
+    public static Loaded load(Path input, int topN, org.imhmeasures.core.care.EligibilityPolicy policy)
+            throws CommandFailure {
+        List<Submission> accepted = new ArrayList<>();
+        List<String> rejections = new ArrayList<>();
+        int lines = 0;
+        // a line over the submission size limit is skipped without being held: a 400 MB line costs nothing
+        try (SubmissionValidator validator = SubmissionValidator.create().withPolicy(policy);
+                BoundedLines in = BoundedLines.of(DatasetInput.open(input), SubmissionValidator.MAX_BYTES)) {
+            Optional<BoundedLines.Line> next;
+            while ((next = in.next()).isPresent()) {
+                long number = next.get().number();
+                lines++;
+                if (next.get() instanceof BoundedLines.TooLong) {
+                    rejections.add("line " + number + " must be a valid submission: line_too_long");
+                    continue;
+                }
+                SubmissionResult result = validator.validate(((BoundedLines.Text) next.get()).text());
+                if (result instanceof SubmissionResult.Accepted) {
+                    accepted.add(((SubmissionResult.Accepted) result).submission());
+                } else {
+                    List<Violation> violations = ((SubmissionResult.Rejected) result).violations();
+                    rejections.add("line " + number + " must be a valid submission: " + violations.stream().map(
+                            v -> v.code() + (v.path().isEmpty() ? "" : " at " + v.path())).collect(Collectors
+                                    .joining(", ")));
+                }
+            }
+        } catch (DatasetException e) {
+            throw new CommandFailure("--input " + input.getFileName() + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new CommandFailure("--input must be readable UTF-8: " + e.getClass().getSimpleName(), e);
+        }
+        return new Loaded(ReferralProfile.of(accepted, topN), lines, rejections);
+    }
+
+    /**
+     * The profile as readable text tables (pooled, then per team), for the CLI and reports.
+     *
+     * @param profile the profile
+     * @return the text
+     */
+    public static String render(ReferralProfile profile) {
+        return profile.toText();
+    }
+}
