@@ -10,7 +10,7 @@ import java.io.Writer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
+import java.util.concurrent.Callable;
 import org.imhmeasures.core.instrument.Instrument;
 import org.imhmeasures.cli.files.OutputFiles;
 import org.imhmeasures.scoring.change.ChangeModel;
@@ -22,57 +22,89 @@ import org.imhmeasures.scoring.cohort.CohortReports;
 import org.imhmeasures.scoring.dataset.ChangeCsv;
 import org.imhmeasures.scoring.dataset.DatasetException;
 import org.imhmeasures.scoring.dataset.DatasetInput;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code change --instrument ID --input IN.csv --output OUT.csv [--summary SUMMARY.json]
  * [--method jt|gln|en|ha|nk|hll|nhs] [--params published|sample] [--reliability R] [--rejects REJ.csv]
- * [--group-by COLUMN[,COLUMN]] [--raw-csv]}: groups the cohort summary by input columns such as {@code team} or
- * {@code age_band} (the output rows are unchanged).
+ * [--group-by COLUMN[,COLUMN]] [--raw-csv] [--max-rejects N|P%]}: groups the cohort summary by input columns
+ * such as {@code team} or {@code age_band} (the output rows are unchanged).
  */
-final class ChangeCommand {
+@Command(name = "change", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        sortOptions = false, sortSynopsis = false, separator = " ",
+        description = "Reliable and clinically significant change of record_id,pre,post pairs.",
+        footerHeading = "%nExample:%n",
+        footer = {"  imh-measures change --instrument PHQ-9 --input pairs.csv --output change.csv \\",
+            "      --method nhs --summary summary.json"},
+        exitCodeListHeading = Main.EXIT_HEADING, exitCodeList = {Main.EXIT_0, Main.EXIT_1, Main.EXIT_2, Main.EXIT_3})
+final class ChangeCommand implements Callable<Integer> {
+
+    @ParentCommand
+    private Main main;
+
+    @Option(names = "--instrument", required = true, paramLabel = "ID", converter = Converters.InstrumentById.class,
+            completionCandidates = Converters.InstrumentIds.class,
+            description = "catalogue instrument id, e.g. PHQ-9 (see: imh-measures instruments)")
+    private Instrument instrument;
+
+    @Option(names = "--input", required = true, paramLabel = "IN.csv",
+            description = "UTF-8 CSV with record_id, pre and post columns")
+    private Path input;
+
+    @Option(names = "--output", required = true, paramLabel = "OUT.csv", description = "change, one row per pair")
+    private Path output;
+
+    @Option(names = "--summary", paramLabel = "SUMMARY.json", description = "cohort summary as JSON")
+    private Path summaryFile;
+
+    @Option(names = "--method", paramLabel = "jt|gln|en|ha|nk|hll|nhs", converter = Converters.Method.class,
+            description = "reliable change method (default: nhs, the instrument's published fixed threshold)")
+    private RciMethod method;
+
+    @Option(names = "--params", paramLabel = "published|sample", converter = Converters.Params.class,
+            description = "published norms or the sample's own statistics (default: published)")
+    private ParameterSource params;
+
+    @Option(names = "--reliability", paramLabel = "R", converter = Converters.Reliability.class,
+            description = "reliability between 0 and 1, instead of the published one")
+    private Double reliability;
+
+    @Option(names = "--rejects", paramLabel = "REJ.csv", description = "rejected rows with line, reason and message")
+    private Path rejectsFile;
+
+    @Option(names = "--group-by", paramLabel = "COLUMN[,COLUMN]", converter = Converters.GroupBy.class,
+            description = "group the summary by up to 5 input columns, e.g. team,age_band (rows are unchanged)")
+    private Converters.Columns groupBy;
+
+    @Mixin
+    private CsvOptions csv;
+
+    @Mixin
+    private RejectLimit rejectLimit;
 
     private ChangeCommand() {
     }
 
-    static int run(List<String> args, PrintStream out, PrintStream err) throws UsageException, CommandFailure,
+    @Override
+    public Integer call() throws UsageException, CommandFailure, OutputFiles.SameFileException {
+        return run(main.out, main.err);
+    }
+
+    private int run(PrintStream out, PrintStream err) throws UsageException, CommandFailure,
             OutputFiles.SameFileException {
-        Args parsed = Args.parse(args, Set.of("--instrument", "--input", "--output", "--summary", "--method", "--params",
-                "--reliability", "--rejects", "--group-by"), Set.of(RunFiles.RAW_CSV));
-        Instrument instrument = ScoreCommand.instrument(parsed.required("--instrument"));
-        Path input = Path.of(parsed.required("--input"));
-        Path output = Path.of(parsed.required("--output"));
-        Optional<Path> summary = parsed.value("--summary").map(Path::of);
-        Optional<Path> rejects = parsed.value("--rejects").map(Path::of);
+        Optional<Path> summary = Optional.ofNullable(summaryFile);
+        Optional<Path> rejects = Optional.ofNullable(rejectsFile);
         ChangeOptions options = ChangeOptions.defaults();
-        if (parsed.value("--method").isPresent()) {
-            String name = parsed.value("--method").get();
-            options = options.with(RciMethod.fromCliName(name).orElseThrow(() -> new UsageException(
-                    "--method must be one of [jt, gln, en, ha, nk, hll, nhs]: " + name)));
+        if (method != null) {
+            options = options.with(method);
         }
-        if (parsed.value("--params").isPresent()) {
-            String name = parsed.value("--params").get();
-            switch (name) {
-                case "published":
-                    options = options.with(ParameterSource.PUBLISHED);
-                    break;
-                case "sample":
-                    options = options.with(ParameterSource.SAMPLE);
-                    break;
-                default:
-                    throw new UsageException("--params must be one of [published, sample]: " + name);
-            }
+        if (params != null) {
+            options = options.with(params);
         }
-        if (parsed.value("--reliability").isPresent()) {
-            String text = parsed.value("--reliability").get();
-            double reliability;
-            // plain ASCII decimals only, as for totals: no exponent, sign, hex or non-ASCII digits
-            if (!text.matches("[0-9]{1,2}(\\.[0-9]{1,28})?")) {
-                throw new UsageException("--reliability must be a number between 0 and 1: " + text);
-            }
-            reliability = Double.parseDouble(text);
-            if (!(reliability > 0 && reliability < 1)) {
-                throw new UsageException("--reliability must be a number between 0 and 1: " + text);
-            }
+        if (reliability != null) {
             options = options.withReliability(reliability);
         }
         if (options.parameters() == ParameterSource.PUBLISHED) {
@@ -81,16 +113,8 @@ final class ChangeCommand {
                 throw new UsageException(unusable.get().message() + hint(unusable.get().reason()));
             }
         }
-        List<String> groups = List.of();
-        if (parsed.value("--group-by").isPresent()) {
-            groups = List.of(parsed.value("--group-by").get().split(",", -1)).stream().map(String::strip).toList();
-            if (groups.stream().anyMatch(g -> !g.matches("[A-Za-z0-9_:.\\-]{1,40}")) || groups.size() > 5
-                    || groups.stream().distinct().count() != groups.size()) {
-                throw new UsageException("--group-by must be up to 5 distinct column names separated by commas: "
-                        + parsed.value("--group-by").get());
-            }
-        }
-        ChangeCsv job = ChangeCsv.of(instrument, options, groups).withCsvCells(RunFiles.cells(parsed));
+        List<String> groups = groupBy == null ? List.of() : groupBy.names();
+        ChangeCsv job = ChangeCsv.of(instrument, options, groups).withCsvCells(csv.cells());
         ChangeCsv.Run run;
         // outputs go to temporary files, moved into place (summary and rejects first, output last) only when
         // the run completed
@@ -118,7 +142,7 @@ final class ChangeCommand {
         out.println(instrument.id() + " " + instrument.definitionVersion() + ": rows read " + run.summary().rowsRead()
                 + " = assessed " + run.summary().rowsScored() + " + rejected " + run.summary().rowsRejected()
                 + (rejects.isEmpty() && run.summary().rowsRejected() > 0 ? " (rejects not kept: give --rejects)" : ""));
-        return 0;
+        return MaxRejects.status(rejectLimit.value(), run.summary().rowsRejected(), run.summary().rowsRead(), err);
     }
 
     private static String hint(ChangeResult.Reason reason) {

@@ -18,7 +18,7 @@ import java.io.Writer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
+import java.util.concurrent.Callable;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
@@ -39,9 +39,13 @@ import org.imhmeasures.scoring.dataset.DatasetFormat;
 import org.imhmeasures.scoring.dataset.DatasetInput;
 import org.imhmeasures.scoring.dataset.DatasetScoring;
 import org.imhmeasures.scoring.dataset.DatasetSummary;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code fhir --instrument ID --input IN.csv --output OUT.ndjson [--rejects REJ.csv] [--raw-csv]}: scores each row of a
+ * {@code fhir --instrument ID --input IN.csv --output OUT.ndjson [--rejects REJ.csv] [--raw-csv] [--max-rejects N|P%]}: scores each row of a
  * wide CSV and writes, per scored row, its QuestionnaireResponse and score Observation as NDJSON (one
  * compact resource per line, QR first).
  *
@@ -62,25 +66,55 @@ import org.imhmeasures.scoring.dataset.DatasetSummary;
  * adds up (such rows stay counted as rejected), and, when there were any,
  * {@code alert Observations written for A rejected rows with a critical-item alert}.
  */
-final class FhirCommand {
+@Command(name = "fhir", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        sortOptions = false, sortSynopsis = false, separator = " ",
+        description = "Score a wide CSV; a FHIR QuestionnaireResponse and Observation per row, as NDJSON.",
+        footerHeading = "%nExample:%n",
+        footer = {"  imh-measures fhir --instrument PHQ-9 --input phq9.csv --output phq9.ndjson \\", "      --rejects rejects.csv"},
+        exitCodeListHeading = Main.EXIT_HEADING, exitCodeList = {Main.EXIT_0, Main.EXIT_1, Main.EXIT_2, Main.EXIT_3})
+final class FhirCommand implements Callable<Integer> {
 
     /** Identifier system for the dataset's pseudonymous record id. */
     static final String RECORD_ID_SYSTEM = FhirUris.BASE + "/NamingSystem/record-id";
 
     private static final String RECORD_ID = "record_id";
 
+    @ParentCommand
+    private Main main;
+
+    @Option(names = "--instrument", required = true, paramLabel = "ID", converter = Converters.InstrumentById.class,
+            completionCandidates = Converters.InstrumentIds.class,
+            description = "catalogue instrument id, e.g. PHQ-9 (see: imh-measures instruments)")
+    private Instrument instrument;
+
+    @Option(names = "--input", required = true, paramLabel = "IN.csv",
+            description = "UTF-8 wide CSV: record_id and item columns")
+    private Path input;
+
+    @Option(names = "--output", required = true, paramLabel = "OUT.ndjson",
+            description = "NDJSON: per scored row its QuestionnaireResponse, then its Observation")
+    private Path output;
+
+    @Option(names = "--rejects", paramLabel = "REJ.csv", description = "rejected rows with line, reason and message")
+    private Path rejectsFile;
+
+    @Mixin
+    private CsvOptions csv;
+
+    @Mixin
+    private RejectLimit rejectLimit;
+
     private FhirCommand() {
     }
 
-    static int run(List<String> args, PrintStream out, PrintStream err) throws UsageException, CommandFailure,
-            OutputFiles.SameFileException {
-        Args parsed = Args.parse(args, Set.of("--instrument", "--input", "--output", "--rejects"),
-                Set.of(RunFiles.RAW_CSV));
-        Instrument instrument = ScoreCommand.instrument(parsed.required("--instrument"));
-        Path input = Path.of(parsed.required("--input"));
-        Path output = Path.of(parsed.required("--output"));
-        Optional<Path> rejects = parsed.value("--rejects").map(Path::of);
-        CsvCells cells = RunFiles.cells(parsed);
+    @Override
+    public Integer call() throws CommandFailure, OutputFiles.SameFileException {
+        return run(main.out, main.err);
+    }
+
+    private int run(PrintStream out, PrintStream err) throws CommandFailure, OutputFiles.SameFileException {
+        Optional<Path> rejects = Optional.ofNullable(rejectsFile);
+        CsvCells cells = csv.cells();
         Counts counts;
         // outputs go to temporary files, moved into place (rejects first, NDJSON last) only when the run completed
         try (OutputFiles files = RunFiles.open(List.of(OutputFiles.Named.of("--input", input)), RunFiles.outputs(
@@ -100,7 +134,7 @@ final class FhirCommand {
             out.println("alert Observations written for " + counts.alerts
                     + " rejected rows with a critical-item alert (counted in rejected)");
         }
-        return 0;
+        return MaxRejects.status(rejectLimit.value(), counts.rejected, counts.read, err);
     }
 
     /** Rows read, mapped and rejected; read = mapped + rejected; alerts: rejected rows given an alert Observation. */

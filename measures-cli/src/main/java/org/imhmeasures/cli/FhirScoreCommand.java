@@ -25,7 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import java.util.concurrent.Callable;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.imhmeasures.core.instrument.Catalogue;
@@ -38,6 +38,9 @@ import org.imhmeasures.scoring.NotScorable;
 import org.imhmeasures.scoring.ScoreResult;
 import org.imhmeasures.scoring.Scored;
 import org.imhmeasures.scoring.Scorer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code fhir-score --input QR.json}: maps an inbound QuestionnaireResponse (FHIR R4 JSON) to an
@@ -61,7 +64,12 @@ import org.imhmeasures.scoring.Scorer;
  * inbound response without an id is given the id {@value #DEFAULT_ID}, so that the Observation's
  * {@code derivedFrom} resolves within the caller's own bundle; the host replaces it with its own.
  */
-final class FhirScoreCommand {
+@Command(name = "fhir-score", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        sortOptions = false, sortSynopsis = false, separator = " ",
+        description = "Score an inbound FHIR R4 QuestionnaireResponse and print its score Observation.",
+        footerHeading = "%nExample:%n", footer = "  imh-measures fhir-score --input response.json",
+        exitCodeListHeading = Main.EXIT_HEADING, exitCodeList = {Main.EXIT_0, Main.EXIT_1, Main.EXIT_2})
+final class FhirScoreCommand implements Callable<Integer> {
 
     static final int MAX_BYTES = 1 << 20;
     static final int MAX_DEPTH = 32;
@@ -76,12 +84,22 @@ final class FhirScoreCommand {
                     .maxStringLength(MAX_STRING).maxNumberLength(MAX_NUMBER).build())
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
+    @ParentCommand
+    private Main main;
+
+    @Option(names = "--input", required = true, paramLabel = "QR.json",
+            description = "a FHIR R4 QuestionnaireResponse as JSON, at most 1 MiB")
+    private Path input;
+
     private FhirScoreCommand() {
     }
 
-    static int run(List<String> args, PrintStream out, PrintStream err) throws UsageException, CommandFailure {
-        Args parsed = Args.parse(args, Set.of("--input"), Set.of());
-        Path input = Path.of(parsed.required("--input"));
+    @Override
+    public Integer call() throws CommandFailure {
+        return run(main.out);
+    }
+
+    private int run(PrintStream out) throws CommandFailure {
         String where = "--input " + input.getFileName() + ": ";
         if (!Files.isReadable(input) || Files.isDirectory(input)) {
             throw new CommandFailure("--input must be a readable file: " + input, null);

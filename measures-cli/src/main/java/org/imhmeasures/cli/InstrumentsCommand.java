@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
 import java.util.List;
-import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.imhmeasures.core.instrument.AnswerOption;
 import org.imhmeasures.core.instrument.Band;
@@ -25,19 +25,37 @@ import org.imhmeasures.core.instrument.ReliableChange;
 import org.imhmeasures.core.instrument.ResponseScale;
 import org.imhmeasures.core.instrument.ScoreRange;
 import org.imhmeasures.core.instrument.Subscale;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 
 /** {@code instruments [--json]}: the catalogue as a table, or as JSON for tools. */
-final class InstrumentsCommand {
+@Command(name = "instruments", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        sortOptions = false, sortSynopsis = false, separator = " ",
+        description = "List the instrument catalogue: range, cut-off, reliable change, licence, wording shipped.",
+        footerHeading = "%nExample:%n", footer = "  imh-measures instruments --json",
+        exitCodeListHeading = Main.EXIT_HEADING, exitCodeList = {Main.EXIT_0, Main.EXIT_2})
+final class InstrumentsCommand implements Callable<Integer> {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    @ParentCommand
+    private Main main;
+
+    @Option(names = "--json", description = "the whole catalogue as JSON, for tools")
+    private boolean json;
 
     private InstrumentsCommand() {
     }
 
-    static int run(List<String> args, PrintStream out) throws UsageException {
-        Args parsed = Args.parse(args, Set.of(), Set.of("--json"));
+    @Override
+    public Integer call() {
+        return run(main.out);
+    }
+
+    private int run(PrintStream out) {
         List<Instrument> instruments = Catalogue.builtIn().instruments();
-        if (parsed.has("--json")) {
+        if (json) {
             out.println(json(instruments));
         } else {
             out.print(table(instruments));

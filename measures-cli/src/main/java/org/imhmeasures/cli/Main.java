@@ -5,55 +5,85 @@
 package org.imhmeasures.cli;
 
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.imhmeasures.cli.files.OutputFiles;
+import org.imhmeasures.core.instrument.DefinitionException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /**
- * The imh-measures command-line tool.
+ * The imh-measures command-line tool; {@code imh-measures --help} and {@code imh-measures <command> --help}
+ * describe every command and option (the same text as {@code docs/cli.md}, which is generated from this
+ * command model).
  *
  * <pre>
- * java -jar measures-cli/target/imh-measures-cli.jar instruments [--json]
- * java -jar measures-cli/target/imh-measures-cli.jar score --instrument ID --input IN.csv --output OUT.csv
- *                                                     [--rejects REJ.csv] [--missing strict|prorate] [--raw-csv]
- * java -jar measures-cli/target/imh-measures-cli.jar profile --input REFERRALS.jsonl [--output PROFILE.json] [--top N]
- * java -jar measures-cli/target/imh-measures-cli.jar fhir --instrument ID --input IN.csv --output OUT.ndjson [--rejects REJ.csv]
- *                                                    [--raw-csv]
- * java -jar measures-cli/target/imh-measures-cli.jar fhir-score --input QR.json
+ * imh-measures demo [--families N] [--seed S] [--out DIR]
+ * imh-measures instruments [--json]
+ * imh-measures score --instrument ID --input IN --output OUT.csv [--rejects REJ.csv] ...
+ * imh-measures change --instrument ID --input IN.csv --output OUT.csv ...
+ * imh-measures profile --input REFERRALS.jsonl [--output PROFILE.json] ...
+ * imh-measures fhir --instrument ID --input IN.csv --output OUT.ndjson ...
+ * imh-measures fhir-score --input QR.json
  * </pre>
- * Exit status: 0 when the run completed (rejected rows included), 2 for unusable arguments (including an
- * output that is an input or another output), 1 for unreadable or unusable files (and, with the type only,
- * for an internal error). Errors are one line on standard error and never quote input content: no stack
- * trace is printed. Every output appears only when its run completed ({@link OutputFiles}).
+ * Exit status: 0 when the run completed (rejected rows included), 1 for unreadable or unusable files or a
+ * run that failed (and, with the type only, for an internal error), 2 for unusable arguments (including an
+ * output that is an input or another output), 3 for a completed run that rejected more rows than
+ * {@code --max-rejects} allows. Errors are one line on standard error and never quote input content: no
+ * stack trace is printed. Every output appears only when its run completed ({@link OutputFiles}).
  */
-public final class Main {
+@Command(name = "imh-measures", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        sortOptions = false, sortSynopsis = false, separator = " ",
+        description = "Score, report and map infant mental health outcome measures.",
+        subcommands = {DemoCommand.class, InstrumentsCommand.class, ScoreCommand.class, ChangeCommand.class,
+            ProfileCommand.class, FhirCommand.class, FhirScoreCommand.class},
+        commandListHeading = "%nCommands:%n",
+        footerHeading = "%n",
+        footer = {"Outputs are written to a temporary file and moved into place only when the run completed; an "
+                + "output that is an input or another output is refused. CSV text cells beginning with = + - @ TAB or "
+                + "CR get a leading ' (spreadsheet formula injection); --raw-csv writes them as they are, for "
+                + "pipelines. Arguments may be read from a file: @FILE.", "",
+            "Example:", "  imh-measures demo", "  imh-measures score --help"},
+        exitCodeListHeading = Main.EXIT_HEADING, exitCodeList = {Main.EXIT_0, Main.EXIT_1, Main.EXIT_2, Main.EXIT_3})
+public final class Main implements Callable<Integer> {
 
-    static final String USAGE = String.join(System.lineSeparator(),
-            "usage: imh-measures <command> [options]",
-            "  demo [--families N] [--seed S] [--out DIR]",
-            "                                        the main job: score and report a synthetic service",
-            "  instruments [--json]                  list the instrument catalogue",
-            "  score --instrument ID --input IN --output OUT.csv [--rejects REJ.csv] [--missing strict|prorate]",
-            "        [--format wide|long|jsonl] [--raw-csv]",
-            "                                        score a dataset (default wide CSV: record_id + item columns)",
-            "  change --instrument ID --input IN.csv --output OUT.csv [--summary SUMMARY.json]",
-            "         [--method jt|gln|en|ha|nk|hll|nhs] [--params published|sample] [--reliability R] [--rejects REJ.csv]",
-            "         [--group-by COLUMN[,COLUMN]] [--raw-csv]",
-            "                                        reliable and clinically significant change (record_id,pre,post)",
-            "  profile --input REFERRALS.jsonl [--output PROFILE.json] [--top N] [--upper-age YEARS]",
-            "                                        pooled referral profile of portal submissions",
-            "  fhir --instrument ID --input IN.csv --output OUT.ndjson [--rejects REJ.csv] [--raw-csv]",
-            "                                        score a wide CSV; FHIR QuestionnaireResponse + Observation per row",
-            "  fhir-score --input QR.json            score an inbound FHIR R4 QuestionnaireResponse, print the Observation",
-            "Outputs are written to a temporary file and moved into place only when the run completed; an output",
-            "that is an input or another output is refused. CSV text cells beginning with = + - @ TAB or CR get",
-            "a leading ' (spreadsheet formula injection); --raw-csv writes them as they are, for pipelines.");
+    static final String EXIT_HEADING = "%nExit status:%n";
+    static final String EXIT_0 = "0:the run completed (rejected rows included)";
+    static final String EXIT_1 = "1:a file is unreadable or unusable, or the run failed";
+    static final String EXIT_2 = "2:unusable arguments";
+    static final String EXIT_3 = "3:the run completed but rejected more rows than --max-rejects allows";
+
+    /** Exit status of a completed run that rejected more rows than {@code --max-rejects} allows. */
+    static final int TOO_MANY_REJECTS = 3;
+
+    /** Columns of the help text (synopses with file names such as PROFILE.json stay on one line). */
+    static final int HELP_WIDTH = 100;
+
+    /** A synopsis of every command, from the command model. */
+    static final String USAGE = usage();
 
     /** Kept strongly reachable so the level holds: Hibernate Validator's start-up banner is noise here. */
-    private static final java.util.logging.Logger VALIDATOR_LOG = java.util.logging.Logger.getLogger(
-            "org.hibernate.validator");
+    private static final Logger VALIDATOR_LOG = Logger.getLogger("org.hibernate.validator");
+
+    final PrintStream out;
+    final PrintStream err;
+
+    @Spec
+    private CommandSpec spec;
 
     private Main() {
+        this(System.out, System.err);
+    }
+
+    private Main(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
     }
 
     /**
@@ -75,48 +105,105 @@ public final class Main {
      * @return the exit status
      */
     public static int run(List<String> args, PrintStream out, PrintStream err) {
-        VALIDATOR_LOG.setLevel(java.util.logging.Level.WARNING);
-        if (args.isEmpty() || args.get(0).equals("--help") || args.get(0).equals("-h")) {
-            (args.isEmpty() ? err : out).println(USAGE);
-            return args.isEmpty() ? 2 : 0;
+        VALIDATOR_LOG.setLevel(Level.WARNING);
+        CommandLine cli = commandLine(out, err);
+        return cli.execute(args.toArray(String[]::new));
+    }
+
+    /** The command model, writing to {@code out} and {@code err}, with the project's error handling. */
+    static CommandLine commandLine(PrintStream out, PrintStream err) {
+        CommandLine cli = new CommandLine(new Main(out, err));
+        cli.setUsageHelpWidth(HELP_WIDTH);
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        // a value that looks like an option is a forgotten value, not a file called "--output"
+        cli.setUnmatchedOptionsAllowedAsOptionParameters(false);
+        cli.setParameterExceptionHandler(Errors::usage);
+        cli.setExecutionExceptionHandler((e, command, parsed) -> Errors.execution(e, err));
+        return cli;
+    }
+
+    /** Without a command: the usage on standard error, exit 2. */
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(err);
+        return 2;
+    }
+
+    private static String usage() {
+        CommandLine cli = commandLine(System.out, System.err);
+        StringBuilder text = new StringBuilder("usage: imh-measures <command> [options]");
+        for (CommandLine sub : cli.getSubcommands().values()) {
+            sub.setUsageHelpWidth(1000); // one line per synopsis
+            text.append(System.lineSeparator()).append("  ").append(sub.getHelp().synopsis(0).strip()
+                    .replaceFirst("^imh-measures ", ""));
+            text.append(System.lineSeparator()).append("      ").append(sub.getCommandSpec().usageMessage()
+                    .description()[0]);
         }
-        List<String> rest = args.subList(1, args.size());
-        try {
-            switch (args.get(0)) {
-                case "instruments":
-                    return InstrumentsCommand.run(rest, out);
-                case "score":
-                    return ScoreCommand.run(rest, out, err);
-                case "change":
-                    return ChangeCommand.run(rest, out, err);
-                case "demo":
-                    return DemoCommand.run(rest, out);
-                case "profile":
-                    return ProfileCommand.run(rest, out, err);
-                case "fhir":
-                    return FhirCommand.run(rest, out, err);
-                case "fhir-score":
-                    return FhirScoreCommand.run(rest, out, err);
-                default:
-                    throw new UsageException("command must be one of [demo, instruments, score, change, profile, fhir, fhir-score]: "
-                            + args.get(0));
+        return text.toString();
+    }
+
+    /** Maps picocli's and the commands' exceptions to one line on standard error and an exit status. */
+    static final class Errors {
+
+        private Errors() {
+        }
+
+        static int usage(CommandLine.ParameterException e, String[] args) {
+            CommandLine command = e.getCommandLine();
+            PrintWriter err = command.getErr();
+            err.println("imh-measures: " + message(e));
+            err.println("see: " + command.getCommandSpec().qualifiedName() + " --help");
+            return 2;
+        }
+
+        static String message(CommandLine.ParameterException e) {
+            if (e.getCause() instanceof CommandLine.TypeConversionException conversion) {
+                return conversion.getMessage();
             }
-        } catch (UsageException e) {
-            err.println("imh-measures: " + e.getMessage());
-            err.println(USAGE);
-            return 2;
-        } catch (OutputFiles.SameFileException e) {
-            // refused before anything was opened for writing; one line, no usage text
-            err.println("imh-measures: " + e.getMessage());
-            return 2;
-        } catch (CommandFailure e) {
-            err.println("imh-measures: " + e.getMessage());
-            return 1;
-        } catch (org.imhmeasures.core.instrument.DefinitionException e) {
-            // only possible with a damaged jar: the built-in catalogue is validated by the build's tests
-            err.println("imh-measures: catalogue must load: " + e.getMessage());
-            return 1;
-        } catch (RuntimeException e) {
+            CommandSpec spec = e.getCommandLine().getCommandSpec();
+            if (e instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()) {
+                String arg = unmatched.getUnmatched().get(0);
+                if (spec.parent() == null && !arg.startsWith("-")) {
+                    return "command must be one of " + List.copyOf(spec.subcommands().keySet()) + ": " + arg;
+                }
+                return "argument must be one of " + spec.options().stream().filter(o -> !o.usageHelp()
+                        && !o.versionHelp()).map(CommandLine.Model.OptionSpec::longestName).sorted().toList()
+                        + ": " + arg;
+            }
+            if (e instanceof CommandLine.OverwrittenOptionException overwritten) {
+                return name(overwritten.getOverwritten()) + " must be given once: repeated";
+            }
+            if (e instanceof CommandLine.MissingParameterException missing && !missing.getMissing().isEmpty()) {
+                return name(missing.getMissing().get(0)) + (e.getMessage().startsWith("Missing required option")
+                        ? " must be given: missing" : " must be followed by a value: none given");
+            }
+            if (e.getMessage().startsWith("Expected parameter for option") && e.getArgSpec() != null) {
+                return name(e.getArgSpec()) + " must be followed by a value: none given";
+            }
+            return "arguments must be usable: " + e.getMessage();
+        }
+
+        private static String name(CommandLine.Model.ArgSpec arg) {
+            return arg instanceof CommandLine.Model.OptionSpec option ? option.longestName() : arg.paramLabel();
+        }
+
+        static int execution(Exception e, PrintStream err) {
+            if (e instanceof UsageException) {
+                err.println("imh-measures: " + e.getMessage());
+                return 2;
+            } else if (e instanceof OutputFiles.SameFileException) {
+                // refused before anything was opened for writing
+                err.println("imh-measures: " + e.getMessage());
+                return 2;
+            } else if (e instanceof CommandFailure) {
+                err.println("imh-measures: " + e.getMessage());
+                return 1;
+            } else if (e instanceof DefinitionException) {
+                // only possible with a damaged jar: the built-in catalogue is validated by the build's tests
+                err.println("imh-measures: catalogue must load: " + e.getMessage());
+                return 1;
+            }
             // a defect, not an input problem: one line and the type only, since a message (or a stack
             // trace's) may quote the input, and the input may hold patient identifiers
             err.println("imh-measures: run must complete: internal error (" + e.getClass().getName() + ")");

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.imhmeasures.cli.files.OutputFiles;
 import org.imhmeasures.scoring.dataset.BoundedLines;
@@ -21,6 +21,9 @@ import org.imhmeasures.scoring.submission.Submission;
 import org.imhmeasures.scoring.submission.SubmissionResult;
 import org.imhmeasures.scoring.submission.SubmissionValidator;
 import org.imhmeasures.scoring.submission.Violation;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code profile --input referrals.jsonl [--output profile.json] [--top N] [--upper-age YEARS]}: the pooled
@@ -32,7 +35,13 @@ import org.imhmeasures.scoring.submission.Violation;
  * profile is printed as text tables, and written as JSON to {@code --output} when given.
  * {@link #load(Path, int)} and {@link #render(ReferralProfile)} are public for reports.
  */
-public final class ProfileCommand {
+@Command(name = "profile", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        sortOptions = false, sortSynopsis = false, separator = " ",
+        description = "Pooled referral profile of portal submissions (JSON Lines, one per line).",
+        footerHeading = "%nExample:%n",
+        footer = {"  imh-measures profile --input referrals.jsonl --output profile.json \\", "      --upper-age 3"},
+        exitCodeListHeading = Main.EXIT_HEADING, exitCodeList = {Main.EXIT_0, Main.EXIT_1, Main.EXIT_2})
+public final class ProfileCommand implements Callable<Integer> {
 
     /** The outcome of reading a JSON Lines file. */
     public record Loaded(ReferralProfile profile, int lines, List<String> rejections) {
@@ -42,32 +51,47 @@ public final class ProfileCommand {
     private static final java.util.logging.Logger VALIDATOR_LOG = java.util.logging.Logger.getLogger(
             "org.hibernate.validator");
 
+    @ParentCommand
+    private Main main;
+
+    @Option(names = "--input", required = true, paramLabel = "REFERRALS.jsonl",
+            description = "portal submissions, one JSON object per line")
+    private Path input;
+
+    @Option(names = "--output", paramLabel = "PROFILE.json", description = "the profile as JSON")
+    private Path outputFile;
+
+    @Option(names = "--top", paramLabel = "N", converter = Converters.Top.class,
+            description = "risk factors to list, 1 to 100 (default: " + ReferralProfile.DEFAULT_TOP_N + ")")
+    private Integer topOption;
+
+    @Option(names = "--upper-age", paramLabel = "YEARS", converter = Converters.UpperAge.class,
+            description = "the service takes referrals up to this age, 2 to 18 years (default: the second birthday)")
+    private java.time.Period upperAge;
+
     private ProfileCommand() {
     }
 
-    static int run(List<String> args, PrintStream out, PrintStream err) throws UsageException, CommandFailure,
-            OutputFiles.SameFileException {
-        Args parsed = Args.parse(args, Set.of("--input", "--output", "--top", "--upper-age"), Set.of());
+    /**
+     * Profiles the input.
+     *
+     * @return the exit status
+     * @throws CommandFailure when the file cannot be read
+     * @throws OutputFiles.SameFileException when the output is the input
+     */
+    @Override
+    public Integer call() throws CommandFailure, OutputFiles.SameFileException {
+        return run(main.out, main.err);
+    }
+
+    private int run(PrintStream out, PrintStream err) throws CommandFailure, OutputFiles.SameFileException {
         VALIDATOR_LOG.setLevel(java.util.logging.Level.WARNING);
         org.imhmeasures.core.care.EligibilityPolicy policy = org.imhmeasures.core.care.EligibilityPolicy.defaults();
-        if (parsed.value("--upper-age").isPresent()) {
-            String raw = parsed.value("--upper-age").get();
-            int years = raw.matches("[0-9]{1,3}") ? Integer.parseInt(raw) : 0; // ASCII digits only
-            if (years < 2 || years > 18) {
-                throw new UsageException("--upper-age must be a whole number of years from 2 to 18: " + raw);
-            }
-            policy = policy.withUpperAge(java.time.Period.ofYears(years));
+        if (upperAge != null) {
+            policy = policy.withUpperAge(upperAge);
         }
-        Path input = Path.of(parsed.required("--input"));
-        Optional<Path> output = parsed.value("--output").map(Path::of);
-        int top = ReferralProfile.DEFAULT_TOP_N;
-        if (parsed.value("--top").isPresent()) {
-            String raw = parsed.value("--top").get();
-            top = raw.matches("[0-9]{1,3}") ? Integer.parseInt(raw) : 0; // ASCII digits only
-            if (top < 1 || top > 100) {
-                throw new UsageException("--top must be a whole number from 1 to 100: " + raw);
-            }
-        }
+        Optional<Path> output = Optional.ofNullable(outputFile);
+        int top = topOption == null ? ReferralProfile.DEFAULT_TOP_N : topOption;
         Loaded loaded;
         // the JSON goes to a temporary file, moved into place only when the whole input was profiled
         try (OutputFiles files = RunFiles.open(List.of(OutputFiles.Named.of("--input", input)),

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.imhmeasures.cli.files.OutputFiles;
-import org.imhmeasures.scoring.dataset.CsvCells;
 
 /**
  * The files of one command run, checked in this order before any input is read: outputs distinct from
@@ -64,11 +63,6 @@ final class RunFiles {
         } catch (OutputFiles.OutputException e) {
             throw new CommandFailure(e.getMessage(), e);
         }
-    }
-
-    /** The CSV cell policy the switches ask for. */
-    static CsvCells cells(Args parsed) {
-        return parsed.has(RAW_CSV) ? CsvCells.RAW : CsvCells.NEUTRALISE_FORMULAS;
     }
 
     /**
