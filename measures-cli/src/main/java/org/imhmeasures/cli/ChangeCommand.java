@@ -1,0 +1,160 @@
+/*
+ * Copyright 2026 the imh-measures authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package org.imhmeasures.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.imhmeasures.core.instrument.Instrument;
+import org.imhmeasures.cli.files.OutputFiles;
+import org.imhmeasures.scoring.change.ChangeModel;
+import org.imhmeasures.scoring.change.ChangeOptions;
+import org.imhmeasures.scoring.change.ChangeResult;
+import org.imhmeasures.scoring.change.ParameterSource;
+import org.imhmeasures.scoring.change.RciMethod;
+import org.imhmeasures.scoring.cohort.CohortReports;
+import org.imhmeasures.scoring.dataset.ChangeCsv;
+import org.imhmeasures.scoring.dataset.DatasetException;
+import org.imhmeasures.scoring.dataset.DatasetInput;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code change --instrument ID --input IN.csv --output OUT.csv [--summary SUMMARY.json]
+ * [--method jt|gln|en|ha|nk|hll|nhs] [--params published|sample] [--reliability R] [--rejects REJ.csv]
+ * [--group-by COLUMN[,COLUMN]] [--raw-csv] [--max-rejects N|P%]}: groups the cohort summary by input columns
+ * such as {@code team} or {@code age_band} (the output rows are unchanged).
+ */
+@Command(name = "change", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        sortOptions = false, sortSynopsis = false, separator = " ",
+        description = "Reliable and clinically significant change of record_id,pre,post pairs.",
+        footerHeading = "%nExample:%n",
+        footer = {"  imh-measures change --instrument PHQ-9 --input pairs.csv --output change.csv \\",
+            "      --method nhs --summary summary.json"},
+        exitCodeListHeading = Main.EXIT_HEADING, exitCodeList = {Main.EXIT_0, Main.EXIT_1, Main.EXIT_2, Main.EXIT_3})
+final class ChangeCommand implements Callable<Integer> {
+
+    @ParentCommand
+    private Main main;
+
+    @Option(names = "--instrument", required = true, paramLabel = "ID", converter = Converters.InstrumentById.class,
+            completionCandidates = Converters.InstrumentIds.class,
+            description = "catalogue instrument id, e.g. PHQ-9 (see: imh-measures instruments)")
+    private Instrument instrument;
+
+    @Option(names = "--input", required = true, paramLabel = "IN.csv",
+            description = "UTF-8 CSV with record_id, pre and post columns")
+    private Path input;
+
+    @Option(names = "--output", required = true, paramLabel = "OUT.csv", description = "change, one row per pair")
+    private Path output;
+
+    @Option(names = "--summary", paramLabel = "SUMMARY.json", description = "cohort summary as JSON")
+    private Path summaryFile;
+
+    @Option(names = "--method", paramLabel = "jt|gln|en|ha|nk|hll|nhs", converter = Converters.Method.class,
+            description = "reliable change method (default: nhs, the instrument's published fixed threshold)")
+    private RciMethod method;
+
+    @Option(names = "--params", paramLabel = "published|sample", converter = Converters.Params.class,
+            description = "published norms or the sample's own statistics (default: published)")
+    private ParameterSource params;
+
+    @Option(names = "--reliability", paramLabel = "R", converter = Converters.Reliability.class,
+            description = "reliability between 0 and 1, instead of the published one")
+    private Double reliability;
+
+    @Option(names = "--rejects", paramLabel = "REJ.csv", description = "rejected rows with line, reason and message")
+    private Path rejectsFile;
+
+    @Option(names = "--group-by", paramLabel = "COLUMN[,COLUMN]", converter = Converters.GroupBy.class,
+            description = "group the summary by up to 5 input columns, e.g. team,age_band (rows are unchanged)")
+    private Converters.Columns groupBy;
+
+    @Mixin
+    private CsvOptions csv;
+
+    @Mixin
+    private RejectLimit rejectLimit;
+
+    private ChangeCommand() {
+    }
+
+    @Override
+    public Integer call() throws UsageException, CommandFailure, OutputFiles.SameFileException {
+        return run(main.out, main.err);
+    }
+
+    private int run(PrintStream out, PrintStream err) throws UsageException, CommandFailure,
+            OutputFiles.SameFileException {
+        Optional<Path> summary = Optional.ofNullable(summaryFile);
+        Optional<Path> rejects = Optional.ofNullable(rejectsFile);
+        ChangeOptions options = ChangeOptions.defaults();
+        if (method != null) {
+            options = options.with(method);
+        }
+        if (params != null) {
+            options = options.with(params);
+        }
+        if (reliability != null) {
+            options = options.withReliability(reliability);
+        }
+        if (options.parameters() == ParameterSource.PUBLISHED) {
+            Optional<ChangeResult.NotAssessable> unusable = ChangeModel.published(instrument, options).unusable();
+            if (unusable.isPresent()) {
+                throw new UsageException(unusable.get().message() + hint(unusable.get().reason()));
+            }
+        }
+        List<String> groups = groupBy == null ? List.of() : groupBy.names();
+        ChangeCsv job = ChangeCsv.of(instrument, options, groups).withCsvCells(csv.cells());
+        ChangeCsv.Run run;
+        // outputs go to temporary files, moved into place (summary and rejects first, output last) only when
+        // the run completed
+        try (OutputFiles files = RunFiles.open(List.of(OutputFiles.Named.of("--input", input)), RunFiles.outputs(
+                OutputFiles.Named.of("--output", output), RunFiles.optional("--rejects", rejects),
+                RunFiles.optional("--summary", summary)))) {
+            Writer outFile = files.writer(output);
+            Optional<Writer> rejFile = rejects.isPresent() ? Optional.of(files.writer(rejects.get())) : Optional.empty();
+            run = job.run(() -> DatasetInput.open(input), outFile, rejFile);
+            if (summary.isPresent()) {
+                Writer json = files.writer(summary.get());
+                json.write(CohortReports.toJson(run.cohort()) + System.lineSeparator());
+            }
+            files.commit();
+        } catch (DatasetException e) {
+            if (e.line() == 0 && !e.getMessage().contains("CSV")) {
+                // the change model cannot assess anything with these arguments (e.g. no reliability)
+                throw new CommandFailure(e.getMessage(), e);
+            }
+            throw new CommandFailure("--input " + input.getFileName() + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw RunFiles.failure("--input", input, e);
+        }
+        out.print(CohortReports.toText(run.cohort()));
+        out.println(instrument.id() + " " + instrument.definitionVersion() + ": rows read " + run.summary().rowsRead()
+                + " = assessed " + run.summary().rowsScored() + " + rejected " + run.summary().rowsRejected()
+                + (rejects.isEmpty() && run.summary().rowsRejected() > 0 ? " (rejects not kept: give --rejects)" : ""));
+        return MaxRejects.status(rejectLimit.value(), run.summary().rowsRejected(), run.summary().rowsRead(), err);
+    }
+
+    private static String hint(ChangeResult.Reason reason) {
+        switch (reason) {
+            case NO_PUBLISHED_PARAMETERS:
+                return " (try --method nhs, or --params sample with --reliability)";
+            case NEEDS_SAMPLE_STATISTICS:
+                return " (use --params sample)";
+            case NO_RELIABILITY:
+                return " (give --reliability)";
+            default:
+                return "";
+        }
+    }
+}

@@ -1,0 +1,193 @@
+/*
+ * Copyright 2026 the imh-measures authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package org.imhmeasures.cli;
+
+import java.time.Period;
+import java.util.List;
+import org.imhmeasures.core.instrument.Catalogue;
+import org.imhmeasures.core.instrument.Instrument;
+import org.imhmeasures.scoring.MissingItemPolicy;
+import org.imhmeasures.scoring.change.ParameterSource;
+import org.imhmeasures.scoring.change.RciMethod;
+import org.imhmeasures.scoring.dataset.DatasetFormat;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
+
+/**
+ * The typed options' converters. Each refuses a value with the project's one-line message
+ * ({@code <option> must <rule>: <value>}), which {@link Main} prints as it is, exit status 2. Numbers take
+ * plain ASCII digits only: no sign, exponent, hex or non-ASCII digits, which the JDK's parsers would accept.
+ */
+final class Converters {
+
+    private Converters() {
+    }
+
+    /** {@code --instrument}: a catalogue instrument by id. */
+    static final class InstrumentById implements ITypeConverter<Instrument> {
+        @Override
+        public Instrument convert(String id) {
+            return Catalogue.builtIn().find(id).orElseThrow(() -> new TypeConversionException(
+                    "--instrument must be one of " + ids() + ": " + id));
+        }
+
+        static List<String> ids() {
+            return Catalogue.builtIn().instruments().stream().map(Instrument::id).toList();
+        }
+    }
+
+    /** Completion candidates for {@code --instrument}: the catalogue's ids. */
+    static final class InstrumentIds implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return InstrumentById.ids().iterator();
+        }
+    }
+
+    /** {@code --missing strict|prorate}. */
+    static final class Missing implements ITypeConverter<MissingItemPolicy> {
+        @Override
+        public MissingItemPolicy convert(String name) {
+            switch (name) {
+                case "strict":
+                    return MissingItemPolicy.STRICT;
+                case "prorate":
+                    return MissingItemPolicy.PRORATE;
+                default:
+                    throw new TypeConversionException("--missing must be one of [strict, prorate]: " + name);
+            }
+        }
+    }
+
+    /** {@code --format wide|long|jsonl}. */
+    static final class Format implements ITypeConverter<DatasetFormat> {
+        @Override
+        public DatasetFormat convert(String name) {
+            return DatasetFormat.fromCliName(name).orElseThrow(() -> new TypeConversionException(
+                    "--format must be one of [wide, long, jsonl]: " + name));
+        }
+    }
+
+    /** {@code --method jt|gln|en|ha|nk|hll|nhs}. */
+    static final class Method implements ITypeConverter<RciMethod> {
+        @Override
+        public RciMethod convert(String name) {
+            return RciMethod.fromCliName(name).orElseThrow(() -> new TypeConversionException(
+                    "--method must be one of [jt, gln, en, ha, nk, hll, nhs]: " + name));
+        }
+    }
+
+    /** {@code --params published|sample}. */
+    static final class Params implements ITypeConverter<ParameterSource> {
+        @Override
+        public ParameterSource convert(String name) {
+            switch (name) {
+                case "published":
+                    return ParameterSource.PUBLISHED;
+                case "sample":
+                    return ParameterSource.SAMPLE;
+                default:
+                    throw new TypeConversionException("--params must be one of [published, sample]: " + name);
+            }
+        }
+    }
+
+    /** {@code --reliability R}: a plain decimal strictly between 0 and 1. */
+    static final class Reliability implements ITypeConverter<Double> {
+        @Override
+        public Double convert(String text) {
+            // plain ASCII decimals only, as for totals: no exponent, sign, hex or non-ASCII digits
+            if (text.matches("[0-9]{1,2}(\\.[0-9]{1,28})?")) {
+                double reliability = Double.parseDouble(text);
+                if (reliability > 0 && reliability < 1) {
+                    return reliability;
+                }
+            }
+            throw new TypeConversionException("--reliability must be a number between 0 and 1: " + text);
+        }
+    }
+
+    /**
+     * The columns of {@code --group-by}.
+     *
+     * @param names distinct column names, in the order given
+     */
+    record Columns(List<String> names) {
+    }
+
+    /** {@code --group-by COLUMN[,COLUMN]}: up to 5 distinct column names. */
+    static final class GroupBy implements ITypeConverter<Columns> {
+        @Override
+        public Columns convert(String text) {
+            List<String> groups = List.of(text.split(",", -1)).stream().map(String::strip).toList();
+            if (groups.stream().anyMatch(g -> !g.matches("[A-Za-z0-9_:.\\-]{1,40}")) || groups.size() > 5
+                    || groups.stream().distinct().count() != groups.size()) {
+                throw new TypeConversionException("--group-by must be up to 5 distinct column names separated by "
+                        + "commas: " + text);
+            }
+            return new Columns(groups);
+        }
+    }
+
+    /** {@code --top N}: 1 to 100. */
+    static final class Top implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String raw) {
+            int top = raw.matches("[0-9]{1,3}") ? Integer.parseInt(raw) : 0;
+            if (top < 1 || top > 100) {
+                throw new TypeConversionException("--top must be a whole number from 1 to 100: " + raw);
+            }
+            return top;
+        }
+    }
+
+    /** {@code --upper-age YEARS}: 2 to 18 years. */
+    static final class UpperAge implements ITypeConverter<Period> {
+        @Override
+        public Period convert(String raw) {
+            int years = raw.matches("[0-9]{1,3}") ? Integer.parseInt(raw) : 0;
+            if (years < 2 || years > 18) {
+                throw new TypeConversionException("--upper-age must be a whole number of years from 2 to 18: " + raw);
+            }
+            return Period.ofYears(years);
+        }
+    }
+
+    /** {@code --families N}: 1 to 10,000,000. */
+    static final class Families implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String text) {
+            if (!text.matches("-?[0-9]{1,19}")) {
+                throw new TypeConversionException("--families and --seed must be whole numbers: not a plain whole "
+                        + "number");
+            }
+            int families;
+            try {
+                families = Integer.parseInt(text);
+            } catch (NumberFormatException e) {
+                throw new TypeConversionException("--families and --seed must be whole numbers: " + e.getMessage());
+            }
+            if (families < 1 || families > 10_000_000) {
+                throw new TypeConversionException("--families must lie within 1..10000000: " + families);
+            }
+            return families;
+        }
+    }
+
+    /** {@code --seed S}: any long. */
+    static final class Seed implements ITypeConverter<Long> {
+        @Override
+        public Long convert(String text) {
+            try {
+                if (!text.matches("-?[0-9]{1,19}")) {
+                    throw new NumberFormatException("not a plain whole number");
+                }
+                return Long.parseLong(text);
+            } catch (NumberFormatException e) {
+                throw new TypeConversionException("--families and --seed must be whole numbers: " + e.getMessage());
+            }
+        }
+    }
+}

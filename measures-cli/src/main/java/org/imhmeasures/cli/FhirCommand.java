@@ -1,0 +1,228 @@
+/*
+ * Copyright 2026 the imh-measures authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package org.imhmeasures.cli;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.IParser;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.io.Reader;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.QuestionnaireResponse;
+import org.imhmeasures.core.instrument.Instrument;
+import org.imhmeasures.cli.files.OutputFiles;
+import org.imhmeasures.fhir.FhirUris;
+import org.imhmeasures.fhir.ResponseMapping;
+import org.imhmeasures.fhir.ScoreMapping;
+import org.imhmeasures.scoring.Administration;
+import org.imhmeasures.scoring.CriticalAlert;
+import org.imhmeasures.scoring.CriticalItemUnanswered;
+import org.imhmeasures.scoring.NotScorable;
+import org.imhmeasures.scoring.Scored;
+import org.imhmeasures.scoring.Scorer;
+import org.imhmeasures.scoring.dataset.CsvCells;
+import org.imhmeasures.scoring.dataset.DatasetException;
+import org.imhmeasures.scoring.dataset.DatasetFormat;
+import org.imhmeasures.scoring.dataset.DatasetInput;
+import org.imhmeasures.scoring.dataset.DatasetScoring;
+import org.imhmeasures.scoring.dataset.DatasetSummary;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code fhir --instrument ID --input IN.csv --output OUT.ndjson [--rejects REJ.csv] [--raw-csv] [--max-rejects N|P%]}: scores each row of a
+ * wide CSV and writes, per scored row, its QuestionnaireResponse and score Observation as NDJSON (one
+ * compact resource per line, QR first).
+ *
+ * <p>Input rules are those of {@code score} ({@link DatasetScoring}, wide format): a header with
+ * {@code record_id} and item-id columns, other columns ignored, an empty cell a missing answer, default
+ * (strict) missing-item policy of the instrument. Rows that cannot be scored go to {@code --rejects} as
+ * {@code line,record_id,reason,message,critical_items,critical_unanswered} with the same reasons
+ * ({@code malformed_row}, {@code missing_record_id} and the scorer's problem codes). Ids are {@code qr-<line>}
+ * and {@code obs-<line>} (the row's first physical line); the pseudonymous {@code record_id} is kept as the
+ * QuestionnaireResponse's identifier in system {@value #RECORD_ID_SYSTEM}. Text cells of the rejects are
+ * neutralised against formula injection ({@link CsvCells}) unless {@code --raw-csv} is given; outputs
+ * appear only when the run completed ({@link OutputFiles}).
+ *
+ * <p>A rejected row with a critical-item alert must still reach the record system: besides its reject row,
+ * the NDJSON gets its alert Observation ({@link ScoreMapping#toAlertObservation}, id {@code alert-<line>},
+ * the record id as its identifier in {@value #RECORD_ID_SYSTEM}, no QuestionnaireResponse since the row's
+ * answers did not all map). The run ends with {@code rows read N = mapped M + rejected R}, which always
+ * adds up (such rows stay counted as rejected), and, when there were any,
+ * {@code alert Observations written for A rejected rows with a critical-item alert}.
+ */
+@Command(name = "fhir", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        sortOptions = false, sortSynopsis = false, separator = " ",
+        description = "Score a wide CSV; a FHIR QuestionnaireResponse and Observation per row, as NDJSON.",
+        footerHeading = "%nExample:%n",
+        footer = {"  imh-measures fhir --instrument PHQ-9 --input phq9.csv --output phq9.ndjson \\", "      --rejects rejects.csv"},
+        exitCodeListHeading = Main.EXIT_HEADING, exitCodeList = {Main.EXIT_0, Main.EXIT_1, Main.EXIT_2, Main.EXIT_3})
+final class FhirCommand implements Callable<Integer> {
+
+    /** Identifier system for the dataset's pseudonymous record id. */
+    static final String RECORD_ID_SYSTEM = FhirUris.BASE + "/NamingSystem/record-id";
+
+    private static final String RECORD_ID = "record_id";
+
+    @ParentCommand
+    private Main main;
+
+    @Option(names = "--instrument", required = true, paramLabel = "ID", converter = Converters.InstrumentById.class,
+            completionCandidates = Converters.InstrumentIds.class,
+            description = "catalogue instrument id, e.g. PHQ-9 (see: imh-measures instruments)")
+    private Instrument instrument;
+
+    @Option(names = "--input", required = true, paramLabel = "IN.csv",
+            description = "UTF-8 wide CSV: record_id and item columns")
+    private Path input;
+
+    @Option(names = "--output", required = true, paramLabel = "OUT.ndjson",
+            description = "NDJSON: per scored row its QuestionnaireResponse, then its Observation")
+    private Path output;
+
+    @Option(names = "--rejects", paramLabel = "REJ.csv", description = "rejected rows with line, reason and message")
+    private Path rejectsFile;
+
+    @Mixin
+    private CsvOptions csv;
+
+    @Mixin
+    private RejectLimit rejectLimit;
+
+    private FhirCommand() {
+    }
+
+    @Override
+    public Integer call() throws CommandFailure, OutputFiles.SameFileException {
+        return run(main.out, main.err);
+    }
+
+    private int run(PrintStream out, PrintStream err) throws CommandFailure, OutputFiles.SameFileException {
+        Optional<Path> rejects = Optional.ofNullable(rejectsFile);
+        CsvCells cells = csv.cells();
+        Counts counts;
+        // outputs go to temporary files, moved into place (rejects first, NDJSON last) only when the run completed
+        try (OutputFiles files = RunFiles.open(List.of(OutputFiles.Named.of("--input", input)), RunFiles.outputs(
+                        OutputFiles.Named.of("--output", output), RunFiles.optional("--rejects", rejects)));
+                Reader in = DatasetInput.open(input)) {
+            Writer outFile = files.writer(output);
+            Optional<Writer> rejFile = rejects.isPresent() ? Optional.of(files.writer(rejects.get())) : Optional.empty();
+            counts = convert(instrument, in, outFile, rejFile, cells, err);
+            files.commit();
+        } catch (IOException e) {
+            throw RunFiles.failure("--input", input, e);
+        }
+        out.println(instrument.id() + " " + instrument.definitionVersion() + ": rows read " + counts.read
+                + " = mapped " + counts.mapped + " + rejected " + counts.rejected
+                + (rejects.isEmpty() && counts.rejected > 0 ? " (rejects not kept: give --rejects)" : ""));
+        if (counts.alerts > 0) {
+            out.println("alert Observations written for " + counts.alerts
+                    + " rejected rows with a critical-item alert (counted in rejected)");
+        }
+        return MaxRejects.status(rejectLimit.value(), counts.rejected, counts.read, err);
+    }
+
+    /** Rows read, mapped and rejected; read = mapped + rejected; alerts: rejected rows given an alert Observation. */
+    static final class Counts {
+        long read;
+        long mapped;
+        long rejected;
+        long alerts;
+    }
+
+    private static Counts convert(Instrument instrument, java.io.Reader in, Writer out, Optional<Writer> rejects,
+            CsvCells cells, PrintStream err) throws IOException, CommandFailure {
+        CsvMapper mapper = CsvMapper.builder().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();
+        IParser json = FhirContext.forR4Cached().newJsonParser().setPrettyPrint(false);
+        DatasetScoring scoring = DatasetScoring.of(Scorer.of(instrument));
+        Counts counts = new Counts();
+        try (CsvGenerator rej = rejects.isPresent() ? mapper.getFactory().createGenerator(rejects.get()) : null) {
+            if (rej != null) {
+                rej.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+                rej.setSchema(CsvSchema.emptySchema());
+                row(rej, DatasetScoring.REJECT_COLUMNS.toArray(String[]::new));
+            }
+            // the same reading rules, accounting and rejection reasons as the score command
+            DatasetSummary summary = scoring.forEach(DatasetFormat.WIDE_CSV, in, header -> {
+                List<String> absent = scoring.absentItemColumns(header);
+                if (!absent.isEmpty()) {
+                    err.println("imh-measures: warning: input has no column for " + String.join(", ", absent)
+                            + ": those items are missing in every row");
+                }
+            }, new DatasetScoring.RowHandler() {
+                @Override
+                public void scored(long line, String recordId, String timepoint, Scored scored,
+                        java.util.function.Supplier<Administration> answers) throws IOException {
+                    // the scorer accepted every code, so the mapping cannot refuse one; blanks stay missing
+                    QuestionnaireResponse response = ResponseMapping.toResponse(instrument, answers.get());
+                    response.setId("qr-" + line);
+                    response.setIdentifier(new Identifier().setSystem(RECORD_ID_SYSTEM).setValue(recordId));
+                    Observation observation = ScoreMapping.toObservation(instrument, scored, response);
+                    observation.setId("obs-" + line);
+                    out.write(json.encodeResourceToString(response));
+                    out.write('\n');
+                    out.write(json.encodeResourceToString(observation));
+                    out.write('\n');
+                }
+
+                @Override
+                public void rejected(long line, String recordId, String reason, String message,
+                        Optional<NotScorable> result) throws IOException {
+                    if (rej != null) {
+                        // the line is a number we wrote; every other cell is text (OWASP CSV Injection)
+                        row(rej, Long.toString(line), cells.text(recordId), cells.text(reason), cells.text(message),
+                                result.map(n -> ids(n.criticalAlerts(), CriticalAlert::itemId)).orElse(""),
+                                result.map(n -> ids(n.criticalUnanswered(), CriticalItemUnanswered::itemId))
+                                        .orElse(""));
+                    }
+                    if (result.isPresent() && !result.get().criticalAlerts().isEmpty()) {
+                        // no score, but the alert must reach the record system
+                        Observation alert = ScoreMapping.toAlertObservation(instrument, result.get(), Optional.empty());
+                        alert.setId("alert-" + line);
+                        alert.addIdentifier(new Identifier().setSystem(RECORD_ID_SYSTEM).setValue(recordId));
+                        out.write(json.encodeResourceToString(alert));
+                        out.write('\n');
+                        counts.alerts++;
+                    }
+                }
+            });
+            counts.read = summary.rowsRead();
+            counts.mapped = summary.rowsScored();
+            counts.rejected = summary.rowsRejected();
+            if (rej != null) {
+                rej.flush();
+            }
+            out.flush();
+        } catch (DatasetException e) {
+            throw new CommandFailure("--input " + e.getMessage(), e);
+        }
+        return counts;
+    }
+
+    private static <T> String ids(List<T> items, java.util.function.Function<T, String> id) {
+        return String.join(";", items.stream().map(id).toList());
+    }
+
+    private static void row(CsvGenerator generator, String... cells) throws IOException {
+        generator.writeStartArray();
+        for (String cell : cells) {
+            generator.writeString(cell);
+        }
+        generator.writeEndArray();
+    }
+}
