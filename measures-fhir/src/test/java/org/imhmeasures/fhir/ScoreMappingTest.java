@@ -131,6 +131,22 @@ class ScoreMappingTest {
         }
     }
 
+    /**
+     * PIR-GAS bands are confirmed for 61-100 only (DC:0-3R copy; NCTSN): a rating of 45 has no band label, and
+     * the Observation says it is below the confirmed bands instead of carrying no band interpretation.
+     */
+    @Test
+    void toObservation_pirgasBelowConfirmedBands_saysSo() {
+        Instrument pirgas = CATALOGUE.get("PIR-GAS");
+        Observation low = observe(pirgas, Administration.of("PIR-GAS", codes(pirgas, "45")));
+        assertEquals(45, low.getValueIntegerType().getValue());
+        assertEquals(List.of("band: below the confirmed bands"),
+                low.getInterpretation().stream().map(CodeableConcept::getText).collect(Collectors.toList()));
+        Observation banded = observe(pirgas, Administration.of("PIR-GAS", codes(pirgas, "61")));
+        assertEquals(List.of("band: significantly perturbed"),
+                banded.getInterpretation().stream().map(CodeableConcept::getText).collect(Collectors.toList()));
+    }
+
     @Test
     void toObservation_responseWithoutId_isRejected() {
         Instrument phq9 = CATALOGUE.get("PHQ-9");

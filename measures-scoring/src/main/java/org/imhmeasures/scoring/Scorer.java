@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.imhmeasures.core.instrument.BandStatus;
 import org.imhmeasures.core.instrument.Bands;
 import org.imhmeasures.core.instrument.Cutoff;
 import org.imhmeasures.core.instrument.Instrument;
@@ -66,6 +67,9 @@ import org.imhmeasures.core.internal.Check;
  *       do not exempt it — so the total is unchanged; the flag says the risk it asks about is unknown.
  *       A code that is not allowed is flagged too: its alert status is as unknown as a blank's.</li>
  *   <li>Bands classify a non-whole total by the band it has reached but not left (9.6 on PHQ-9 is mild).</li>
+ *   <li>A total that no confirmed band covers, where bands are published for part of the range only (PIR-GAS
+ *       below 61), has no band and the band status {@link BandStatus#BELOW_CONFIRMED_BANDS} (or above, or
+ *       between): never a silent blank.</li>
  * </ul>
  * Sources: the instrument's definition file cites each rule; prorating convention for CORE measures:
  * CORE System Trust, "What's in a name 1: scoring CORE measures".
@@ -113,6 +117,7 @@ public final class Scorer {
     private final int minRaw;
     private final Optional<BigDecimal>[] completeTotals;
     private final Optional<org.imhmeasures.core.instrument.Band>[] completeBands;
+    private final BandStatus[] completeBandStatus;
     private final Caseness[] completeCaseness;
 
     private Scorer(Instrument instrument, ScoringOptions options) {
@@ -172,18 +177,22 @@ public final class Scorer {
             @SuppressWarnings({"unchecked", "rawtypes"})
             Optional<org.imhmeasures.core.instrument.Band>[] bands = new Optional[size];
             Caseness[] caseness = new Caseness[size];
+            BandStatus[] bandStatus = new BandStatus[size];
             for (int raw = minRaw; raw <= maxRaw; raw++) {
                 Optional<BigDecimal> total = total(raw, n);
                 totals[raw - minRaw] = total;
                 bands[raw - minRaw] = total.flatMap(instrument.bands()::classify);
+                bandStatus[raw - minRaw] = bandStatus(total);
                 caseness[raw - minRaw] = caseness(instrument.caseness(), total);
             }
             this.completeTotals = totals;
             this.completeBands = bands;
+            this.completeBandStatus = bandStatus;
             this.completeCaseness = caseness;
         } else {
             this.completeTotals = null;
             this.completeBands = null;
+            this.completeBandStatus = null;
             this.completeCaseness = null;
         }
         MissingItemRule rule = instrument.missingItems();
@@ -554,22 +563,25 @@ public final class Scorer {
         int answeredCount = n - missing.size();
         Optional<BigDecimal> total;
         Optional<org.imhmeasures.core.instrument.Band> band;
+        BandStatus bandStatus;
         Caseness caseness;
         int slot = raw - minRaw;
         if (missing.isEmpty() && completeTotals != null) {
             // complete answers: everything about the total was computed once, at construction
             total = completeTotals[slot];
             band = completeBands[slot];
+            bandStatus = completeBandStatus[slot];
             caseness = completeCaseness[slot];
         } else {
             total = total(raw, answeredCount);
             band = total.flatMap(instrument.bands()::classify);
+            bandStatus = bandStatus(total);
             caseness = caseness(instrument.caseness(), total);
         }
         Map<String, SubscaleScore> subscales = subscaleIndexes.length == 0 ? Map.of() : subscales(scores, answered);
         boolean prorated = !missing.isEmpty() && prorating && total.isPresent();
-        return new Scored(provenance, raw, total, subscales, band, caseness, missing, prorated, alerts, unanswered,
-                new ItemScores(itemIds, scores, answered != null ? answered : allAnswered, n - missing.size()));
+        return new Scored(provenance, raw, total, subscales, band, bandStatus, caseness, missing, prorated, alerts,
+                unanswered, new ItemScores(itemIds, scores, answered != null ? answered : allAnswered, n - missing.size()));
     }
 
     private Map<String, SubscaleScore> subscales(int[] scores, boolean[] answered) {
@@ -716,6 +728,11 @@ public final class Scorer {
         Bands bands = subscale.bands();
         return new SubscaleScore(subscale.id(), value, bands.classify(score), caseness(subscale.cutoff(), value),
                 !complete);
+    }
+
+    /** Where the total stands against the bands; no total has {@link BandStatus#NO_BANDS}. */
+    private BandStatus bandStatus(Optional<BigDecimal> total) {
+        return total.map(instrument.bands()::status).orElse(BandStatus.NO_BANDS);
     }
 
     private static Caseness caseness(Optional<Cutoff> cutoff, Optional<BigDecimal> score) {

@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.imhmeasures.core.instrument.Band;
+import org.imhmeasures.core.instrument.BandStatus;
 import org.imhmeasures.core.instrument.Catalogue;
 import org.imhmeasures.core.instrument.Instrument;
 import org.imhmeasures.core.instrument.Item;
@@ -37,6 +38,9 @@ class GoldenScoringTest {
     /** One golden file per catalogue instrument, named by its key ({@code phq9.golden}, {@code madbb.golden}). */
     private static final List<String> FILES = Catalogue.builtIn().instruments().stream().map(Instrument::key)
             .collect(Collectors.toList());
+
+    /** The band field of a total below every confirmed band, as the scores CSV prints it. */
+    private static final String BELOW = "(below the confirmed bands)";
 
     static Stream<Arguments> cases() throws IOException {
         List<Arguments> cases = new ArrayList<>();
@@ -84,6 +88,11 @@ class GoldenScoringTest {
             for (Band band : instrument.bands().bands()) {
                 assertTrue(bands.contains(band.label()), instrument.key() + ": no case in band " + band.label());
             }
+            // bands confirmed for part of the range only (PIR-GAS 61-100): a case below them must say so
+            if (!instrument.bands().isEmpty() && instrument.totalRange().isPresent()
+                    && instrument.bands().bands().get(0).from().compareTo(instrument.totalRange().get().min()) > 0) {
+                assertTrue(bands.contains(BELOW), instrument.key() + ": no case below the confirmed bands");
+            }
             if (instrument.caseness().isPresent()) {
                 assertEquals(Set.of("true", "false"), caseness, instrument.key() + ": both sides of the cut-off");
             }
@@ -114,7 +123,16 @@ class GoldenScoringTest {
             assertEquals(0, new BigDecimal(total).compareTo(s.total().orElseThrow()), name + ": total " + s.total());
             assertEquals(total, s.total().orElseThrow().toPlainString(), name + ": printed total");
         }
-        assertEquals(f[5].strip(), s.band().map(b -> b.label()).orElse(""), name + ": band");
+        String band = f[5].strip();
+        if (band.equals(BELOW)) {
+            assertTrue(s.band().isEmpty(), name + ": no band below the confirmed bands");
+            assertEquals(BandStatus.BELOW_CONFIRMED_BANDS, s.bandStatus(), name + ": band status");
+        } else {
+            assertEquals(band, s.band().map(b -> b.label()).orElse(""), name + ": band");
+            // an empty band field means the instrument has no bands (or no total): never a silent gap
+            assertEquals(band.isEmpty() ? BandStatus.NO_BANDS : BandStatus.IN_BAND, s.bandStatus(),
+                    name + ": band status");
+        }
         assertEquals(f[6].strip(), s.caseness().csv(), name + ": caseness");
         assertEquals(f[7].strip(), s.criticalAlerts().stream().map(CriticalAlert::itemId)
                 .collect(Collectors.joining(";")), name + ": critical items");

@@ -94,6 +94,15 @@ class DatasetScoringTest {
         assertEquals("x,HADS,1.0.0,18,,,,0,false,,,11,7", hads.output().get(1));
     }
 
+    /** PIR-GAS bands are confirmed for 61-100 only: below them the band column says so, never a blank. */
+    @Test
+    void score_pirgasBelowConfirmedBands_bandColumnSaysSo() throws IOException {
+        Run r = run("PIR-GAS", "record_id,pirgas_1\np1,45\np2,61\np3,1\n");
+        assertEquals("p1,PIR-GAS,1.0.0,45,45,(below the confirmed bands),,0,false,,", r.output().get(1));
+        assertEquals("p2,PIR-GAS,1.0.0,61,61,significantly perturbed,,0,false,,", r.output().get(2));
+        assertEquals("p3,PIR-GAS,1.0.0,1,1,(below the confirmed bands),,0,false,,", r.output().get(3));
+    }
+
     @Test
     void score_swemwbs_writesMetricWithTwoDecimals() throws IOException {
         Run r = run("SWEMWBS", "record_id,swemwbs_1,swemwbs_2,swemwbs_3,swemwbs_4,swemwbs_5,swemwbs_6,swemwbs_7\n"
