@@ -35,7 +35,8 @@ import org.imhmeasures.core.internal.Check;
  *        {@link BandStatus#NO_BANDS} when the instrument publishes no bands or reports no total
  * @param caseness the total against the caseness cut-off
  * @param itemsMissing ids of unanswered items, in form order
- * @param prorated whether the total was scaled up for missing items
+ * @param prorated whether the total was scaled up for missing items (for an instrument without a total,
+ *        such as HADS, whether a subscale was)
  * @param criticalAlerts critical items answered at or above their alert level
  * @param criticalUnanswered critical items left unanswered although the total was computed (it was prorated
  *        or the missing-item rule allowed them missing): the total says nothing about them
@@ -82,7 +83,7 @@ public record Scored(Provenance provenance, int rawTotal, Optional<BigDecimal> t
      *     when {@code band} is present
      * @param caseness the total against the caseness cut-off
      * @param itemsMissing ids of unanswered items, in form order
-     * @param prorated whether the total was scaled up for missing items
+     * @param prorated whether the total was scaled up for missing items (without a total: a subscale was)
      * @param criticalAlerts critical items answered at or above their alert level
      * @param criticalUnanswered critical items left unanswered although the total was computed (it was prorated
      *     or the missing-item rule allowed them missing): the total says nothing about them

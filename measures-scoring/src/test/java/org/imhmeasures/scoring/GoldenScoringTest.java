@@ -106,13 +106,37 @@ class GoldenScoringTest {
     @MethodSource("cases")
     void score_matchesHandWorkedValue(String name, String[] f) {
         Instrument instrument = Catalogue.builtIn().get(f[1].strip());
-        String[] codes = f[2].strip().split("\\s+");
-        assertEquals(instrument.items().size(), codes.length, name + ": answer count");
+        assertMatches(name, f, Scorer.of(instrument));
+    }
+
+    static Stream<Arguments> hadsProrateCases() throws IOException {
+        return lines("golden/hads_prorate.golden").stream().map(line -> line.split("\\|", -1))
+                .map(f -> Arguments.of("hads_prorate: " + f[0].strip(), f));
+    }
+
+    /** HADS with the opt-in PRORATE policy: the published half rule per subscale (Bell et al. 2016). */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("hadsProrateCases")
+    void hadsHalfRule_underProrate_matchesHandWorkedValue(String name, String[] f) {
+        assertEquals(10, f.length, name);
+        assertMatches(name, f, Scorer.of(Catalogue.builtIn().get("HADS"),
+                ScoringOptions.defaults().with(MissingItemPolicy.PRORATE)));
+    }
+
+    private static Map<String, String> answers(Instrument instrument, String[] codes) {
         Map<String, String> answers = new LinkedHashMap<>();
         for (int i = 0; i < codes.length; i++) {
             answers.put(instrument.items().get(i).id(), codes[i].equals(".") ? "" : codes[i]);
         }
-        ScoreResult result = Scorer.of(instrument).score(Administration.of(instrument.id(), answers));
+        return answers;
+    }
+
+    private static void assertMatches(String name, String[] f, Scorer scorer) {
+        Instrument instrument = scorer.instrument();
+        assertEquals(instrument.id(), f[1].strip(), name + ": instrument");
+        String[] codes = f[2].strip().split("\\s+");
+        assertEquals(instrument.items().size(), codes.length, name + ": answer count");
+        ScoreResult result = scorer.score(Administration.of(instrument.id(), answers(instrument, codes)));
         Scored s = assertInstanceOf(Scored.class, result, name + ": " + result);
 
         assertEquals(Integer.parseInt(f[3].strip()), s.rawTotal(), name + ": raw total");
