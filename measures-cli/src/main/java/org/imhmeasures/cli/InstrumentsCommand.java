@@ -175,6 +175,8 @@ final class InstrumentsCommand implements Callable<Integer> {
                 range(sn.putObject("range"), s.range());
                 s.cutoff().ifPresent(c -> cutoff(sn.putObject("cutoff"), c));
                 bands(sn.putArray("bands"), s.bands());
+                s.prorating().ifPresent(p -> sn.putObject("prorating").put("minAnswered", p.minAnswered())
+                        .put("source", p.source().citation()));
             }
             ObjectNode licence = node.putObject("licence");
             licence.put("kind", lower(i.licence().kind()));

@@ -23,6 +23,7 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Type;
 import org.imhmeasures.core.instrument.Aggregation;
 import org.imhmeasures.core.instrument.Band;
+import org.imhmeasures.core.instrument.BandStatus;
 import org.imhmeasures.core.instrument.Catalogue;
 import org.imhmeasures.core.instrument.Cutoff;
 import org.imhmeasures.core.instrument.Instrument;
@@ -56,7 +57,9 @@ import org.imhmeasures.scoring.SubscaleScore;
  *     whole; otherwise {@code valueQuantity} with the decimal total and UCUM unit {@code {score}}
  *     (SWEMWBS metric score, KIPS mean, CORE-10 clinical score, prorated totals); no value for
  *     instruments without a total (GBO, HADS), whose scores are components;</li>
- * <li>{@code interpretation}: the band label as text; {@code A} (abnormal) or {@code N} (normal) of
+ * <li>{@code interpretation}: the band label as text ({@code "band: <label>"}), or for a total that no
+ *     confirmed band covers (PIR-GAS below 61) the text {@code "band: below the confirmed bands"} (above,
+ *     between likewise), never nothing; {@code A} (abnormal) or {@code N} (normal) of
  *     v3-ObservationInterpretation for caseness, with the cut-off's meaning as text; and one {@code AA}
  *     (critical abnormal) per critical-item alert, text {@code "critical item <id> scored <n>: <reason>"},
  *     so that a record system raises it; and one {@code IND} (indeterminate) per critical item that was not
@@ -110,6 +113,7 @@ public final class ScoreMapping {
         boolean whole = wholeScores(instrument.scoring());
         scored.total().ifPresent(total -> observation.setValue(value(total, whole)));
         scored.band().ifPresent(band -> observation.addInterpretation(bandConcept(band)));
+        outsideBandsConcept(scored.bandStatus()).ifPresent(observation::addInterpretation);
         caseness(scored.caseness(), instrument.caseness()).ifPresent(observation::addInterpretation);
         critical(observation, scored);
         for (Subscale subscale : instrument.subscales()) {
@@ -321,6 +325,18 @@ public final class ScoreMapping {
 
     private static CodeableConcept bandConcept(Band band) {
         return new CodeableConcept().setText("band: " + band.label());
+    }
+
+    /** A total no confirmed band covers still says so: a PIR-GAS below 61 must not show as nothing. */
+    private static Optional<CodeableConcept> outsideBandsConcept(BandStatus status) {
+        String side = switch (status) {
+            case BELOW_CONFIRMED_BANDS -> "below";
+            case ABOVE_CONFIRMED_BANDS -> "above";
+            case BETWEEN_CONFIRMED_BANDS -> "between";
+            case IN_BAND, NO_BANDS -> null;
+        };
+        return side == null ? Optional.empty()
+                : Optional.of(new CodeableConcept().setText("band: " + side + " the confirmed bands"));
     }
 
     private static Optional<CodeableConcept> caseness(Caseness caseness, Optional<Cutoff> cutoff) {

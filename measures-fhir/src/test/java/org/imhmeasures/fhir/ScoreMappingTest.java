@@ -131,6 +131,42 @@ class ScoreMappingTest {
         }
     }
 
+    /**
+     * PIR-GAS bands are confirmed for 61-100 only (DC:0-3R copy; NCTSN): a rating of 45 has no band label, and
+     * the Observation says it is below the confirmed bands instead of carrying no band interpretation.
+     */
+    @Test
+    void toObservation_pirgasBelowConfirmedBands_saysSo() {
+        Instrument pirgas = CATALOGUE.get("PIR-GAS");
+        Observation low = observe(pirgas, Administration.of("PIR-GAS", codes(pirgas, "45")));
+        assertEquals(45, low.getValueIntegerType().getValue());
+        assertEquals(List.of("band: below the confirmed bands"),
+                low.getInterpretation().stream().map(CodeableConcept::getText).collect(Collectors.toList()));
+        Observation banded = observe(pirgas, Administration.of("PIR-GAS", codes(pirgas, "61")));
+        assertEquals(List.of("band: significantly perturbed"),
+                banded.getInterpretation().stream().map(CodeableConcept::getText).collect(Collectors.toList()));
+    }
+
+    /**
+     * The caseness text is "case: " or "not a case: " and the cut-off's meaning, said once: HADS 1.0.0 read
+     * "case: case: abnormal anxiety score (11-21)", and "not a case: case: ..." below the cut-off. Anxiety 11
+     * and depression 7 (awell-score bands: 11-21 abnormal, the case).
+     */
+    @Test
+    void toObservation_hadsCaseness_saysCaseOnce() {
+        Instrument hads = CATALOGUE.get("HADS");
+        Observation observation = observe(hads, Administration.of("HADS",
+                codes(hads, "2", "1", "2", "1", "2", "1", "2", "1", "1", "1", "1", "1", "1", "1")));
+        ObservationComponentComponent anxiety = observation.getComponent().get(0);
+        ObservationComponentComponent depression = observation.getComponent().get(1);
+        assertEquals(11, anxiety.getValueIntegerType().getValue());
+        assertEquals(List.of("band: abnormal", "case: abnormal anxiety score (11-21)"),
+                anxiety.getInterpretation().stream().map(CodeableConcept::getText).collect(Collectors.toList()));
+        assertEquals(7, depression.getValueIntegerType().getValue());
+        assertEquals(List.of("band: normal", "not a case: abnormal depression score (11-21)"),
+                depression.getInterpretation().stream().map(CodeableConcept::getText).collect(Collectors.toList()));
+    }
+
     @Test
     void toObservation_responseWithoutId_isRejected() {
         Instrument phq9 = CATALOGUE.get("PHQ-9");

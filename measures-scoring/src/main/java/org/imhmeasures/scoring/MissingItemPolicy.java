@@ -26,7 +26,9 @@ public enum MissingItemPolicy {
     /**
      * Opt in to prorating: allow up to {@link ScoringOptions#maxMissingFraction()} of the items (at least
      * one, never all) to be missing and scale the total up; an instrument's own larger allowance still
-     * applies. Per-goal instruments keep their own rule, since goals are not interchangeable.
+     * applies. Per-goal instruments keep their own rule, since goals are not interchangeable. Where the
+     * subscales publish their own opt-in rule (HADS: each subscale from the person's mean when at least 4 of
+     * its 7 items are answered, Bell et al. 2016), that rule applies instead of the fraction.
      */
     PRORATE
 }

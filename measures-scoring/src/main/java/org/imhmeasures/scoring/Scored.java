@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.imhmeasures.core.instrument.Band;
+import org.imhmeasures.core.instrument.BandStatus;
 import org.imhmeasures.core.internal.Check;
 
 /**
@@ -27,9 +28,15 @@ import org.imhmeasures.core.internal.Check;
  * @param total the reported score, if the instrument has one
  * @param subscales subscale scores by subscale id, in definition order
  * @param band the band of the total, if bands are published and cover it
+ * @param bandStatus where the total stands against the confirmed bands: {@link BandStatus#IN_BAND} exactly
+ *        when {@code band} is present; {@link BandStatus#BELOW_CONFIRMED_BANDS} (or another
+ *        {@code *_CONFIRMED_BANDS} value) when bands are published but no confirmed band covers the total (a
+ *        PIR-GAS rating below 61, one of the most impaired relationships, must never read as a blank);
+ *        {@link BandStatus#NO_BANDS} when the instrument publishes no bands or reports no total
  * @param caseness the total against the caseness cut-off
  * @param itemsMissing ids of unanswered items, in form order
- * @param prorated whether the total was scaled up for missing items
+ * @param prorated whether the total was scaled up for missing items (for an instrument without a total,
+ *        such as HADS, whether a subscale was)
  * @param criticalAlerts critical items answered at or above their alert level
  * @param criticalUnanswered critical items left unanswered although the total was computed (it was prorated
  *        or the missing-item rule allowed them missing): the total says nothing about them
@@ -37,7 +44,7 @@ import org.imhmeasures.core.internal.Check;
  * @since 0.1.0
  */
 public record Scored(Provenance provenance, int rawTotal, Optional<BigDecimal> total,
-        Map<String, SubscaleScore> subscales, Optional<Band> band, Caseness caseness, List<String> itemsMissing,
+        Map<String, SubscaleScore> subscales, Optional<Band> band, BandStatus bandStatus, Caseness caseness, List<String> itemsMissing,
         boolean prorated, List<CriticalAlert> criticalAlerts, List<CriticalItemUnanswered> criticalUnanswered,
         Map<String, Integer> itemScores) implements ScoreResult {
 
@@ -72,9 +79,11 @@ public record Scored(Provenance provenance, int rawTotal, Optional<BigDecimal> t
      * @param total the reported score, if the instrument has one
      * @param subscales subscale scores by subscale id, in definition order
      * @param band the band of the total, if bands are published and cover it
+     * @param bandStatus where the total stands against the confirmed bands; {@link BandStatus#IN_BAND} exactly
+     *     when {@code band} is present
      * @param caseness the total against the caseness cut-off
      * @param itemsMissing ids of unanswered items, in form order
-     * @param prorated whether the total was scaled up for missing items
+     * @param prorated whether the total was scaled up for missing items (without a total: a subscale was)
      * @param criticalAlerts critical items answered at or above their alert level
      * @param criticalUnanswered critical items left unanswered although the total was computed (it was prorated
      *     or the missing-item rule allowed them missing): the total says nothing about them
@@ -85,6 +94,9 @@ public record Scored(Provenance provenance, int rawTotal, Optional<BigDecimal> t
         Check.notNull(total, "total");
         subscales = immutable(subscales, "subscales");
         Check.notNull(band, "band");
+        Check.notNull(bandStatus, "band status");
+        Check.argument(band.isPresent() == (bandStatus == BandStatus.IN_BAND),
+                "band status must be IN_BAND exactly when there is a band: %s", bandStatus);
         Check.notNull(caseness, "caseness");
         itemsMissing = immutable(itemsMissing, "items missing");
         criticalAlerts = immutable(criticalAlerts, "critical alerts");

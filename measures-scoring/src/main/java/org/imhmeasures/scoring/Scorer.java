@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.imhmeasures.core.instrument.BandStatus;
 import org.imhmeasures.core.instrument.Bands;
 import org.imhmeasures.core.instrument.Cutoff;
 import org.imhmeasures.core.instrument.Instrument;
@@ -40,6 +41,15 @@ import org.imhmeasures.core.internal.Check;
  * </ul>
  * Subscales: sum or mean of their items; a subscale with missing items is prorated the same way when
  * prorating is in force and at least one of its items is answered, otherwise it has no score.
+ * Where the subscales publish their own opt-in rule ({@link Subscale#prorating()}; HADS: Bell ML, Fairclough
+ * DL, Fiero MH, Butow PN (2016) BMC Res Notes 9:479, doi:10.1186/s13104-016-2284-z, the "half rule") and
+ * the caller asks for {@link MissingItemPolicy#PRORATE}, that rule replaces the general allowance: a subscale of {@code k} items
+ * with {@code a >= minAnswered} answered and answered sum {@code S} scores {@code S × k / a} (the person's
+ * mean over the answered items times {@code k}; two decimals, half up, not rounded to a whole number, so
+ * 10.50 on HADS is still borderline and not a case); a subscale with fewer answered items makes the whole
+ * administration {@link Problem.TooManyMissing} (one per such subscale, naming its missing items) — no
+ * half-scored HADS with one subscale blank. Under the default {@link MissingItemPolicy#INSTRUMENT_RULE} and
+ * under {@link MissingItemPolicy#STRICT} the instrument's own rule holds (HADS: no item may be missing).
  *
  * <h2>Edge cases</h2>
  * <ul>
@@ -66,6 +76,9 @@ import org.imhmeasures.core.internal.Check;
  *       do not exempt it — so the total is unchanged; the flag says the risk it asks about is unknown.
  *       A code that is not allowed is flagged too: its alert status is as unknown as a blank's.</li>
  *   <li>Bands classify a non-whole total by the band it has reached but not left (9.6 on PHQ-9 is mild).</li>
+ *   <li>A total that no confirmed band covers, where bands are published for part of the range only (PIR-GAS
+ *       below 61), has no band and the band status {@link BandStatus#BELOW_CONFIRMED_BANDS} (or above, or
+ *       between): never a silent blank.</li>
  * </ul>
  * Sources: the instrument's definition file cites each rule; prorating convention for CORE measures:
  * CORE System Trust, "What's in a name 1: scoring CORE measures".
@@ -96,6 +109,11 @@ public final class Scorer {
     private final int[] criticalMinScore;
     private final int allowedMissing;
     private final boolean prorating;
+    /**
+     * per subscale: the fewest answered items for a prorated score, when the caller opted in to prorating
+     * and the subscales publish their own rule (HADS); {@code null} otherwise.
+     */
+    private final int[] subscaleMinAnswered;
     private final String[] itemIds;
     /**
      * One {@code true} per item, for the item scores of complete answers. Filled in the constructor and
@@ -113,6 +131,7 @@ public final class Scorer {
     private final int minRaw;
     private final Optional<BigDecimal>[] completeTotals;
     private final Optional<org.imhmeasures.core.instrument.Band>[] completeBands;
+    private final BandStatus[] completeBandStatus;
     private final Caseness[] completeCaseness;
 
     private Scorer(Instrument instrument, ScoringOptions options) {
@@ -172,22 +191,28 @@ public final class Scorer {
             @SuppressWarnings({"unchecked", "rawtypes"})
             Optional<org.imhmeasures.core.instrument.Band>[] bands = new Optional[size];
             Caseness[] caseness = new Caseness[size];
+            BandStatus[] bandStatus = new BandStatus[size];
             for (int raw = minRaw; raw <= maxRaw; raw++) {
                 Optional<BigDecimal> total = total(raw, n);
                 totals[raw - minRaw] = total;
                 bands[raw - minRaw] = total.flatMap(instrument.bands()::classify);
+                bandStatus[raw - minRaw] = bandStatus(total);
                 caseness[raw - minRaw] = caseness(instrument.caseness(), total);
             }
             this.completeTotals = totals;
             this.completeBands = bands;
+            this.completeBandStatus = bandStatus;
             this.completeCaseness = caseness;
         } else {
             this.completeTotals = null;
             this.completeBands = null;
+            this.completeBandStatus = null;
             this.completeCaseness = null;
         }
         MissingItemRule rule = instrument.missingItems();
         int ownProrate = rule instanceof MissingItemRule.Prorate p ? p.maxMissing() : 0;
+        boolean publishedSubscaleRules = instrument.subscales().stream().anyMatch(sub -> sub.prorating().isPresent());
+        int[] minAnswered = null;
         switch (options.missingItems()) {
             case STRICT:
                 allowedMissing = 0;
@@ -197,6 +222,17 @@ public final class Scorer {
                 if (rule instanceof MissingItemRule.MinimumAnswered m) {
                     allowedMissing = n - m.minAnswered();
                     prorating = false;
+                } else if (publishedSubscaleRules) {
+                    // the published per-subscale rule replaces the general fraction (the instrument validated
+                    // that its subscales split the items exactly)
+                    minAnswered = instrument.subscales().stream()
+                            .mapToInt(sub -> sub.prorating().orElseThrow().minAnswered()).toArray();
+                    int missable = 0;
+                    for (int s = 0; s < minAnswered.length; s++) {
+                        missable += instrument.subscales().get(s).itemIds().size() - minAnswered[s];
+                    }
+                    allowedMissing = missable;
+                    prorating = missable > 0;
                 } else {
                     int byFraction = options.maxMissingFraction().multiply(BigDecimal.valueOf(n))
                             .setScale(0, RoundingMode.FLOOR).intValue();
@@ -215,6 +251,7 @@ public final class Scorer {
                 }
                 break;
         }
+        this.subscaleMinAnswered = minAnswered;
         for (int s = 0; s < subscaleIndexes.length; s++) {
             for (int sum = 0; sum < completeSubscales[s].length; sum++) {
                 int size = subscaleIndexes[s].length;
@@ -543,7 +580,9 @@ public final class Scorer {
         List<String> missing = List.of();
         if (missingCount > 0) {
             missing = missingIds(answered, problems);
-            if (missing.size() > allowedMissing) {
+            if (subscaleMinAnswered != null) {
+                problems = tooManyMissingPerSubscale(answered, problems);
+            } else if (missing.size() > allowedMissing) {
                 problems = problems.isEmpty() ? new ArrayList<>(1) : problems;
                 problems.add(new Problem.TooManyMissing(missing, allowedMissing));
             }
@@ -554,22 +593,49 @@ public final class Scorer {
         int answeredCount = n - missing.size();
         Optional<BigDecimal> total;
         Optional<org.imhmeasures.core.instrument.Band> band;
+        BandStatus bandStatus;
         Caseness caseness;
         int slot = raw - minRaw;
         if (missing.isEmpty() && completeTotals != null) {
             // complete answers: everything about the total was computed once, at construction
             total = completeTotals[slot];
             band = completeBands[slot];
+            bandStatus = completeBandStatus[slot];
             caseness = completeCaseness[slot];
         } else {
             total = total(raw, answeredCount);
             band = total.flatMap(instrument.bands()::classify);
+            bandStatus = bandStatus(total);
             caseness = caseness(instrument.caseness(), total);
         }
         Map<String, SubscaleScore> subscales = subscaleIndexes.length == 0 ? Map.of() : subscales(scores, answered);
-        boolean prorated = !missing.isEmpty() && prorating && total.isPresent();
-        return new Scored(provenance, raw, total, subscales, band, caseness, missing, prorated, alerts, unanswered,
-                new ItemScores(itemIds, scores, answered != null ? answered : allAnswered, n - missing.size()));
+        // without a total (HADS), prorated subscales make the result prorated
+        boolean prorated = !missing.isEmpty() && prorating
+                && (total.isPresent() || subscales.values().stream().anyMatch(SubscaleScore::prorated));
+        return new Scored(provenance, raw, total, subscales, band, bandStatus, caseness, missing, prorated, alerts,
+                unanswered, new ItemScores(itemIds, scores, answered != null ? answered : allAnswered, n - missing.size()));
+    }
+
+    /**
+     * The published per-subscale rule (HADS, opted in): one {@link Problem.TooManyMissing} per subscale with
+     * fewer answered items than its minimum, naming that subscale's missing items.
+     */
+    private List<Problem> tooManyMissingPerSubscale(boolean[] answered, List<Problem> problems) {
+        List<Problem> found = problems;
+        for (int s = 0; s < subscaleIndexes.length; s++) {
+            List<String> subscaleMissing = new ArrayList<>();
+            for (int index : subscaleIndexes[s]) {
+                if (!answered[index] && !problemAt(problems, index)) {
+                    subscaleMissing.add(items[index].id());
+                }
+            }
+            int missable = subscaleIndexes[s].length - subscaleMinAnswered[s];
+            if (subscaleMissing.size() > missable) {
+                found = found.isEmpty() ? new ArrayList<>(1) : found;
+                found.add(new Problem.TooManyMissing(subscaleMissing, missable));
+            }
+        }
+        return found;
     }
 
     private Map<String, SubscaleScore> subscales(int[] scores, boolean[] answered) {
@@ -716,6 +782,11 @@ public final class Scorer {
         Bands bands = subscale.bands();
         return new SubscaleScore(subscale.id(), value, bands.classify(score), caseness(subscale.cutoff(), value),
                 !complete);
+    }
+
+    /** Where the total stands against the bands; no total has {@link BandStatus#NO_BANDS}. */
+    private BandStatus bandStatus(Optional<BigDecimal> total) {
+        return total.map(instrument.bands()::status).orElse(BandStatus.NO_BANDS);
     }
 
     private static Caseness caseness(Optional<Cutoff> cutoff, Optional<BigDecimal> score) {

@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.imhmeasures.core.instrument.Band;
+import org.imhmeasures.core.instrument.BandStatus;
 import org.imhmeasures.core.instrument.Catalogue;
 import org.imhmeasures.core.instrument.Instrument;
 import org.imhmeasures.core.instrument.Item;
@@ -37,6 +38,9 @@ class GoldenScoringTest {
     /** One golden file per catalogue instrument, named by its key ({@code phq9.golden}, {@code madbb.golden}). */
     private static final List<String> FILES = Catalogue.builtIn().instruments().stream().map(Instrument::key)
             .collect(Collectors.toList());
+
+    /** The band field of a total below every confirmed band, as the scores CSV prints it. */
+    private static final String BELOW = "(below the confirmed bands)";
 
     static Stream<Arguments> cases() throws IOException {
         List<Arguments> cases = new ArrayList<>();
@@ -84,6 +88,11 @@ class GoldenScoringTest {
             for (Band band : instrument.bands().bands()) {
                 assertTrue(bands.contains(band.label()), instrument.key() + ": no case in band " + band.label());
             }
+            // bands confirmed for part of the range only (PIR-GAS 61-100): a case below them must say so
+            if (!instrument.bands().isEmpty() && instrument.totalRange().isPresent()
+                    && instrument.bands().bands().get(0).from().compareTo(instrument.totalRange().get().min()) > 0) {
+                assertTrue(bands.contains(BELOW), instrument.key() + ": no case below the confirmed bands");
+            }
             if (instrument.caseness().isPresent()) {
                 assertEquals(Set.of("true", "false"), caseness, instrument.key() + ": both sides of the cut-off");
             }
@@ -97,13 +106,37 @@ class GoldenScoringTest {
     @MethodSource("cases")
     void score_matchesHandWorkedValue(String name, String[] f) {
         Instrument instrument = Catalogue.builtIn().get(f[1].strip());
-        String[] codes = f[2].strip().split("\\s+");
-        assertEquals(instrument.items().size(), codes.length, name + ": answer count");
+        assertMatches(name, f, Scorer.of(instrument));
+    }
+
+    static Stream<Arguments> hadsProrateCases() throws IOException {
+        return lines("golden/hads_prorate.golden").stream().map(line -> line.split("\\|", -1))
+                .map(f -> Arguments.of("hads_prorate: " + f[0].strip(), f));
+    }
+
+    /** HADS with the opt-in PRORATE policy: the published half rule per subscale (Bell et al. 2016). */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("hadsProrateCases")
+    void hadsHalfRule_underProrate_matchesHandWorkedValue(String name, String[] f) {
+        assertEquals(10, f.length, name);
+        assertMatches(name, f, Scorer.of(Catalogue.builtIn().get("HADS"),
+                ScoringOptions.defaults().with(MissingItemPolicy.PRORATE)));
+    }
+
+    private static Map<String, String> answers(Instrument instrument, String[] codes) {
         Map<String, String> answers = new LinkedHashMap<>();
         for (int i = 0; i < codes.length; i++) {
             answers.put(instrument.items().get(i).id(), codes[i].equals(".") ? "" : codes[i]);
         }
-        ScoreResult result = Scorer.of(instrument).score(Administration.of(instrument.id(), answers));
+        return answers;
+    }
+
+    private static void assertMatches(String name, String[] f, Scorer scorer) {
+        Instrument instrument = scorer.instrument();
+        assertEquals(instrument.id(), f[1].strip(), name + ": instrument");
+        String[] codes = f[2].strip().split("\\s+");
+        assertEquals(instrument.items().size(), codes.length, name + ": answer count");
+        ScoreResult result = scorer.score(Administration.of(instrument.id(), answers(instrument, codes)));
         Scored s = assertInstanceOf(Scored.class, result, name + ": " + result);
 
         assertEquals(Integer.parseInt(f[3].strip()), s.rawTotal(), name + ": raw total");
@@ -114,7 +147,16 @@ class GoldenScoringTest {
             assertEquals(0, new BigDecimal(total).compareTo(s.total().orElseThrow()), name + ": total " + s.total());
             assertEquals(total, s.total().orElseThrow().toPlainString(), name + ": printed total");
         }
-        assertEquals(f[5].strip(), s.band().map(b -> b.label()).orElse(""), name + ": band");
+        String band = f[5].strip();
+        if (band.equals(BELOW)) {
+            assertTrue(s.band().isEmpty(), name + ": no band below the confirmed bands");
+            assertEquals(BandStatus.BELOW_CONFIRMED_BANDS, s.bandStatus(), name + ": band status");
+        } else {
+            assertEquals(band, s.band().map(b -> b.label()).orElse(""), name + ": band");
+            // an empty band field means the instrument has no bands (or no total): never a silent gap
+            assertEquals(band.isEmpty() ? BandStatus.NO_BANDS : BandStatus.IN_BAND, s.bandStatus(),
+                    name + ": band status");
+        }
         assertEquals(f[6].strip(), s.caseness().csv(), name + ": caseness");
         assertEquals(f[7].strip(), s.criticalAlerts().stream().map(CriticalAlert::itemId)
                 .collect(Collectors.joining(";")), name + ": critical items");

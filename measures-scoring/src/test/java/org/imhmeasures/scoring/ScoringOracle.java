@@ -57,7 +57,17 @@ final class ScoringOracle {
             }
         }
         int allowed = allowedMissing(instrument, options);
-        if (missing.size() > allowed) {
+        if (publishedSubscaleRule(instrument, options)) {
+            // the published per-subscale rule (HADS half rule): one problem per subscale short of its minimum
+            for (Subscale subscale : instrument.subscales()) {
+                List<String> subscaleMissing = new ArrayList<>(missing);
+                subscaleMissing.retainAll(subscale.itemIds());
+                int missable = subscale.itemIds().size() - subscale.prorating().orElseThrow().minAnswered();
+                if (subscaleMissing.size() > missable) {
+                    problems.add("too_many_missing(" + subscaleMissing + " allowed " + missable + ")");
+                }
+            }
+        } else if (missing.size() > allowed) {
             problems.add("too_many_missing(" + missing + " allowed " + allowed + ")");
         }
         List<String> alerts = new ArrayList<>();
@@ -94,11 +104,16 @@ final class ScoringOracle {
         for (Subscale subscale : instrument.subscales()) {
             subscales.add(subscale(subscale, instrument, scores, prorating));
         }
+        // without a total, a prorated subscale makes the result prorated
+        boolean subscaleProrated = prorating && instrument.subscales().stream().anyMatch(sub -> {
+            long answeredInSubscale = sub.itemIds().stream().filter(id -> !missing.contains(id)).count();
+            return answeredInSubscale > 0 && answeredInSubscale < sub.itemIds().size();
+        });
         return "scored raw " + raw + ", total " + total.map(BigDecimal::toPlainString).orElse("-") + ", band "
                 + total.flatMap(instrument.bands()::classify).map(Band::label).orElse("-") + ", "
                 + caseness(instrument.caseness(), total) + ", missing " + missing + ", prorated "
-                + (!missing.isEmpty() && prorating && total.isPresent()) + ", subscales " + subscales + ", items "
-                + itemScores + critical;
+                + (!missing.isEmpty() && prorating && (total.isPresent() || subscaleProrated)) + ", subscales "
+                + subscales + ", items " + itemScores + critical;
     }
 
     /** The missing-item allowance, as {@link MissingItemPolicy} documents it. */
@@ -115,9 +130,20 @@ final class ScoringOracle {
         if (options.missingItems() == MissingItemPolicy.INSTRUMENT_RULE) {
             return own;
         }
+        if (publishedSubscaleRule(instrument, options)) {
+            return instrument.subscales().stream()
+                    .mapToInt(sub -> sub.itemIds().size() - sub.prorating().orElseThrow().minAnswered()).sum();
+        }
         int fraction = options.maxMissingFraction().multiply(BigDecimal.valueOf(n)).setScale(0, RoundingMode.FLOOR)
                 .intValueExact();
         return Math.min(n - 1, Math.max(own, Math.max(1, fraction)));
+    }
+
+    /** Whether PRORATE is asked for and the subscales publish their own rule (HADS), which then applies. */
+    private static boolean publishedSubscaleRule(Instrument instrument, ScoringOptions options) {
+        return options.missingItems() == MissingItemPolicy.PRORATE
+                && !(instrument.missingItems() instanceof MissingItemRule.MinimumAnswered)
+                && instrument.subscales().stream().anyMatch(sub -> sub.prorating().isPresent());
     }
 
     /** Whether unanswered items are made up for (prorated) rather than left out. */

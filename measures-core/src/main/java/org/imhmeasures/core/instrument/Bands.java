@@ -13,7 +13,8 @@ import org.imhmeasures.core.internal.Check;
  * Published severity bands, in ascending order, with their source.
  *
  * <p>Bands never overlap. They need not cover the whole range: where a source confirms only some
- * labels (PIR-GAS), scores outside the confirmed bands have no band rather than a guessed one.
+ * labels (PIR-GAS), scores outside the confirmed bands have no band rather than a guessed one, and
+ * {@link #status(BigDecimal)} says on which side of the confirmed bands they lie.
  *
  * @param bands the bands in ascending order; may be empty when none are published
  * @param source where the bands come from; required when {@code bands} is not empty
@@ -84,6 +85,33 @@ public record Bands(List<Band> bands, Optional<Source> source) {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Places a score against the bands: in one of them ({@link #classify(BigDecimal)} finds it), below the
+     * lowest, above the highest, between two, or {@link BandStatus#NO_BANDS} when none are published. A
+     * score is below the bands when it is less than the first band's {@code from}, above them when it is
+     * greater than the last band's {@code to}; any other score without a band is in a gap.
+     *
+     * @param score the score to place
+     * @return where the score stands, never {@code null}
+     * @since 0.1.0
+     */
+    public BandStatus status(BigDecimal score) {
+        Check.notNull(score, "score");
+        if (bands.isEmpty()) {
+            return BandStatus.NO_BANDS;
+        }
+        if (classify(score).isPresent()) {
+            return BandStatus.IN_BAND;
+        }
+        if (score.compareTo(bands.get(0).from()) < 0) {
+            return BandStatus.BELOW_CONFIRMED_BANDS;
+        }
+        if (score.compareTo(bands.get(bands.size() - 1).to()) > 0) {
+            return BandStatus.ABOVE_CONFIRMED_BANDS;
+        }
+        return BandStatus.BETWEEN_CONFIRMED_BANDS;
     }
 
     /**

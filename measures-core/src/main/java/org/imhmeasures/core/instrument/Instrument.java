@@ -266,6 +266,20 @@ public record Instrument(String id, String definitionVersion, String name, Respo
                     expected, subscale.range());
             checkInside("subscale " + subscale.id(), subscale.range(), subscale.bands(), subscale.cutoff());
         }
+        // per-subscale prorating decides every missing item, so the subscales must split the items exactly
+        if (subscales.stream().anyMatch(sub -> sub.prorating().isPresent())) {
+            Set<String> covered = new HashSet<>();
+            for (Subscale subscale : subscales) {
+                Check.argument(subscale.prorating().isPresent(),
+                        "subscale %s must have a prorating rule when another subscale has one: none", subscale.id());
+                for (String itemId : subscale.itemIds()) {
+                    Check.argument(covered.add(itemId),
+                            "subscales with prorating rules must not share an item: %s", itemId);
+                }
+            }
+            Check.argument(covered.size() == itemIds.size(),
+                    "subscales with prorating rules must cover every item: %d of %d", covered.size(), itemIds.size());
+        }
     }
 
     private static void checkTotal(String id, List<Item> items, ScoringRule scoring, Optional<ScoreRange> range,

@@ -189,7 +189,8 @@ public final class InstrumentDefinitions {
     }
 
     private static Subscale subscale(JsonFields s) {
-        s.allowOnly(Set.of("id", "name", "items", "aggregation", "range", "bands", "cutoff", "source", "codes"));
+        s.allowOnly(Set.of("id", "name", "items", "aggregation", "range", "bands", "cutoff", "source", "codes",
+                "prorating"));
         Codes codes = s.optionalObject("codes").map(c -> {
             c.allowOnly(Set.of("loincTotal", "snomedScore", "source"));
             return codes(c);
@@ -197,7 +198,9 @@ public final class InstrumentDefinitions {
         return s.build(() -> new Subscale(s.text("id"), s.text("name"), s.texts("items"),
                 s.enumValue("aggregation", Aggregation.class), range(s.object("range")),
                 s.optionalObject("bands").map(InstrumentDefinitions::bands).orElse(Bands.none()),
-                s.optionalObject("cutoff").map(InstrumentDefinitions::cutoff), Source.of(s.text("source")), codes));
+                s.optionalObject("cutoff").map(InstrumentDefinitions::cutoff), Source.of(s.text("source")), codes,
+                s.optionalObject("prorating").map(p -> p.allowOnly(Set.of("minAnswered", "source"))
+                        .build(() -> new SubscaleProrating(p.integer("minAnswered"), Source.of(p.text("source")))))));
     }
 
     private static ScoringRule scoring(JsonFields s) {

@@ -21,10 +21,12 @@ import org.imhmeasures.core.internal.Check;
  * @param source where the item membership comes from
  * @param codes terminology codes for the subscale score (e.g. the SNOMED CT concept of the HADS anxiety
  *        score), {@link Codes#none()} when none is known; never item codes (those belong to the instrument)
+ * @param prorating the published opt-in prorating rule for the subscale (HADS: at least 4 of 7 answered),
+ *        applied only when a caller asks for prorating; empty when none is published
  * @since 0.1.0
  */
 public record Subscale(String id, String name, List<String> itemIds, Aggregation aggregation, ScoreRange range,
-        Bands bands, Optional<Cutoff> cutoff, Source source, Codes codes) {
+        Bands bands, Optional<Cutoff> cutoff, Source source, Codes codes, Optional<SubscaleProrating> prorating) {
 
     /**
      * Validates.
@@ -39,6 +41,8 @@ public record Subscale(String id, String name, List<String> itemIds, Aggregation
      * @param source where the item membership comes from
      * @param codes terminology codes for the subscale score (e.g. the SNOMED CT concept of the HADS anxiety
      *     score), {@link Codes#none()} when none is known; never item codes (those belong to the instrument)
+     * @param prorating the published opt-in prorating rule for the subscale, applied only when a caller asks
+     *     for prorating; empty when none is published
      */
     public Subscale {
         id = Check.notBlank(id, "subscale id");
@@ -54,6 +58,10 @@ public record Subscale(String id, String name, List<String> itemIds, Aggregation
         Check.notNull(codes, "subscale codes");
         Check.argument(codes.loincItems().isEmpty() && codes.loincPanel().isEmpty(),
                 "subscale %s codes must be score codes only: item or panel codes given", id);
+        Check.notNull(prorating, "subscale prorating");
+        Check.argument(prorating.isEmpty() || prorating.get().minAnswered() <= itemIds.size(),
+                "subscale %s prorating minimum answered must be at most %d: %d", id, itemIds.size(),
+                prorating.map(SubscaleProrating::minAnswered).orElse(0));
     }
 
     /**
@@ -70,6 +78,24 @@ public record Subscale(String id, String name, List<String> itemIds, Aggregation
      */
     public Subscale(String id, String name, List<String> itemIds, Aggregation aggregation, ScoreRange range,
             Bands bands, Optional<Cutoff> cutoff, Source source) {
-        this(id, name, itemIds, aggregation, range, bands, cutoff, source, Codes.none());
+        this(id, name, itemIds, aggregation, range, bands, cutoff, source, Codes.none(), Optional.empty());
+    }
+
+    /**
+     * A subscale without a published prorating rule.
+     *
+     * @param id stable id
+     * @param name published name
+     * @param itemIds the items it combines, in form order
+     * @param aggregation how the item scores combine
+     * @param range possible subscale scores
+     * @param bands published bands, possibly none
+     * @param cutoff published caseness cut-off, if any
+     * @param source where the item membership comes from
+     * @param codes terminology codes for the subscale score
+     */
+    public Subscale(String id, String name, List<String> itemIds, Aggregation aggregation, ScoreRange range,
+            Bands bands, Optional<Cutoff> cutoff, Source source, Codes codes) {
+        this(id, name, itemIds, aggregation, range, bands, cutoff, source, codes, Optional.empty());
     }
 }

@@ -57,6 +57,35 @@ class BandsTest {
     }
 
     @Test
+    void status_partialCoverage_saysWhichSideOfTheConfirmedBands() {
+        Bands gapped = Bands.of(SOURCE, List.of(Band.of("significantly perturbed", 61, 70),
+                Band.of("adapted", 81, 90)));
+        assertEquals(BandStatus.BELOW_CONFIRMED_BANDS, gapped.status(new BigDecimal("1")));
+        assertEquals(BandStatus.BELOW_CONFIRMED_BANDS, gapped.status(new BigDecimal("60")));
+        assertEquals(BandStatus.BELOW_CONFIRMED_BANDS, gapped.status(new BigDecimal("60.99")));
+        assertEquals(BandStatus.IN_BAND, gapped.status(new BigDecimal("61")));
+        assertEquals(BandStatus.IN_BAND, gapped.status(new BigDecimal("70")));
+        assertEquals(BandStatus.BETWEEN_CONFIRMED_BANDS, gapped.status(new BigDecimal("75")));
+        assertEquals(BandStatus.IN_BAND, gapped.status(new BigDecimal("90")));
+        assertEquals(BandStatus.ABOVE_CONFIRMED_BANDS, gapped.status(new BigDecimal("90.5")));
+        assertTrue(BandStatus.BELOW_CONFIRMED_BANDS.outsideConfirmedBands());
+        assertTrue(BandStatus.BETWEEN_CONFIRMED_BANDS.outsideConfirmedBands());
+        assertTrue(!BandStatus.IN_BAND.outsideConfirmedBands() && !BandStatus.NO_BANDS.outsideConfirmedBands());
+    }
+
+    @Test
+    void status_noBands_isNoBands_andStatusAgreesWithClassify() {
+        assertEquals(BandStatus.NO_BANDS, Bands.none().status(BigDecimal.TEN));
+        for (int score = -2; score <= 16; score++) {
+            BigDecimal value = BigDecimal.valueOf(score);
+            assertEquals(PHQ9_LIKE.classify(value).isPresent(), PHQ9_LIKE.status(value) == BandStatus.IN_BAND,
+                    "score " + score);
+        }
+        assertEquals(BandStatus.BELOW_CONFIRMED_BANDS, PHQ9_LIKE.status(new BigDecimal("-1")));
+        assertEquals(BandStatus.ABOVE_CONFIRMED_BANDS, PHQ9_LIKE.status(new BigDecimal("14.5")));
+    }
+
+    @Test
     void classify_decimalBands_kipsStyle() {
         Bands kips = Bands.of(SOURCE, List.of(new Band("low", new BigDecimal("1.0"), new BigDecimal("2.9")),
                 new Band("moderate", new BigDecimal("3.0"), new BigDecimal("3.9")),

@@ -11,7 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -168,5 +170,51 @@ class CatalogueRoundTwoTest {
                 .allMatch(o -> o.label().isEmpty())));
         assertTrue(core10.omissions().stream().anyMatch(o -> o.field().equals("option labels")
                 && o.note().contains("wording supplement")));
+    }
+
+    /**
+     * A cut-off meaning describes the case; the FHIR mapping and other readers put "case: " or "not a case: "
+     * before it, so a meaning that starts with "case" reads doubled ("case: case: ...").
+     */
+    @Test
+    void cutoffMeanings_neverStartWithCase() {
+        for (Instrument instrument : Catalogue.builtIn().instruments()) {
+            List<Cutoff> cutoffs = new ArrayList<>();
+            instrument.caseness().ifPresent(cutoffs::add);
+            instrument.subscales().forEach(sub -> sub.cutoff().ifPresent(cutoffs::add));
+            for (Cutoff cutoff : cutoffs) {
+                String meaning = cutoff.meaning().toLowerCase(Locale.ROOT);
+                assertTrue(!meaning.startsWith("case") && !meaning.startsWith("not a case"),
+                        instrument.id() + ": " + cutoff.meaning());
+            }
+        }
+    }
+
+    /** HADS: strict by default, with the published half rule (Bell et al. 2016) on each subscale as an opt-in. */
+    @Test
+    void hads_subscalesCarryTheHalfRule_strictByDefault() {
+        Instrument hads = get("HADS");
+        assertTrue(hads.missingItems() instanceof MissingItemRule.NoneAllowed);
+        for (Subscale subscale : hads.subscales()) {
+            SubscaleProrating rule = subscale.prorating().orElseThrow();
+            assertEquals(4, rule.minAnswered(), subscale.id());
+            assertTrue(rule.source().citation().contains("BMC Res Notes 9:479"), subscale.id());
+        }
+    }
+
+    /** Per-subscale prorating decides every missing item: every subscale has a rule, and they split the items. */
+    @Test
+    void subscaleProrating_onOneSubscaleOnly_orAboveItsSize_isRejected() {
+        DefinitionException one = assertThrows(DefinitionException.class, () -> DefinitionFixtures.readEdited(
+                "hads.json", tree -> ((ObjectNode) tree.get("subscales").get(1)).remove("prorating")));
+        assertTrue(one.getMessage().contains("subscale depression must have a prorating rule"), one.getMessage());
+        DefinitionException big = assertThrows(DefinitionException.class, () -> DefinitionFixtures.readEdited(
+                "hads.json", tree -> ((ObjectNode) tree.get("subscales").get(0).get("prorating"))
+                        .put("minAnswered", 8)));
+        assertTrue(big.getMessage().contains("must be at most 7: 8"), big.getMessage());
+        DefinitionException unknown = assertThrows(DefinitionException.class, () -> DefinitionFixtures.readEdited(
+                "hads.json", tree -> ((ObjectNode) tree.get("subscales").get(0).get("prorating"))
+                        .put("maxMissing", 3)));
+        assertTrue(unknown.field().startsWith("subscales[0].prorating"), unknown.field());
     }
 }

@@ -39,7 +39,10 @@ import org.imhmeasures.scoring.dataset.internal.WideCsvReader;
  * other columns are ignored; an empty cell is a missing answer. Output header, exactly:
  * <pre>record_id,instrument,definition_version,raw_total,total,band,caseness,items_missing,prorated,critical_items,critical_unanswered</pre>
  * followed by one {@code subscale:<id>} column per subscale. {@code caseness} is {@code true}, {@code false}
- * or empty; {@code items_missing} is the number of unanswered items; {@code critical_items} the ids of
+ * or empty; {@code band} is the band label, or for a total that no confirmed band covers (PIR-GAS below 61,
+ * whose lower bands are unconfirmed) {@code (below the confirmed bands)} ({@code above}, {@code between}
+ * likewise), never a blank that hides the most impaired relationships; empty when the instrument has no
+ * bands; {@code items_missing} is the number of unanswered items; {@code critical_items} the ids of
  * critical items at alert level ({@link ScoreResult#criticalAlerts()}) joined by {@code ;};
  * {@code critical_unanswered} the ids of critical items without a valid answer
  * ({@link ScoreResult#criticalUnanswered()}: a total prorated without PHQ-9 item 9 or CORE-10 item 6 says
@@ -493,7 +496,7 @@ public final class DatasetScoring {
         // BigDecimal caches toString(), and our totals (scale 0 or 2) print without exponent, so the
         // shared complete-answer totals cost no formatting per row
         cells[4] = s.total().map(DatasetScoring::plain).orElse("");
-        cells[5] = s.band().map(b -> b.label()).orElse("");
+        cells[5] = bandCell(s);
         cells[6] = s.caseness().csv();
         cells[7] = text(s.itemsMissing().size());
         cells[8] = s.prorated() ? "true" : "false";
@@ -509,6 +512,26 @@ public final class DatasetScoring {
             cells[c] = timepoint;
         }
         out.row(cells);
+    }
+
+    /**
+     * The band label; for a total outside every confirmed band (PIR-GAS below 61) the parenthesised band
+     * status, so that the most impaired relationships never show as a blank; empty without bands.
+     */
+    static String bandCell(Scored s) {
+        if (s.band().isPresent()) {
+            return s.band().get().label();
+        }
+        switch (s.bandStatus()) {
+            case BELOW_CONFIRMED_BANDS:
+                return "(below the confirmed bands)";
+            case ABOVE_CONFIRMED_BANDS:
+                return "(above the confirmed bands)";
+            case BETWEEN_CONFIRMED_BANDS:
+                return "(between the confirmed bands)";
+            default:
+                return "";
+        }
     }
 
     private static String rejectMessage(NotScorable n) {

@@ -91,7 +91,16 @@ class DatasetScoringTest {
         assertEquals("r1,PHQ-9,1.0.0,10,11.25,moderate,true,1,true,,phq9_9", r.output().get(1));
         Run hads = run("HADS", "record_id,hads_1,hads_2,hads_3,hads_4,hads_5,hads_6,hads_7,hads_8,hads_9,hads_10,"
                 + "hads_11,hads_12,hads_13,hads_14\nx,2,1,2,1,2,1,2,1,1,1,1,1,1,1\n");
-        assertEquals("x,HADS,1.0.0,18,,,,0,false,,,11,7", hads.output().get(1));
+        assertEquals("x,HADS,1.1.0,18,,,,0,false,,,11,7", hads.output().get(1));
+    }
+
+    /** PIR-GAS bands are confirmed for 61-100 only: below them the band column says so, never a blank. */
+    @Test
+    void score_pirgasBelowConfirmedBands_bandColumnSaysSo() throws IOException {
+        Run r = run("PIR-GAS", "record_id,pirgas_1\np1,45\np2,61\np3,1\n");
+        assertEquals("p1,PIR-GAS,1.0.0,45,45,(below the confirmed bands),,0,false,,", r.output().get(1));
+        assertEquals("p2,PIR-GAS,1.0.0,61,61,significantly perturbed,,0,false,,", r.output().get(2));
+        assertEquals("p3,PIR-GAS,1.0.0,1,1,(below the confirmed bands),,0,false,,", r.output().get(3));
     }
 
     @Test

@@ -247,6 +247,20 @@ final class FuzzSupport {
     }
 
     /**
+     * Whether {@code missing} is more than the rule in force allows. Where the subscales publish their own
+     * prorating rule (HADS) and prorating is in force ({@code allowedMissing > 0}), each subscale must keep its
+     * minimum answered; otherwise the count is compared with {@code allowedMissing}.
+     */
+    static boolean tooManyMissing(Instrument instrument, List<String> missing, int allowedMissing) {
+        if (allowedMissing > 0 && instrument.subscales().stream().anyMatch(sub -> sub.prorating().isPresent())) {
+            return instrument.subscales().stream().anyMatch(sub -> sub.itemIds().stream()
+                    .filter(missing::contains).count() > sub.itemIds().size() - sub.prorating().orElseThrow()
+                    .minAnswered());
+        }
+        return missing.size() > allowedMissing;
+    }
+
+    /**
      * Checks a result against answers whose placement is known: {@code codes} holds the raw code of each item
      * in form order ({@code null} or blank for missing). Every validly answered item keeps its score, the
      * unanswered ones are missing, invalid ones are {@code code_not_allowed}, every critical item at alert
@@ -295,7 +309,7 @@ final class FuzzSupport {
         }
         assertEquals(unanswered, result.criticalUnanswered().stream().map(CriticalItemUnanswered::itemId).toList(),
                 "critical items without a valid answer");
-        boolean scorable = invalid.isEmpty() && missing.size() <= allowedMissing && !extraProblems;
+        boolean scorable = invalid.isEmpty() && !tooManyMissing(instrument, missing, allowedMissing) && !extraProblems;
         if (result instanceof Scored s) {
             assertTrue(scorable, "scored although " + invalid.size() + " invalid, " + missing.size()
                     + " missing (allowed " + allowedMissing + ")" + (extraProblems ? ", other problems" : ""));
@@ -313,7 +327,7 @@ final class FuzzSupport {
             }
             assertEquals(invalid, notAllowed, "items reported code_not_allowed");
             boolean tooMany = n.problems().stream().anyMatch(p -> p instanceof Problem.TooManyMissing);
-            assertEquals(missing.size() > allowedMissing, tooMany, "too_many_missing reported");
+            assertEquals(tooManyMissing(instrument, missing, allowedMissing), tooMany, "too_many_missing reported");
         }
     }
 
@@ -387,7 +401,8 @@ final class FuzzSupport {
         assertEquals(unanswered, result.criticalUnanswered().stream().map(CriticalItemUnanswered::itemId).toList(),
                 "critical items without a valid answer");
         String first = wrongInstrument ? "wrong_instrument" : firstKeyProblem != null ? firstKeyProblem
-                : invalid ? "code_not_allowed" : missing.size() > allowedMissing ? "too_many_missing" : null;
+                : invalid ? "code_not_allowed" : tooManyMissing(instrument, missing, allowedMissing)
+                ? "too_many_missing" : null;
         if (first == null) {
             assertEquals(Scored.class, result.getClass(), "scored: every answer valid, " + missing.size()
                     + " missing of " + allowedMissing + " allowed; got " + result);
