@@ -61,7 +61,7 @@ class CsvHandlersGoldenTest {
                 ScoringOptions.defaults().with(c.missing()))).withCsvCells(c.cells());
         StringWriter scores = new StringWriter();
         StringWriter rejects = new StringWriter();
-        scoring.score(c.format(), new StringReader(resource(c.input())), scores, Optional.of(rejects), h -> { });
+        scoring.score(c.format(), new StringReader(resource(c.input())), scores, rejects);
         String write = System.getProperty("imh.golden.write");
         if (write != null) {
             Files.writeString(Path.of(write, c.expected() + ".scores.csv"), scores.toString());
@@ -69,6 +69,23 @@ class CsvHandlersGoldenTest {
         }
         assertEquals(resource(c.expected() + ".scores.csv"), scores.toString(), c + ": scores");
         assertEquals(resource(c.expected() + ".rejects.csv"), rejects.toString(), c + ": rejects");
+    }
+
+    /** The public handlers on their own, as a program (or the {@code fhir} command) combines them. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void handlers_writeTheSameBytes(Case c) throws IOException {
+        Scorer scorer = Scorer.of(Catalogue.builtIn().get(c.instrument()), ScoringOptions.defaults().with(c.missing()));
+        StringWriter scores = new StringWriter();
+        StringWriter rejects = new StringWriter();
+        DatasetSummary summary = DatasetScoring.of(scorer).forEach(c.format(), new StringReader(resource(c.input())),
+                RowHandler.all(ScoresCsv.of(scores, scorer.instrument(), c.format(), c.cells()),
+                        RejectsCsv.of(rejects, c.cells())));
+        assertEquals(resource(c.expected() + ".scores.csv"), scores.toString(), c + ": scores");
+        assertEquals(resource(c.expected() + ".rejects.csv"), rejects.toString(), c + ": rejects");
+        // no output cell here holds a line break, so lines are rows
+        assertEquals(summary.rowsScored() + 1, scores.toString().lines().count(), c + ": header and scored rows");
+        assertEquals(summary.rowsRejected() + 1, rejects.toString().lines().count(), c + ": header and rejected rows");
     }
 
     private static String resource(String name) {
