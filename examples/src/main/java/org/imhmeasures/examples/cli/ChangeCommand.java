@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.imhmeasures.core.instrument.Instrument;
@@ -46,8 +47,16 @@ final class ChangeCommand {
         ChangeOptions options = ChangeOptions.defaults();
         if (parsed.value("--method").isPresent()) {
             String name = parsed.value("--method").get();
-            options = options.with(RciMethod.fromCliName(name).orElseThrow(() -> new UsageException(
-                    "--method must be one of [jt, gln, en, ha, nk, hll, nhs]: " + name)));
+            options = options.with(switch (name.toLowerCase(Locale.ROOT)) {
+                case "jt" -> RciMethod.JACOBSON_TRUAX;
+                case "gln" -> RciMethod.GULLIKSEN_LORD_NOVICK;
+                case "en" -> RciMethod.EDWARDS_NUNNALLY;
+                case "ha" -> RciMethod.HAGEMAN_ARRINDELL;
+                case "nk" -> RciMethod.NUNNALLY_KOTSCH;
+                case "hll" -> RciMethod.HSU_LINN_LORD;
+                case "nhs" -> RciMethod.FIXED_THRESHOLD;
+                default -> throw new UsageException("--method must be one of [jt, gln, en, ha, nk, hll, nhs]: " + name);
+            });
         }
         if (parsed.value("--params").isPresent()) {
             String name = parsed.value("--params").get();
@@ -98,8 +107,8 @@ final class ChangeCommand {
                 OutputFiles.Named.of("--output", output), RunFiles.optional("--rejects", rejects),
                 RunFiles.optional("--summary", summary)))) {
             Writer outFile = files.writer(output);
-            Optional<Writer> rejFile = rejects.isPresent() ? Optional.of(files.writer(rejects.get())) : Optional.empty();
-            run = job.run(() -> DatasetInput.open(input), outFile, rejFile);
+            run = rejects.isPresent() ? job.run(() -> DatasetInput.open(input), outFile, files.writer(rejects.get()))
+                    : job.run(() -> DatasetInput.open(input), outFile);
             if (summary.isPresent()) {
                 Writer json = files.writer(summary.get());
                 json.write(CohortReports.toJson(run.cohort()) + System.lineSeparator());

@@ -4,26 +4,34 @@
  */
 package org.imhmeasures.examples.cli;
 
-import java.io.Reader;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Reader;
-import java.io.Writer;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.imhmeasures.core.instrument.Catalogue;
 import org.imhmeasures.core.instrument.Instrument;
 import org.imhmeasures.examples.files.OutputFiles;
+import org.imhmeasures.scoring.Administration;
 import org.imhmeasures.scoring.MissingItemPolicy;
+import org.imhmeasures.scoring.Scored;
 import org.imhmeasures.scoring.Scorer;
 import org.imhmeasures.scoring.ScoringOptions;
+import org.imhmeasures.scoring.dataset.CsvCells;
 import org.imhmeasures.scoring.dataset.DatasetException;
 import org.imhmeasures.scoring.dataset.DatasetFormat;
 import org.imhmeasures.scoring.dataset.DatasetInput;
-import org.imhmeasures.scoring.dataset.DatasetSummary;
 import org.imhmeasures.scoring.dataset.DatasetScoring;
+import org.imhmeasures.scoring.dataset.DatasetSummary;
+import org.imhmeasures.scoring.dataset.RejectsCsv;
+import org.imhmeasures.scoring.dataset.Rejection;
+import org.imhmeasures.scoring.dataset.Row;
+import org.imhmeasures.scoring.dataset.RowHandler;
+import org.imhmeasures.scoring.dataset.ScoresCsv;
 
 /**
  * {@code score --instrument ID --input IN --output OUT.csv [--rejects REJ.csv] [--missing strict|prorate]
@@ -62,11 +70,16 @@ final class ScoreCommand {
         DatasetFormat format = DatasetFormat.WIDE_CSV;
         if (parsed.value("--format").isPresent()) {
             String name = parsed.value("--format").get();
-            format = DatasetFormat.fromCliName(name).orElseThrow(() -> new UsageException(
-                    "--format must be one of [wide, long, jsonl]: " + name));
+            format = switch (name.toLowerCase(Locale.ROOT)) {
+                case "wide" -> DatasetFormat.WIDE_CSV;
+                case "long" -> DatasetFormat.LONG_CSV;
+                case "jsonl" -> DatasetFormat.JSON_LINES;
+                default -> throw new UsageException("--format must be one of [wide, long, jsonl]: " + name);
+            };
         }
         // a progress line on standard error every million rows, so long runs show they are alive
-        DatasetScoring scoring = DatasetScoring.of(Scorer.of(instrument, options)).withCsvCells(RunFiles.cells(parsed))
+        CsvCells cells = RunFiles.cells(parsed);
+        DatasetScoring scoring = DatasetScoring.of(Scorer.of(instrument, options))
                 .withProgress(read -> err.println("imh-measures: " + String.format(java.util.Locale.ROOT, "%,d", read)
                         + " rows read"), PROGRESS_EVERY);
         DatasetSummary summary;
@@ -74,16 +87,31 @@ final class ScoreCommand {
         try (OutputFiles files = RunFiles.open(List.of(OutputFiles.Named.of("--input", input)), RunFiles.outputs(
                         OutputFiles.Named.of("--output", output), RunFiles.optional("--rejects", rejects)));
                 Reader in = DatasetInput.open(input)) {
-            Writer outFile = files.writer(output);
-            Optional<Writer> rejFile = rejects.isPresent() ? Optional.of(files.writer(rejects.get())) : Optional.empty();
             boolean wide = format == DatasetFormat.WIDE_CSV;
-            summary = scoring.score(format, in, outFile, rejFile, header -> {
-                List<String> absent = wide ? scoring.absentItemColumns(header) : List.of();
-                if (!absent.isEmpty()) {
-                    err.println("imh-measures: warning: input has no column for " + String.join(", ", absent)
-                            + ": those items are missing in every row");
+            RowHandler warning = new RowHandler() {
+                @Override
+                public void header(List<String> header) {
+                    List<String> absent = wide ? scoring.absentItemColumns(header) : List.of();
+                    if (!absent.isEmpty()) {
+                        err.println("imh-measures: warning: input has no column for " + String.join(", ", absent)
+                                + ": those items are missing in every row");
+                    }
                 }
-            });
+
+                @Override
+                public void scored(Row row, Scored scored, Supplier<Administration> answers) {
+                    // the CSV handlers write the rows
+                }
+
+                @Override
+                public void rejected(Row row, Rejection rejection) {
+                    // the CSV handlers write the rows
+                }
+            };
+            ScoresCsv scores = ScoresCsv.of(files.writer(output), instrument, format, cells);
+            summary = scoring.forEach(format, in, rejects.isPresent()
+                    ? RowHandler.all(warning, scores, RejectsCsv.of(files.writer(rejects.get()), cells))
+                    : RowHandler.all(warning, scores));
             files.commit();
         } catch (DatasetException e) {
             throw new CommandFailure("--input " + input.getFileName() + ": " + e.getMessage(), e);
