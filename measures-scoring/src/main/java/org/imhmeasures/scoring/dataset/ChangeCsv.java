@@ -59,6 +59,9 @@ import org.imhmeasures.scoring.internal.Vocabulary;
  * header cells trimmed and each at most once, cells of at most 100,000 characters; anything else
  * refuses the input with a {@link DatasetException} giving line and column.
  *
+ * <p>Instances are immutable and thread-safe: {@code with...} methods return a new job, and each run uses
+ * its own readers, writers and cohort accumulator.
+ *
  * @since 0.1.0
  */
 public final class ChangeCsv {

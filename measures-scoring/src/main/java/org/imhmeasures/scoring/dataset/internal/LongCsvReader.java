@@ -17,8 +17,8 @@ import java.util.Map;
 import org.imhmeasures.scoring.Administration;
 import org.imhmeasures.scoring.Scorer;
 import org.imhmeasures.scoring.dataset.DatasetException;
-import org.imhmeasures.scoring.dataset.Row;
 import org.imhmeasures.scoring.dataset.DatasetScoring;
+import org.imhmeasures.scoring.dataset.Row;
 
 /**
  * Long CSV: one answer per row, {@code record_id,timepoint,instrument,item_id,code}. The rows of one
@@ -266,8 +266,7 @@ public final class LongCsvReader implements DatasetReader {
             boolean oversize, RowSink sink) throws IOException {
         if (oversize) {
             sink.reject(Row.of(line, recordId, timepoint), "malformed_row", "administration must have at most "
-                    + MAX_ANSWER_ROWS
-                    + " rows and " + MAX_ANSWER_CHARS + " characters of item ids and codes: more");
+                    + MAX_ANSWER_ROWS + " rows and " + MAX_ANSWER_CHARS + " characters of item ids and codes: more");
         } else {
             List<Map.Entry<String, String>> answers = new ArrayList<>(pairs.size() / 2);
             for (int i = 0; i < pairs.size(); i += 2) {
