@@ -12,8 +12,8 @@
 module org.imhmeasures.scoring {
     requires transitive org.imhmeasures.core;
     requires com.fasterxml.jackson.dataformat.csv;
-    // cohort reports are handed out as Jackson trees
-    requires transitive com.fasterxml.jackson.databind;
+    // JSON is read and written inside only: no Jackson type is part of the API
+    requires com.fasterxml.jackson.databind;
     // Problem marks what a JSON binder may serialise
     requires com.fasterxml.jackson.annotation;
     requires org.apache.commons.statistics.inference;

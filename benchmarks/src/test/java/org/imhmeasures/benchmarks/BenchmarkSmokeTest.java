@@ -86,7 +86,7 @@ class BenchmarkSmokeTest {
         DatasetSummary summary;
         try (Reader in = Files.newBufferedReader(csv)) {
             summary = DatasetScoring.of(Scorer.of(Catalogue.builtIn().get("PHQ-9")))
-                    .score(in, scores, Optional.of(rejects), header -> { });
+                    .score(in, scores, rejects);
         }
         assertEquals(2000, summary.rowsRead());
         assertEquals(expectedScored.size(), summary.rowsScored());

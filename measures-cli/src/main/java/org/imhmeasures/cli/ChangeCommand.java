@@ -122,8 +122,8 @@ final class ChangeCommand implements Callable<Integer> {
                 OutputFiles.Named.of("--output", output), RunFiles.optional("--rejects", rejects),
                 RunFiles.optional("--summary", summary)))) {
             Writer outFile = files.writer(output);
-            Optional<Writer> rejFile = rejects.isPresent() ? Optional.of(files.writer(rejects.get())) : Optional.empty();
-            run = job.run(() -> DatasetInput.open(input), outFile, rejFile);
+            run = rejects.isPresent() ? job.run(() -> DatasetInput.open(input), outFile, files.writer(rejects.get()))
+                    : job.run(() -> DatasetInput.open(input), outFile);
             if (summary.isPresent()) {
                 Writer json = files.writer(summary.get());
                 json.write(CohortReports.toJson(run.cohort()) + System.lineSeparator());

@@ -4,6 +4,7 @@
  */
 package org.imhmeasures.cli;
 
+import java.util.Locale;
 import java.time.Period;
 import java.util.List;
 import org.imhmeasures.core.instrument.Catalogue;
@@ -65,8 +66,16 @@ final class Converters {
     static final class Format implements ITypeConverter<DatasetFormat> {
         @Override
         public DatasetFormat convert(String name) {
-            return DatasetFormat.fromCliName(name).orElseThrow(() -> new TypeConversionException(
-                    "--format must be one of [wide, long, jsonl]: " + name));
+            switch (name.toLowerCase(Locale.ROOT)) {
+                case "wide":
+                    return DatasetFormat.WIDE_CSV;
+                case "long":
+                    return DatasetFormat.LONG_CSV;
+                case "jsonl":
+                    return DatasetFormat.JSON_LINES;
+                default:
+                    throw new TypeConversionException("--format must be one of [wide, long, jsonl]: " + name);
+            }
         }
     }
 
@@ -74,8 +83,24 @@ final class Converters {
     static final class Method implements ITypeConverter<RciMethod> {
         @Override
         public RciMethod convert(String name) {
-            return RciMethod.fromCliName(name).orElseThrow(() -> new TypeConversionException(
-                    "--method must be one of [jt, gln, en, ha, nk, hll, nhs]: " + name));
+            switch (name.toLowerCase(Locale.ROOT)) {
+                case "jt":
+                    return RciMethod.JACOBSON_TRUAX;
+                case "gln":
+                    return RciMethod.GULLIKSEN_LORD_NOVICK;
+                case "en":
+                    return RciMethod.EDWARDS_NUNNALLY;
+                case "ha":
+                    return RciMethod.HAGEMAN_ARRINDELL;
+                case "nk":
+                    return RciMethod.NUNNALLY_KOTSCH;
+                case "hll":
+                    return RciMethod.HSU_LINN_LORD;
+                case "nhs":
+                    return RciMethod.FIXED_THRESHOLD;
+                default:
+                    throw new TypeConversionException("--method must be one of [jt, gln, en, ha, nk, hll, nhs]: " + name);
+            }
         }
     }
 

@@ -6,11 +6,6 @@ package org.imhmeasures.cli;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.IParser;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-import java.io.Reader;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Reader;
@@ -19,6 +14,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.Set;
+import java.util.function.Supplier;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
@@ -28,9 +25,6 @@ import org.imhmeasures.fhir.FhirUris;
 import org.imhmeasures.fhir.ResponseMapping;
 import org.imhmeasures.fhir.ScoreMapping;
 import org.imhmeasures.scoring.Administration;
-import org.imhmeasures.scoring.CriticalAlert;
-import org.imhmeasures.scoring.CriticalItemUnanswered;
-import org.imhmeasures.scoring.NotScorable;
 import org.imhmeasures.scoring.Scored;
 import org.imhmeasures.scoring.Scorer;
 import org.imhmeasures.scoring.dataset.CsvCells;
@@ -43,6 +37,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
+import org.imhmeasures.scoring.dataset.RejectsCsv;
+import org.imhmeasures.scoring.dataset.Rejection;
+import org.imhmeasures.scoring.dataset.Row;
+import org.imhmeasures.scoring.dataset.RowHandler;
 
 /**
  * {@code fhir --instrument ID --input IN.csv --output OUT.ndjson [--rejects REJ.csv] [--raw-csv] [--max-rejects N|P%]}: scores each row of a
@@ -52,8 +50,9 @@ import picocli.CommandLine.ParentCommand;
  * <p>Input rules are those of {@code score} ({@link DatasetScoring}, wide format): a header with
  * {@code record_id} and item-id columns, other columns ignored, an empty cell a missing answer, default
  * (strict) missing-item policy of the instrument. Rows that cannot be scored go to {@code --rejects} as
- * {@code line,record_id,reason,message,critical_items,critical_unanswered} with the same reasons
- * ({@code malformed_row}, {@code missing_record_id} and the scorer's problem codes). Ids are {@code qr-<line>}
+ * {@code line,record_id,reason,message,critical_items,critical_unanswered}, written by the same
+ * {@link RejectsCsv} as for {@code score}, with the same reasons ({@code malformed_row},
+ * {@code missing_record_id} and the scorer's problem codes). Ids are {@code qr-<line>}
  * and {@code obs-<line>} (the row's first physical line); the pseudonymous {@code record_id} is kept as the
  * QuestionnaireResponse's identifier in system {@value #RECORD_ID_SYSTEM}. Text cells of the rejects are
  * neutralised against formula injection ({@link CsvCells}) unless {@code --raw-csv} is given; outputs
@@ -145,84 +144,64 @@ final class FhirCommand implements Callable<Integer> {
         long alerts;
     }
 
-    private static Counts convert(Instrument instrument, java.io.Reader in, Writer out, Optional<Writer> rejects,
+    private static Counts convert(Instrument instrument, Reader in, Writer out, Optional<Writer> rejects,
             CsvCells cells, PrintStream err) throws IOException, CommandFailure {
-        CsvMapper mapper = CsvMapper.builder().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();
         IParser json = FhirContext.forR4Cached().newJsonParser().setPrettyPrint(false);
         DatasetScoring scoring = DatasetScoring.of(Scorer.of(instrument));
         Counts counts = new Counts();
-        try (CsvGenerator rej = rejects.isPresent() ? mapper.getFactory().createGenerator(rejects.get()) : null) {
-            if (rej != null) {
-                rej.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-                rej.setSchema(CsvSchema.emptySchema());
-                row(rej, DatasetScoring.REJECT_COLUMNS.toArray(String[]::new));
-            }
-            // the same reading rules, accounting and rejection reasons as the score command
-            DatasetSummary summary = scoring.forEach(DatasetFormat.WIDE_CSV, in, header -> {
+        RowHandler resources = new RowHandler() {
+            @Override
+            public void header(List<String> header) {
                 List<String> absent = scoring.absentItemColumns(header);
                 if (!absent.isEmpty()) {
                     err.println("imh-measures: warning: input has no column for " + String.join(", ", absent)
                             + ": those items are missing in every row");
                 }
-            }, new DatasetScoring.RowHandler() {
-                @Override
-                public void scored(long line, String recordId, String timepoint, Scored scored,
-                        java.util.function.Supplier<Administration> answers) throws IOException {
-                    // the scorer accepted every code, so the mapping cannot refuse one; blanks stay missing
-                    QuestionnaireResponse response = ResponseMapping.toResponse(instrument, answers.get());
-                    response.setId("qr-" + line);
-                    response.setIdentifier(new Identifier().setSystem(RECORD_ID_SYSTEM).setValue(recordId));
-                    Observation observation = ScoreMapping.toObservation(instrument, scored, response);
-                    observation.setId("obs-" + line);
-                    out.write(json.encodeResourceToString(response));
-                    out.write('\n');
-                    out.write(json.encodeResourceToString(observation));
-                    out.write('\n');
-                }
+            }
 
-                @Override
-                public void rejected(long line, String recordId, String reason, String message,
-                        Optional<NotScorable> result) throws IOException {
-                    if (rej != null) {
-                        // the line is a number we wrote; every other cell is text (OWASP CSV Injection)
-                        row(rej, Long.toString(line), cells.text(recordId), cells.text(reason), cells.text(message),
-                                result.map(n -> ids(n.criticalAlerts(), CriticalAlert::itemId)).orElse(""),
-                                result.map(n -> ids(n.criticalUnanswered(), CriticalItemUnanswered::itemId))
-                                        .orElse(""));
-                    }
-                    if (result.isPresent() && !result.get().criticalAlerts().isEmpty()) {
-                        // no score, but the alert must reach the record system
-                        Observation alert = ScoreMapping.toAlertObservation(instrument, result.get(), Optional.empty());
-                        alert.setId("alert-" + line);
-                        alert.addIdentifier(new Identifier().setSystem(RECORD_ID_SYSTEM).setValue(recordId));
-                        out.write(json.encodeResourceToString(alert));
-                        out.write('\n');
-                        counts.alerts++;
-                    }
+            @Override
+            public void scored(Row row, Scored scored, Supplier<Administration> answers) throws IOException {
+                // the scorer accepted every code, so the mapping cannot refuse one; blanks stay missing
+                QuestionnaireResponse response = ResponseMapping.toResponse(instrument, answers.get());
+                response.setId("qr-" + row.line());
+                response.setIdentifier(new Identifier().setSystem(RECORD_ID_SYSTEM).setValue(row.recordId()));
+                Observation observation = ScoreMapping.toObservation(instrument, scored, response);
+                observation.setId("obs-" + row.line());
+                out.write(json.encodeResourceToString(response));
+                out.write('\n');
+                out.write(json.encodeResourceToString(observation));
+                out.write('\n');
+            }
+
+            @Override
+            public void rejected(Row row, Rejection rejection) throws IOException {
+                if (rejection.result().isPresent() && !rejection.criticalAlerts().isEmpty()) {
+                    // no score, but the alert must reach the record system
+                    Observation alert = ScoreMapping.toAlertObservation(instrument, rejection.result().get(),
+                            Optional.empty());
+                    alert.setId("alert-" + row.line());
+                    alert.addIdentifier(new Identifier().setSystem(RECORD_ID_SYSTEM).setValue(row.recordId()));
+                    out.write(json.encodeResourceToString(alert));
+                    out.write('\n');
+                    counts.alerts++;
                 }
-            });
+            }
+
+            @Override
+            public void finish(DatasetSummary summary) throws IOException {
+                out.flush();
+            }
+        };
+        try {
+            // the same reading rules, accounting, rejection reasons and rejects file as the score command
+            DatasetSummary summary = scoring.forEach(DatasetFormat.WIDE_CSV, in, rejects.isPresent()
+                    ? RowHandler.all(RejectsCsv.of(rejects.get(), cells), resources) : resources);
             counts.read = summary.rowsRead();
             counts.mapped = summary.rowsScored();
             counts.rejected = summary.rowsRejected();
-            if (rej != null) {
-                rej.flush();
-            }
-            out.flush();
         } catch (DatasetException e) {
             throw new CommandFailure("--input " + e.getMessage(), e);
         }
         return counts;
-    }
-
-    private static <T> String ids(List<T> items, java.util.function.Function<T, String> id) {
-        return String.join(";", items.stream().map(id).toList());
-    }
-
-    private static void row(CsvGenerator generator, String... cells) throws IOException {
-        generator.writeStartArray();
-        for (String cell : cells) {
-            generator.writeString(cell);
-        }
-        generator.writeEndArray();
     }
 }

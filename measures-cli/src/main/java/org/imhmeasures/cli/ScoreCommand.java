@@ -4,10 +4,18 @@
  */
 package org.imhmeasures.cli;
 
+import org.imhmeasures.scoring.dataset.ScoresCsv;
+import org.imhmeasures.scoring.dataset.RowHandler;
+import org.imhmeasures.scoring.dataset.Row;
+import org.imhmeasures.scoring.dataset.Rejection;
+import org.imhmeasures.scoring.dataset.RejectsCsv;
+import org.imhmeasures.scoring.dataset.CsvCells;
+import org.imhmeasures.scoring.Scored;
+import org.imhmeasures.scoring.Administration;
+import java.util.function.Supplier;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Reader;
-import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -93,23 +101,39 @@ final class ScoreCommand implements Callable<Integer> {
         DatasetFormat format = datasetFormat == null ? DatasetFormat.WIDE_CSV : datasetFormat;
         // live progress on a terminal; elsewhere a line every million rows, so long runs show they are alive
         Progress progress = Progress.of(err, quiet, input);
-        DatasetScoring scoring = DatasetScoring.of(Scorer.of(instrument, options)).withCsvCells(csv.cells())
+        CsvCells cells = csv.cells();
+        DatasetScoring scoring = DatasetScoring.of(Scorer.of(instrument, options))
                 .withProgress(progress, progress.every());
         DatasetSummary summary;
         // outputs go to temporary files, moved into place only when the whole input was scored
         try (OutputFiles files = RunFiles.open(List.of(OutputFiles.Named.of("--input", input)), RunFiles.outputs(
                         OutputFiles.Named.of("--output", output), RunFiles.optional("--rejects", rejects)));
                 Reader in = DatasetInput.of(progress.counting(Files.newInputStream(input)))) {
-            Writer outFile = files.writer(output);
-            Optional<Writer> rejFile = rejects.isPresent() ? Optional.of(files.writer(rejects.get())) : Optional.empty();
             boolean wide = format == DatasetFormat.WIDE_CSV;
-            summary = scoring.score(format, in, outFile, rejFile, header -> {
-                List<String> absent = wide ? scoring.absentItemColumns(header) : List.of();
-                if (!absent.isEmpty()) {
-                    err.println("imh-measures: warning: input has no column for " + String.join(", ", absent)
-                            + ": those items are missing in every row");
+            RowHandler warning = new RowHandler() {
+                @Override
+                public void header(List<String> header) {
+                    List<String> absent = wide ? scoring.absentItemColumns(header) : List.of();
+                    if (!absent.isEmpty()) {
+                        err.println("imh-measures: warning: input has no column for " + String.join(", ", absent)
+                                + ": those items are missing in every row");
+                    }
                 }
-            });
+
+                @Override
+                public void scored(Row row, Scored scored, Supplier<Administration> answers) {
+                    // the CSV handlers write the rows
+                }
+
+                @Override
+                public void rejected(Row row, Rejection rejection) {
+                    // the CSV handlers write the rows
+                }
+            };
+            ScoresCsv scores = ScoresCsv.of(files.writer(output), instrument, format, cells);
+            summary = scoring.forEach(format, in, rejects.isPresent()
+                    ? RowHandler.all(warning, scores, RejectsCsv.of(files.writer(rejects.get()), cells))
+                    : RowHandler.all(warning, scores));
             files.commit();
         } catch (DatasetException e) {
             throw new CommandFailure("--input " + input.getFileName() + ": " + e.getMessage(), e);

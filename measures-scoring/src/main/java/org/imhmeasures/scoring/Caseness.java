@@ -16,13 +16,4 @@ public enum Caseness {
     NOT_CASE,
     /** No published cut-off, or no score to compare. */
     NOT_DEFINED;
-
-    /**
-     * The CSV form: {@code true}, {@code false} or empty.
-     *
-     * @return the text for CSV output
-     */
-    public String csv() {
-        return this == CASE ? "true" : this == NOT_CASE ? "false" : "";
-    }
 }

@@ -27,6 +27,7 @@ import org.imhmeasures.core.instrument.BandStatus;
 import org.imhmeasures.core.instrument.Catalogue;
 import org.imhmeasures.core.instrument.Instrument;
 import org.imhmeasures.core.instrument.Item;
+import org.imhmeasures.scoring.internal.Vocabulary;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -157,7 +158,7 @@ class GoldenScoringTest {
             assertEquals(band.isEmpty() ? BandStatus.NO_BANDS : BandStatus.IN_BAND, s.bandStatus(),
                     name + ": band status");
         }
-        assertEquals(f[6].strip(), s.caseness().csv(), name + ": caseness");
+        assertEquals(f[6].strip(), Vocabulary.caseness(s.caseness()), name + ": caseness");
         assertEquals(f[7].strip(), s.criticalAlerts().stream().map(CriticalAlert::itemId)
                 .collect(Collectors.joining(";")), name + ": critical items");
         assertEquals(Boolean.parseBoolean(f[8].strip()), s.prorated(), name + ": prorated");

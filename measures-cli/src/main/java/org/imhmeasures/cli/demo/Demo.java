@@ -23,7 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import org.imhmeasures.core.instrument.Catalogue;
 import org.imhmeasures.core.instrument.Instrument;
@@ -132,7 +131,7 @@ public final class Demo {
             try (Reader in = Files.newBufferedReader(files.temp(administrations), StandardCharsets.UTF_8);
                     Writer o = output(files, scores);
                     Writer r = output(files, out.resolve("scores").resolve(instrument.key() + "-rejects.csv"))) {
-                s = DatasetScoring.of(Scorer.of(instrument)).score(in, o, Optional.of(r), header -> { });
+                s = DatasetScoring.of(Scorer.of(instrument)).score(in, o, r);
             }
             scoring.put(id, s);
             report.append(String.format(Locale.ROOT, "%-9s %6d %7d %9d %9d %10d%n", id, s.rowsRead(), s.rowsScored(),
@@ -158,9 +157,10 @@ public final class Demo {
                 ChangeCsv.Run run = ChangeCsv.of(instrument, ChangeOptions.defaults(), GROUPS)
                         .withGroupOrder("team", SyntheticService.TEAMS)
                         .withGroupOrder("age_band", SyntheticService.AGE_BANDS)
-                        .run(() -> Files.newBufferedReader(pairsWritten, StandardCharsets.UTF_8), o, Optional.of(r));
+                        .run(() -> Files.newBufferedReader(pairsWritten, StandardCharsets.UTF_8), o, r);
                 report.append(CohortReports.toText(run.cohort()));
-                changeJson.set(id, CohortReports.toJsonTree(run.cohort()));
+                // the report's own JSON text, nested as it is in the summary
+                changeJson.set(id, JSON.readTree(CohortReports.toJson(run.cohort())));
             } catch (DatasetException e) {
                 report.append("  not assessable: ").append(e.getMessage()).append('\n');
                 changeJson.putObject(id).put("notAssessable", e.getMessage());

@@ -4,8 +4,6 @@
  */
 package org.imhmeasures.scoring.change;
 
-import java.util.Locale;
-
 /**
  * The category a pair of scores falls in. Jacobson–Truax methods use the first five; the fixed-threshold
  * method uses the NHS categories.
@@ -33,13 +31,4 @@ public enum Category {
     NO_RELIABLE_CHANGE,
     /** NHS: reliably deteriorated. */
     RELIABLE_DETERIORATION;
-
-    /**
-     * The CSV form, e.g. {@code reliable_recovery}.
-     *
-     * @return lower-case name
-     */
-    public String csv() {
-        return name().toLowerCase(Locale.ROOT);
-    }
 }

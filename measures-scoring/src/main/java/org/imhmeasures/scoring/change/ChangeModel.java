@@ -19,6 +19,7 @@ import org.imhmeasures.core.instrument.ScoringRule;
 import org.imhmeasures.core.internal.Check;
 import org.imhmeasures.scoring.change.ChangeResult.NotAssessable;
 import org.imhmeasures.scoring.change.ChangeResult.Reason;
+import org.imhmeasures.scoring.internal.Vocabulary;
 
 /**
  * Assesses individual change on one instrument with fixed parameters. Immutable and thread-safe.
@@ -391,7 +392,7 @@ public final class ChangeModel {
                 return;
             }
             if (method.needsPostStatistics()) {
-                fail(Reason.NEEDS_SAMPLE_STATISTICS, "method " + method.cliName()
+                fail(Reason.NEEDS_SAMPLE_STATISTICS, "method " + Vocabulary.rciMethod(method)
                         + " must use sample parameters (post mean and SD): published parameters given");
                 return;
             }

@@ -16,13 +16,4 @@ public enum ClinicalSignificance {
     NOT_SIGNIFICANT,
     /** No cut-off is available for the instrument and options. */
     NOT_DEFINED;
-
-    /**
-     * The CSV form: {@code true}, {@code false} or empty.
-     *
-     * @return the text
-     */
-    public String csv() {
-        return this == SIGNIFICANT ? "true" : this == NOT_SIGNIFICANT ? "false" : "";
-    }
 }

@@ -4,9 +4,6 @@
  */
 package org.imhmeasures.scoring.change;
 
-import java.util.Locale;
-import java.util.Optional;
-
 /**
  * How reliable change is decided. The distribution-based methods follow the R package
  * clinicalsignificance 3.x ({@code R/calc_rci.R}; Claus, Wager &amp; Bonnet 2024, J Stat Softw 111(1),
@@ -21,71 +18,45 @@ public enum RciMethod {
      * Jacobson &amp; Truax (1991): RCI = (post − pre) / (√2·SEM). Needs SD and r.
      * J Consult Clin Psychol 59(1):12–19, doi:10.1037/0022-006X.59.1.12.
      */
-    JACOBSON_TRUAX("jt", false, false),
+    JACOBSON_TRUAX(false, false),
     /**
      * Gulliksen–Lord–Novick (Hsu 1989): RCI = [(post − M_pre) − r·(pre − M_pre)] / (SD·√(1−r²)). Needs
      * SD, r and M_pre.
      */
-    GULLIKSEN_LORD_NOVICK("gln", true, false),
+    GULLIKSEN_LORD_NOVICK(true, false),
     /**
      * Hsu–Linn–Lord: as Gulliksen–Lord–Novick with post centred on M_post. Needs sample statistics.
      */
-    HSU_LINN_LORD("hll", true, true),
+    HSU_LINN_LORD(true, true),
     /**
      * Edwards–Nunnally (Speer 1992): true pre = r·(pre − M_pre) + M_pre; RCI = (post − true pre) / SEM.
      */
-    EDWARDS_NUNNALLY("en", true, false),
+    EDWARDS_NUNNALLY(true, false),
     /**
      * Nunnally–Kotsch (1983): RCI = (post − true pre) / √(r²·SD²·(1−r) + SD²·(1−r_post)); r_post defaults
      * to r.
      */
-    NUNNALLY_KOTSCH("nk", true, false),
+    NUNNALLY_KOTSCH(true, false),
     /**
      * Hageman &amp; Arrindell (1999), Behav Res Ther 37:1169–1193: RC = [(post − pre)·r_DD + (M_post −
      * M_pre)·(1 − r_DD)] / (√r_DD·√2·SEM), with the reliability of the difference r_DD from both SDs and
      * the pre–post correlation; decided against the one-sided critical value (1.645 at α = .05). Needs
      * sample statistics.
      */
-    HAGEMAN_ARRINDELL("ha", true, true),
+    HAGEMAN_ARRINDELL(true, true),
     /**
      * The instrument's published fixed threshold in score points, inclusive: reliable when |post − pre|
      * ≥ threshold (NHS Talking Therapies and MHSDS: PHQ-9 6, GAD-7 4, CORE-10 5, GBO 3 per goal, SWEMWBS
      * 3, WEMWBS 9; EPDS 4 from Matthey 2004). No RCI is computed.
      */
-    FIXED_THRESHOLD("nhs", false, false);
+    FIXED_THRESHOLD(false, false);
 
-    private final String cliName;
     private final boolean needsReferenceMean;
     private final boolean needsPostStatistics;
 
-    RciMethod(String cliName, boolean needsReferenceMean, boolean needsPostStatistics) {
-        this.cliName = cliName;
+    RciMethod(boolean needsReferenceMean, boolean needsPostStatistics) {
         this.needsReferenceMean = needsReferenceMean;
         this.needsPostStatistics = needsPostStatistics;
-    }
-
-    /**
-     * The short name used on the command line, e.g. {@code jt}.
-     *
-     * @return the CLI name
-     */
-    public String cliName() {
-        return cliName;
-    }
-
-    /**
-     * Finds a method by CLI name.
-     *
-     * @param name e.g. {@code gln}
-     * @return the method, or empty
-     */
-    public static Optional<RciMethod> fromCliName(String name) {
-        for (RciMethod method : values()) {
-            if (method.cliName.equals(name.toLowerCase(Locale.ROOT))) {
-                return Optional.of(method);
-            }
-        }
-        return Optional.empty();
     }
 
     boolean needsReferenceMean() {

@@ -16,13 +16,4 @@ public enum ReliableChangeDirection {
     DETERIORATED,
     /** Change within measurement error. */
     NONE;
-
-    /**
-     * The CSV form: {@code improved}, {@code deteriorated} or {@code none}.
-     *
-     * @return lower-case name
-     */
-    public String csv() {
-        return name().toLowerCase(java.util.Locale.ROOT);
-    }
 }

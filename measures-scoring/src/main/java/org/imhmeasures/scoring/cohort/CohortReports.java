@@ -15,10 +15,20 @@ import java.util.OptionalDouble;
 import org.imhmeasures.core.LibraryVersion;
 import org.imhmeasures.scoring.change.ChangeParameters;
 import org.imhmeasures.scoring.change.ReliableChangeDirection;
+import org.imhmeasures.scoring.internal.Vocabulary;
 
 /**
- * Renders a {@link CohortReport} as JSON (for files and portals) or as plain-text tables (for people).
+ * Renders a {@link CohortReport} as JSON text (for files and portals) or as plain-text tables (for people).
+ * The report itself, with its {@link CohortOutcome}s, {@link PairedSummary} and {@link CategoryCounts},
+ * is the structured form: immutable records a program reads directly; this class only writes them.
  * Stateless and thread-safe.
+ *
+ * <p>JSON: an object with {@code instrument}, {@code definitionVersion}, {@code libraryVersion},
+ * {@code parameters} (method short name such as {@code jt} or {@code nhs}, source, direction, the
+ * parameters used, the functional cut-off and the sources of each), {@code overall} and {@code groups}
+ * (per dimension, an array of outcomes in report order). Numbers are rounded to four decimals, except
+ * p-values; an absent statistic is left out rather than written as {@code null}. Reliable-change and
+ * category keys are the words of the change CSV ({@code improved}, {@code reliable_recovery} …).
  *
  * @since 0.1.0
  */
@@ -29,20 +39,15 @@ public final class CohortReports {
     private CohortReports() {
     }
 
-    /**
-     * The report as a JSON tree: parameters with sources, then overall and per-group outcomes.
-     *
-     * @param report the report
-     * @return a JSON object
-     */
-    public static ObjectNode toJsonTree(CohortReport report) {
+    /** The report as a JSON tree (kept inside: callers get the text, or the report's own records). */
+    private static ObjectNode tree(CohortReport report) {
         ObjectNode root = JSON.createObjectNode();
         ChangeParameters p = report.parameters();
         root.put("instrument", p.instrumentId());
         root.put("definitionVersion", p.definitionVersion());
         root.put("libraryVersion", LibraryVersion.current());
         ObjectNode params = root.putObject("parameters");
-        params.put("method", p.method().cliName());
+        params.put("method", Vocabulary.rciMethod(p.method()));
         params.put("source", p.source().name().toLowerCase(Locale.ROOT));
         params.put("direction", p.direction().name().toLowerCase(Locale.ROOT));
         put(params, "threshold", p.threshold());
@@ -70,14 +75,15 @@ public final class CohortReports {
     }
 
     /**
-     * The report as indented JSON text.
+     * The report as indented JSON text (two-space indent, {@code " : "} between name and value, no
+     * trailing line break); see the class javadoc for its fields.
      *
      * @param report the report
      * @return JSON
      */
     public static String toJson(CohortReport report) {
         try {
-            return JSON.writeValueAsString(toJsonTree(report));
+            return JSON.writeValueAsString(tree(report));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("report must serialise: " + e.getOriginalMessage(), e);
         }
@@ -113,9 +119,9 @@ public final class CohortReports {
         node.put("assessed", c.assessed());
         node.put("notAssessable", c.notAssessable());
         ObjectNode reliable = node.putObject("reliableChange");
-        c.reliableChange().forEach((k, v) -> proportion(reliable.putObject(k.csv()), v));
+        c.reliableChange().forEach((k, v) -> proportion(reliable.putObject(Vocabulary.reliableChange(k)), v));
         ObjectNode categories = node.putObject("categories");
-        c.categories().forEach((k, v) -> proportion(categories.putObject(k.csv()), v));
+        c.categories().forEach((k, v) -> proportion(categories.putObject(Vocabulary.category(k)), v));
         proportion(node.putObject("clinicallySignificantAmongDysfunctionalAtStart"), c.clinicallySignificant());
     }
 
@@ -154,7 +160,7 @@ public final class CohortReports {
         StringBuilder text = new StringBuilder();
         ChangeParameters p = report.parameters();
         text.append(p.instrumentId()).append(" (definition ").append(p.definitionVersion()).append("), method ")
-                .append(p.method().cliName()).append(", ").append(p.source().name().toLowerCase(Locale.ROOT))
+                .append(Vocabulary.rciMethod(p.method())).append(", ").append(p.source().name().toLowerCase(Locale.ROOT))
                 .append(" parameters\n");
         String[] header = {"group", "read", "paired", "mean pre", "mean post", "change (95% CI)", "d_z", "t p",
             "Wilcoxon p", "improved", "no change", "deteriorated", "into functional"};

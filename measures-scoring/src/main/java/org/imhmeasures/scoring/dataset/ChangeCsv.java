@@ -4,15 +4,15 @@
  */
 package org.imhmeasures.scoring.dataset;
 
-import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,6 +29,7 @@ import org.imhmeasures.scoring.change.SampleStatistics;
 import org.imhmeasures.scoring.cohort.CohortAccumulator;
 import org.imhmeasures.scoring.cohort.CohortReport;
 import org.imhmeasures.scoring.dataset.internal.CsvInput;
+import org.imhmeasures.scoring.internal.Vocabulary;
 
 /**
  * Individual and cohort change over a CSV of paired totals.
@@ -58,6 +59,9 @@ import org.imhmeasures.scoring.dataset.internal.CsvInput;
  * header cells trimmed and each at most once, cells of at most 100,000 characters; anything else
  * refuses the input with a {@link DatasetException} giving line and column.
  *
+ * <p>Instances are immutable and thread-safe: {@code with...} methods return a new job, and each run uses
+ * its own readers, writers and cohort accumulator.
+ *
  * @since 0.1.0
  */
 public final class ChangeCsv {
@@ -72,22 +76,22 @@ public final class ChangeCsv {
 
     /**
      * Rejects file columns: {@code line,record_id,reason,message}. A change dataset holds totals, not item
-     * answers, so it has no critical-item columns (unlike {@link DatasetScoring#REJECT_COLUMNS}).
+     * answers, so it has no critical-item columns (unlike {@link RejectsCsv#COLUMNS}).
      */
     public static final List<String> REJECT_COLUMNS = List.of("line", "record_id", "reason", "message");
 
     private final Instrument instrument;
     private final ChangeOptions options;
     private final List<String> groupColumns;
-    private final Map<String, List<String>> groupOrder = new HashMap<>();
+    private final Map<String, List<String>> groupOrder;
     private final CsvCells cells;
-    private final CsvMapper mapper = CsvMapper.builder().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
-            .build();
 
-    private ChangeCsv(Instrument instrument, ChangeOptions options, List<String> groupColumns, CsvCells cells) {
+    private ChangeCsv(Instrument instrument, ChangeOptions options, List<String> groupColumns,
+            Map<String, List<String>> groupOrder, CsvCells cells) {
         this.instrument = Check.notNull(instrument, "instrument");
         this.options = Check.notNull(options, "options");
         this.groupColumns = List.copyOf(Check.notNull(groupColumns, "group columns"));
+        this.groupOrder = groupOrder;
         this.cells = Check.notNull(cells, "csv cells");
     }
 
@@ -100,7 +104,7 @@ public final class ChangeCsv {
      * @return the job
      */
     public static ChangeCsv of(Instrument instrument, ChangeOptions options, List<String> groupColumns) {
-        return new ChangeCsv(instrument, options, groupColumns, CsvCells.NEUTRALISE_FORMULAS);
+        return new ChangeCsv(instrument, options, groupColumns, Map.of(), CsvCells.NEUTRALISE_FORMULAS);
     }
 
     /**
@@ -116,22 +120,22 @@ public final class ChangeCsv {
      * @since 0.1.0
      */
     public ChangeCsv withCsvCells(CsvCells cells) {
-        ChangeCsv copy = new ChangeCsv(instrument, options, groupColumns, cells);
-        copy.groupOrder.putAll(groupOrder);
-        return copy;
+        return new ChangeCsv(instrument, options, groupColumns, groupOrder, cells);
     }
 
     /**
-     * Fixes the report order of one group column's labels; see {@link CohortAccumulator#withOrder}.
+     * Returns a copy that fixes the report order of one group column's labels (replacing an order given
+     * before for that column); see {@link CohortAccumulator#withOrder}. This job is unchanged.
      *
      * @param column a group column
      * @param labels labels in report order
-     * @return this job
+     * @return a new job
      */
     public ChangeCsv withGroupOrder(String column, List<String> labels) {
         Check.argument(groupColumns.contains(column), "column must be one of %s: %s", groupColumns, column);
-        groupOrder.put(column, List.copyOf(labels));
-        return this;
+        Map<String, List<String>> orders = new LinkedHashMap<>(groupOrder);
+        orders.put(column, List.copyOf(Check.notNull(labels, "labels")));
+        return new ChangeCsv(instrument, options, groupColumns, Collections.unmodifiableMap(orders), cells);
     }
 
     /**
@@ -144,17 +148,36 @@ public final class ChangeCsv {
     }
 
     /**
-     * Runs the job.
+     * Runs the job, counting rejected rows without keeping them; see
+     * {@link #run(Callable, Writer, Writer)}.
      *
-     * @param input opens the input; called once, or twice with sample parameters
-     * @param output where assessed rows go
-     * @param rejects where rejected rows go, if kept
+     * @param input opens the input; called once, or twice with sample parameters; each reader is closed
+     * @param output where assessed rows go (header first); flushed, not closed
      * @return the counts and the cohort report
      * @throws DatasetException when the input is unusable, or when the change model cannot assess any pair
      *         (no published parameter, no reliability, degenerate sample): the message says which
      * @throws IOException on read or write failure
      */
-    public Run run(Callable<Reader> input, Writer output, Optional<Writer> rejects) throws IOException {
+    public Run run(Callable<Reader> input, Writer output) throws IOException {
+        return run(input, Check.notNull(output, "output"), Optional.empty());
+    }
+
+    /**
+     * Runs the job.
+     *
+     * @param input opens the input; called once, or twice with sample parameters; each reader is closed
+     * @param output where assessed rows go (header first); flushed, not closed
+     * @param rejects where rejected rows go (header first); flushed, not closed
+     * @return the counts and the cohort report
+     * @throws DatasetException when the input is unusable, or when the change model cannot assess any pair
+     *         (no published parameter, no reliability, degenerate sample): the message says which
+     * @throws IOException on read or write failure
+     */
+    public Run run(Callable<Reader> input, Writer output, Writer rejects) throws IOException {
+        return run(input, Check.notNull(output, "output"), Optional.of(Check.notNull(rejects, "rejects")));
+    }
+
+    private Run run(Callable<Reader> input, Writer output, Optional<Writer> rejects) throws IOException {
         ChangeModel model;
         if (options.parameters() == ParameterSource.SAMPLE) {
             List<double[]> pairs = new ArrayList<>();
@@ -181,8 +204,8 @@ public final class ChangeCsv {
         groupOrder.forEach(cohort::withOrder);
         long[] counts = new long[3]; // read, assessed, rejected
         try (Reader in = open(input);
-                CsvOut out = new CsvOut(mapper, output, cells, NUMBER_COLUMNS);
-                CsvOut rej = rejects.isPresent() ? new CsvOut(mapper, rejects.get(), cells, NUMBER_COLUMNS) : null) {
+                CsvOut out = new CsvOut(output, cells, NUMBER_COLUMNS);
+                CsvOut rej = rejects.isPresent() ? new CsvOut(rejects.get(), cells, NUMBER_COLUMNS) : null) {
             out.row(OUTPUT_COLUMNS);
             if (rej != null) {
                 rej.row(REJECT_COLUMNS);
@@ -203,7 +226,9 @@ public final class ChangeCsv {
                             row.postValue.subtract(row.preValue).toPlainString(),
                             a.rci().isPresent() ? BigDecimal.valueOf(a.rci().getAsDouble()).setScale(3,
                                     RoundingMode.HALF_UP).toPlainString() : "",
-                            a.reliableChange().csv(), a.clinicalSignificance().csv(), a.category().csv()));
+                            Vocabulary.reliableChange(a.reliableChange()),
+                            Vocabulary.clinicalSignificance(a.clinicalSignificance()),
+                            Vocabulary.category(a.category())));
                 } else {
                     ChangeResult.NotAssessable n = (ChangeResult.NotAssessable) r;
                     counts[2]++;
@@ -241,7 +266,7 @@ public final class ChangeCsv {
     }
 
     /** One input row, parsed; {@code rejection} = {reason, message} when unusable. */
-    private static final class Row {
+    private static final class PairRow {
         long line;
         String recordId = "";
         String preText = "";
@@ -254,11 +279,11 @@ public final class ChangeCsv {
         String[] rejection;
     }
 
-    private interface RowHandler {
-        void accept(Row row) throws IOException;
+    private interface PairHandler {
+        void accept(PairRow row) throws IOException;
     }
 
-    private void read(Reader in, RowHandler handler) throws IOException {
+    private void read(Reader in, PairHandler handler) throws IOException {
         try (CsvInput rows = CsvInput.of(in)) {
             List<String> header = rows.header();
             int id = header.indexOf("record_id");
@@ -278,7 +303,7 @@ public final class ChangeCsv {
             }
             List<String> cells;
             while ((cells = rows.next()) != null) {
-                Row row = new Row();
+                PairRow row = new PairRow();
                 row.line = rows.lastRowLine();
                 row.recordId = id < cells.size() ? cells.get(id).strip() : "";
                 if (cells.size() != header.size()) {
@@ -303,7 +328,7 @@ public final class ChangeCsv {
         }
     }
 
-    private static String[] parse(Row row) {
+    private static String[] parse(PairRow row) {
         if (row.preText.isEmpty() || row.postText.isEmpty()) {
             return new String[] {"missing_score", (row.preText.isEmpty() ? "pre" : "post") + " must be given: empty"};
         }

@@ -25,6 +25,9 @@ import java.util.function.Predicate;
  */
 final class CsvOut implements Closeable {
 
+    /** Quotes only where CSV needs it, so output is stable and diff-friendly. Thread-safe. */
+    static final CsvMapper MAPPER = CsvMapper.builder().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();
+
     private final CsvGenerator generator;
     private final CsvCells cells;
     private final Predicate<String> numbers;
@@ -33,15 +36,14 @@ final class CsvOut implements Closeable {
     /**
      * Creates the writer.
      *
-     * @param mapper the CSV mapper
      * @param writer the caller's writer
      * @param cells the policy for text cells
      * @param numbers accepts the header names of the columns that hold numbers, never altered
      */
-    CsvOut(CsvMapper mapper, Writer writer, CsvCells cells, Predicate<String> numbers) throws IOException {
+    CsvOut(Writer writer, CsvCells cells, Predicate<String> numbers) throws IOException {
         this.cells = cells;
         this.numbers = numbers;
-        generator = mapper.getFactory().createGenerator(writer);
+        generator = MAPPER.getFactory().createGenerator(writer);
         generator.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         generator.setSchema(CsvSchema.emptySchema());
     }

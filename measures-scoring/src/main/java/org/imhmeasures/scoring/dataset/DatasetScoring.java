@@ -4,26 +4,22 @@
  */
 package org.imhmeasures.scoring.dataset;
 
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.imhmeasures.core.instrument.Subscale;
+import java.util.function.LongConsumer;
+import java.util.function.Supplier;
+import org.imhmeasures.core.instrument.Instrument;
 import org.imhmeasures.core.internal.Check;
-import org.imhmeasures.scoring.CriticalAlert;
-import org.imhmeasures.scoring.CriticalItemUnanswered;
+import org.imhmeasures.scoring.Administration;
 import org.imhmeasures.scoring.NotScorable;
 import org.imhmeasures.scoring.Problem;
 import org.imhmeasures.scoring.ScoreResult;
 import org.imhmeasures.scoring.Scored;
 import org.imhmeasures.scoring.Scorer;
-import org.imhmeasures.scoring.SubscaleScore;
 import org.imhmeasures.scoring.dataset.internal.DatasetReader;
 import org.imhmeasures.scoring.dataset.internal.JsonLinesReader;
 import org.imhmeasures.scoring.dataset.internal.LongCsvReader;
@@ -35,32 +31,25 @@ import org.imhmeasures.scoring.dataset.internal.WideCsvReader;
  * row) and JSON Lines stream in constant memory; long CSV (one answer per row) is grouped across the
  * whole file in bounded memory (see below); see {@link DatasetFormat}.
  *
+ * <p>Each accounting row goes to a {@link RowHandler} ({@link #forEach}) with its {@link Row} (line, record
+ * id, timepoint, pass-through values): scored, or rejected with a stable reason. {@link #score} writes the
+ * CSV files of the {@code score} command through {@link ScoresCsv} (scored rows; its javadoc gives the
+ * header and cells, {@code critical_items} and {@code critical_unanswered} included) and {@link RejectsCsv}
+ * (rejected rows, with their alerts).
+ *
  * <p>Wide input: a header row with a {@code record_id} column and item-id columns ({@code phq9_1} …);
- * other columns are ignored; an empty cell is a missing answer. Output header, exactly:
- * <pre>record_id,instrument,definition_version,raw_total,total,band,caseness,items_missing,prorated,critical_items,critical_unanswered</pre>
- * followed by one {@code subscale:<id>} column per subscale. {@code caseness} is {@code true}, {@code false}
- * or empty; {@code band} is the band label, or for a total that no confirmed band covers (PIR-GAS below 61,
- * whose lower bands are unconfirmed) {@code (below the confirmed bands)} ({@code above}, {@code between}
- * likewise), never a blank that hides the most impaired relationships; empty when the instrument has no
- * bands; {@code items_missing} is the number of unanswered items; {@code critical_items} the ids of
- * critical items at alert level ({@link ScoreResult#criticalAlerts()}) joined by {@code ;};
- * {@code critical_unanswered} the ids of critical items without a valid answer
- * ({@link ScoreResult#criticalUnanswered()}: a total prorated without PHQ-9 item 9 or CORE-10 item 6 says
- * nothing about the risk it asks about) joined by {@code ;}, empty when every critical item was answered.
+ * other columns are not scored (they reach handlers as {@link Row#passThrough()}); an empty cell is a
+ * missing answer. Reject reasons are {@link Problem#code()} values plus {@code malformed_row} (wrong number
+ * of cells) and {@code missing_record_id}; such a row's {@link Rejection} has no scorer result, so no
+ * alerts: its answers were not read as an administration. A scored row's result carries its
+ * {@link ScoreResult#criticalAlerts()} and {@link ScoreResult#criticalUnanswered()} (a total prorated
+ * without PHQ-9 item 9 or CORE-10 item 6 says nothing about the risk it asks about), rejected or not; the
+ * reject message also names the alerts.
  *
- * <p>Rows that cannot be scored go to the rejects as
- * <pre>line,record_id,reason,message,critical_items,critical_unanswered</pre>
- * Reasons are {@link Problem#code()} values plus {@code malformed_row} (wrong number of cells) and
- * {@code missing_record_id}. {@code critical_items} and {@code critical_unanswered} mean what they mean in
- * the output, so a rejected row's alerts and unknown risk answers are never dropped and one filter finds
- * every row needing a risk follow-up in both files; the message also names the alerts, as before. Both are
- * empty for a row that was not scored at all ({@code malformed_row}, {@code missing_record_id},
- * {@code duplicate_item}): its answers were not read as an administration.
- *
- * <p>Long and JSON Lines inputs may hold several timepoints per record, so their output adds one last
- * column, {@code timepoint}, after the subscale columns; an administration of another instrument is
- * rejected as {@code wrong_instrument}, an item the instrument lacks as {@code unknown_item}, and a
- * malformed line as {@code malformed_row}. For them the accounting row is the administration.
+ * <p>Long and JSON Lines inputs may hold several timepoints per record, so their scores CSV adds one last
+ * column, {@code timepoint}; an administration of another instrument is rejected as
+ * {@code wrong_instrument}, an item the instrument lacks as {@code unknown_item}, and a malformed line as
+ * {@code malformed_row}. For them the accounting row is the administration.
  *
  * <p>Long input: the rows of one administration (same trimmed {@code record_id}, {@code timepoint} and
  * {@code instrument}) are grouped wherever they are in the file, so the result does not depend on row
@@ -85,84 +74,67 @@ import org.imhmeasures.scoring.dataset.internal.WideCsvReader;
  * default) is skipped without being held and rejected as {@code line_too_long}.
  *
  * <p>Rows read = rows scored + rows rejected, always ({@link DatasetSummary}). Instances are immutable
- * and thread-safe; each call uses its own reader and writers. A progress listener, if set, hears the
- * number of rows read every {@code every} rows.
+ * and thread-safe; each call uses its own reader and writers. A progress listener, if set
+ * ({@link #withProgress}), hears the number of rows read every {@code every} rows.
  *
  * @since 0.1.0
  */
 public final class DatasetScoring {
 
-    /** Output columns before the subscale columns. */
-    public static final List<String> OUTPUT_COLUMNS = List.of("record_id", "instrument", "definition_version",
-            "raw_total", "total", "band", "caseness", "items_missing", "prorated", "critical_items",
-            "critical_unanswered");
-
-    /** Rejects file columns. */
-    public static final List<String> REJECT_COLUMNS = List.of("line", "record_id", "reason", "message",
-            "critical_items", "critical_unanswered");
-
     /** Long-format input columns. */
     public static final List<String> LONG_COLUMNS = List.of("record_id", "timepoint", "instrument", "item_id", "code");
 
-    /** Output and rejects columns that hold numbers (never altered by {@link CsvCells}). */
-    private static final java.util.function.Predicate<String> NUMBER_COLUMNS = name -> name.equals("raw_total")
-            || name.equals("total") || name.equals("items_missing") || name.startsWith("subscale:")
-            || name.equals("line");
-
     private final Scorer scorer;
-    private final CsvMapper mapper;
-    private final java.util.function.LongConsumer progress;
+    private final Optional<LongConsumer> progress;
     private final long progressEvery;
     private final CsvCells cells;
     private final int maxLineLength;
 
-    private DatasetScoring(Scorer scorer) {
-        this(scorer, read -> { }, Long.MAX_VALUE, CsvCells.NEUTRALISE_FORMULAS, BoundedLines.DEFAULT_MAX_LENGTH);
-    }
-
-    private DatasetScoring(Scorer scorer, java.util.function.LongConsumer progress, long progressEvery,
-            CsvCells cells, int maxLineLength) {
-        this.cells = Check.notNull(cells, "csv cells");
-        this.progress = Check.notNull(progress, "progress");
+    private DatasetScoring(Scorer scorer, Optional<LongConsumer> progress, long progressEvery, CsvCells cells,
+            int maxLineLength) {
+        this.scorer = Check.notNull(scorer, "scorer");
+        this.progress = progress;
         Check.argument(progressEvery > 0, "progress interval must be positive: %d", progressEvery);
         this.progressEvery = progressEvery;
+        this.cells = Check.notNull(cells, "csv cells");
         Check.argument(maxLineLength > 0, "line length limit must be positive: %d", maxLineLength);
         this.maxLineLength = maxLineLength;
-        this.scorer = Check.notNull(scorer, "scorer");
-        // quote only where CSV needs it, so output is stable and diff-friendly
-        this.mapper = CsvMapper.builder().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();
-        // a hostile cell must not exhaust memory
-        mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxStringLength(100_000).build());
     }
 
     /**
-     * Creates a dataset scorer around a {@link Scorer}.
+     * Creates a dataset scorer around a {@link Scorer}: no progress listener, text cells neutralised
+     * against formula injection, JSON Lines lines of at most {@value BoundedLines#DEFAULT_MAX_LENGTH}
+     * characters.
      *
      * @param scorer the scorer (instrument and options)
      * @return the dataset scorer
      */
     public static DatasetScoring of(Scorer scorer) {
-        return new DatasetScoring(scorer);
+        return new DatasetScoring(scorer, Optional.empty(), Long.MAX_VALUE, CsvCells.NEUTRALISE_FORMULAS,
+                BoundedLines.DEFAULT_MAX_LENGTH);
     }
 
     /**
      * Returns a copy that reports progress: {@code listener} hears the number of rows read every
-     * {@code every} rows (for a command-line progress line on long runs).
+     * {@code every} rows (for a command-line progress line on long runs). This instance is unchanged.
      *
      * @param listener receives rows read so far
      * @param every interval in rows, positive
      * @return a new instance
      */
-    public DatasetScoring withProgress(java.util.function.LongConsumer listener, long every) {
-        return new DatasetScoring(scorer, listener, every, cells, maxLineLength);
+    public DatasetScoring withProgress(LongConsumer listener, long every) {
+        return new DatasetScoring(scorer, Optional.of(Check.notNull(listener, "progress listener")), every, cells,
+                maxLineLength);
     }
 
     /**
-     * Returns a copy that writes the text cells of the output and rejects CSV under {@code cells}:
-     * {@link CsvCells#NEUTRALISE_FORMULAS} (the default) prefixes a {@code '} to a text cell that begins
-     * with {@code = + - @}, TAB or CR (OWASP "CSV Injection"); {@link CsvCells#RAW} writes every cell as
-     * it is. Text cells are every column but the numbers {@code raw_total}, {@code total},
-     * {@code items_missing}, {@code subscale:<id>} and the rejects' {@code line}.
+     * Returns a copy whose {@link #score} writes the text cells of the scores and rejects CSV under
+     * {@code cells}: {@link CsvCells#NEUTRALISE_FORMULAS} (the default) prefixes a {@code '} to a text cell
+     * that begins with {@code = + - @}, TAB or CR (OWASP "CSV Injection"); {@link CsvCells#RAW} writes
+     * every cell as it is. Text cells are every column but the numbers {@code raw_total}, {@code total},
+     * {@code items_missing}, {@code subscale:<id>} and the rejects' {@code line}. Handlers given to
+     * {@link #forEach} have their own policy ({@link ScoresCsv#of(Writer, Instrument, DatasetFormat,
+     * CsvCells)}). This instance is unchanged.
      *
      * @param cells the policy
      * @return a new instance
@@ -187,6 +159,16 @@ public final class DatasetScoring {
     }
 
     /**
+     * The scorer: the instrument and scoring options every administration is scored with.
+     *
+     * @return the scorer
+     * @since 0.1.0
+     */
+    public Scorer scorer() {
+        return scorer;
+    }
+
+    /**
      * The JSON Lines line length limit.
      *
      * @return the longest line read, in characters
@@ -197,7 +179,7 @@ public final class DatasetScoring {
     }
 
     /**
-     * The output header for this instrument and wide input.
+     * The scores CSV header for this instrument and wide input; see {@link ScoresCsv#header}.
      *
      * @return column names
      */
@@ -206,22 +188,13 @@ public final class DatasetScoring {
     }
 
     /**
-     * The output header for this instrument and input format: the contract columns, one
-     * {@code subscale:<id>} column per subscale, and for long and JSON Lines input a final
-     * {@code timepoint}.
+     * The scores CSV header for this instrument and input format; see {@link ScoresCsv#header}.
      *
      * @param format the input format
      * @return column names
      */
     public List<String> outputHeader(DatasetFormat format) {
-        List<String> header = new ArrayList<>(OUTPUT_COLUMNS);
-        for (Subscale subscale : scorer.instrument().subscales()) {
-            header.add("subscale:" + subscale.id());
-        }
-        if (format != DatasetFormat.WIDE_CSV) {
-            header.add("timepoint");
-        }
-        return header;
+        return ScoresCsv.header(scorer.instrument(), format);
     }
 
     /**
@@ -241,122 +214,104 @@ public final class DatasetScoring {
     }
 
     /**
-     * Scores every row of a wide CSV {@code input}; see {@link #score(DatasetFormat, Reader, Writer,
-     * Optional, java.util.function.Consumer)}.
+     * Scores every row of a wide CSV {@code input}, writing scored rows to {@code output}; rejected rows
+     * are counted, not kept. See {@link #score(DatasetFormat, Reader, Writer, Writer)}.
      *
-     * @param input the CSV input
-     * @param output where scored rows go (header first)
-     * @param rejects where rejected rows go (header first); empty to drop them after counting
-     * @param headerListener receives the input header once it has been validated, e.g. to warn about absent
-     *        item columns
+     * @param input the CSV input; not closed
+     * @param output where the scores CSV goes (header first); flushed, not closed
      * @return the counts
      * @throws DatasetException when the input cannot be read or its header lacks {@code record_id} or
      *         every item column
-     * @throws IOException when writing fails
+     * @throws IOException when reading or writing fails
      */
-    public DatasetSummary score(Reader input, Writer output, Optional<Writer> rejects,
-            java.util.function.Consumer<List<String>> headerListener) throws IOException {
-        return score(DatasetFormat.WIDE_CSV, input, output, rejects, headerListener);
+    public DatasetSummary score(Reader input, Writer output) throws IOException {
+        return score(DatasetFormat.WIDE_CSV, input, output);
     }
 
     /**
-     * Scores every administration of {@code input}, writing scored ones to {@code output} and unusable
-     * ones to {@code rejects}. Readers and writers are not closed; writers are flushed.
+     * Scores every row of a wide CSV {@code input}; see {@link #score(DatasetFormat, Reader, Writer, Writer)}.
      *
-     * @param format the input format
-     * @param input the input
-     * @param output where scored rows go (header first)
-     * @param rejects where rejected rows go (header first); empty to drop them after counting
-     * @param headerListener receives the CSV header once it has been validated (not called for JSON Lines)
+     * @param input the CSV input; not closed
+     * @param output where the scores CSV goes (header first); flushed, not closed
+     * @param rejects where the rejects CSV goes (header first); flushed, not closed
      * @return the counts
-     * @throws DatasetException when the input cannot be read at all, or a CSV header lacks the columns
-     *         the format needs
-     * @throws IOException when writing fails
+     * @throws DatasetException when the input cannot be read or its header lacks {@code record_id} or
+     *         every item column
+     * @throws IOException when reading or writing fails
      */
-    public DatasetSummary score(DatasetFormat format, Reader input, Writer output, Optional<Writer> rejects,
-            java.util.function.Consumer<List<String>> headerListener) throws IOException {
-        try (CsvHandler csv = new CsvHandler(output, rejects, format)) {
-            DatasetSummary summary = forEach(format, input, headerListener, csv);
-            csv.flush();
-            return summary;
-        }
+    public DatasetSummary score(Reader input, Writer output, Writer rejects) throws IOException {
+        return score(DatasetFormat.WIDE_CSV, input, output, rejects);
     }
 
     /**
-     * Receives each administration of a dataset as it is read: scored, or rejected with a stable reason.
-     * For other outputs than this class's CSV (FHIR resources, a database).
-     *
-     * @since 0.1.0
-     */
-    public interface RowHandler {
-
-        /**
-         * A scored administration.
-         *
-         * @param line 1-based line where it starts
-         * @param recordId its record id
-         * @param timepoint its timepoint as given, empty when the format has none
-         * @param scored the result
-         * @param answers the answers as read, built on demand; call it during this method only
-         * @throws IOException when the handler's output fails
-         */
-        void scored(long line, String recordId, String timepoint, Scored scored,
-                java.util.function.Supplier<org.imhmeasures.scoring.Administration> answers) throws IOException;
-
-        /**
-         * An administration that cannot be scored or a row that cannot be read.
-         *
-         * <p>When the row was scored, {@code result} carries its {@link NotScorable#criticalAlerts()} and
-         * {@link NotScorable#criticalUnanswered()}: a handler must not drop them (this class's CSV writes
-         * them to the rejects' {@code critical_items} and {@code critical_unanswered} columns; the CLI's
-         * {@code fhir} command writes an alert Observation for a rejected row with an alert).
-         *
-         * @param line 1-based line where it starts
-         * @param recordId its record id, empty when absent
-         * @param reason stable reason code
-         * @param message message without identifiers
-         * @param result the scorer's result when the row was read and scored; empty when it could not be read
-         *        as an administration ({@code malformed_row}, {@code missing_record_id}, {@code duplicate_item})
-         * @throws IOException when the handler's output fails
-         */
-        void rejected(long line, String recordId, String reason, String message, Optional<NotScorable> result)
-                throws IOException;
-    }
-
-    /**
-     * Reads and scores every administration of {@code input}, handing each to {@code handler}; counts
-     * as {@link #score(DatasetFormat, Reader, Writer, Optional, java.util.function.Consumer)} does.
+     * Scores every administration of {@code input}, writing scored ones to {@code output}; rejected ones
+     * are counted, not kept. See {@link #score(DatasetFormat, Reader, Writer, Writer)}.
      *
      * @param format the input format
      * @param input the input; not closed
-     * @param headerListener receives the CSV header once it has been validated (not called for JSON Lines)
-     * @param handler receives every administration, scored or rejected
+     * @param output where the scores CSV goes (header first); flushed, not closed
      * @return the counts
      * @throws DatasetException when the input cannot be read at all, or a CSV header lacks the columns
      *         the format needs
-     * @throws IOException when the handler fails
+     * @throws IOException when reading or writing fails
      */
-    public DatasetSummary forEach(DatasetFormat format, Reader input,
-            java.util.function.Consumer<List<String>> headerListener, RowHandler handler) throws IOException {
+    public DatasetSummary score(DatasetFormat format, Reader input, Writer output) throws IOException {
+        Check.notNull(format, "format");
+        return forEach(format, input, ScoresCsv.of(output, scorer.instrument(), format, cells));
+    }
+
+    /**
+     * Scores every administration of {@code input}, writing scored ones to {@code output}
+     * ({@link ScoresCsv}) and the others to {@code rejects} ({@link RejectsCsv}), under this instance's
+     * {@link #withCsvCells cell policy}. Readers and writers are not closed; writers are flushed when the
+     * whole input was read. Both headers are written before the input is read.
+     *
+     * @param format the input format
+     * @param input the input; not closed
+     * @param output where the scores CSV goes (header first)
+     * @param rejects where the rejects CSV goes (header first)
+     * @return the counts
+     * @throws DatasetException when the input cannot be read at all, or a CSV header lacks the columns
+     *         the format needs
+     * @throws IOException when reading or writing fails
+     */
+    public DatasetSummary score(DatasetFormat format, Reader input, Writer output, Writer rejects)
+            throws IOException {
+        Check.notNull(format, "format");
+        return forEach(format, input, RowHandler.all(ScoresCsv.of(output, scorer.instrument(), format, cells),
+                RejectsCsv.of(rejects, cells)));
+    }
+
+    /**
+     * Reads and scores every administration of {@code input}, handing the CSV header (if the format has
+     * one), then each row, scored or rejected, to {@code handler}, then the counts to
+     * {@link RowHandler#finish}.
+     *
+     * @param format the input format
+     * @param input the input; not closed
+     * @param handler receives the header, every row and the counts
+     * @return the counts, as given to {@link RowHandler#finish}
+     * @throws DatasetException when the input cannot be read at all, or a CSV header lacks the columns
+     *         the format needs
+     * @throws IOException when reading fails or the handler fails
+     */
+    public DatasetSummary forEach(DatasetFormat format, Reader input, RowHandler handler) throws IOException {
         Check.notNull(format, "format");
         Check.notNull(input, "input");
-        Check.notNull(headerListener, "header listener");
         Sink sink = new Sink(Check.notNull(handler, "handler"));
-        reader(format).read(input, headerListener, sink);
-        return sink.summary();
+        reader(format).read(input, sink);
+        DatasetSummary summary = sink.summary();
+        handler.finish(summary);
+        return summary;
     }
 
     /** One reader per format (a new one per run: the long-format reader keeps per-run state). */
     private DatasetReader reader(DatasetFormat format) {
-        switch (format) {
-            case LONG_CSV:
-                return new LongCsvReader(scorer);
-            case JSON_LINES:
-                return new JsonLinesReader(scorer, maxLineLength);
-            case WIDE_CSV:
-            default:
-                return new WideCsvReader(scorer);
-        }
+        return switch (format) {
+            case LONG_CSV -> new LongCsvReader(scorer);
+            case JSON_LINES -> new JsonLinesReader(scorer, maxLineLength);
+            case WIDE_CSV -> new WideCsvReader(scorer);
+        };
     }
 
     /** Counts every administration once, turns unscorable ones into rejections, reports progress. */
@@ -373,8 +328,12 @@ public final class DatasetScoring {
         }
 
         @Override
-        public void result(long line, String recordId, String timepoint, ScoreResult result,
-                java.util.function.Supplier<org.imhmeasures.scoring.Administration> answers) throws IOException {
+        public void header(List<String> header) throws IOException {
+            handler.header(header);
+        }
+
+        @Override
+        public void result(Row row, ScoreResult result, Supplier<Administration> answers) throws IOException {
             if (!result.criticalAlerts().isEmpty()) {
                 alerted++;
             }
@@ -384,153 +343,34 @@ public final class DatasetScoring {
             if (result instanceof Scored s) {
                 tick();
                 scored++;
-                handler.scored(line, recordId, timepoint, s, answers);
+                handler.scored(row, s, answers);
             } else {
                 NotScorable n = (NotScorable) result;
-                reject(line, recordId, n.firstProblem().code(), rejectMessage(n), Optional.of(n));
+                reject(row, new Rejection(n.firstProblem().code(), rejectMessage(n), Optional.of(n)));
             }
         }
 
         /** A row rejected before scoring: no result, so no alerts are known. */
         @Override
-        public void reject(long line, String recordId, String reason, String message) throws IOException {
-            reject(line, recordId, reason, message, Optional.empty());
+        public void reject(Row row, String reason, String message) throws IOException {
+            reject(row, Rejection.of(reason, message));
         }
 
-        private void reject(long line, String recordId, String reason, String message, Optional<NotScorable> result)
-                throws IOException {
+        private void reject(Row row, Rejection rejection) throws IOException {
             tick();
             rejected++;
-            handler.rejected(line, recordId, reason, message, result);
+            handler.rejected(row, rejection);
         }
 
         private void tick() {
             read++;
-            if (read % progressEvery == 0) {
-                progress.accept(read);
+            if (read % progressEvery == 0 && progress.isPresent()) {
+                progress.get().accept(read);
             }
         }
 
         DatasetSummary summary() {
             return new DatasetSummary(read, scored, rejected, alerted, unanswered);
-        }
-    }
-
-    /** This class's CSV output: the contract header and rows, and the rejects file. */
-    private final class CsvHandler implements RowHandler, java.io.Closeable {
-        private final CsvOut out;
-        private final CsvOut rej;
-        private final boolean withTimepoint;
-
-        CsvHandler(Writer output, Optional<Writer> rejects, DatasetFormat format) throws IOException {
-            this.out = new CsvOut(mapper, output, cells, NUMBER_COLUMNS);
-            this.rej = rejects.isPresent() ? new CsvOut(mapper, rejects.get(), cells, NUMBER_COLUMNS) : null;
-            this.withTimepoint = format != DatasetFormat.WIDE_CSV;
-            out.row(outputHeader(format));
-            if (rej != null) {
-                rej.row(REJECT_COLUMNS);
-            }
-        }
-
-        @Override
-        public void scored(long line, String recordId, String timepoint, Scored scored,
-                java.util.function.Supplier<org.imhmeasures.scoring.Administration> answers) throws IOException {
-            writeRow(out, recordId, scored, withTimepoint ? timepoint : null);
-        }
-
-        @Override
-        public void rejected(long line, String recordId, String reason, String message, Optional<NotScorable> result)
-                throws IOException {
-            if (rej != null) {
-                rej.row(Long.toString(line), recordId, reason, message,
-                        result.map(n -> alertIds(n.criticalAlerts())).orElse(""),
-                        result.map(n -> unansweredIds(n.criticalUnanswered())).orElse(""));
-            }
-        }
-
-        void flush() throws IOException {
-            out.flush();
-            if (rej != null) {
-                rej.flush();
-            }
-        }
-
-        @Override
-        public void close() throws IOException {
-            // closes both generators, leaving the caller's writers open
-            try {
-                out.close();
-            } finally {
-                if (rej != null) {
-                    rej.close();
-                }
-            }
-        }
-    }
-
-    private static final String[] SMALL_INTS = new String[1001];
-
-    static {
-        for (int i = 0; i < SMALL_INTS.length; i++) {
-            SMALL_INTS[i] = Integer.toString(i);
-        }
-    }
-
-    private static String text(int value) {
-        return value >= 0 && value < SMALL_INTS.length ? SMALL_INTS[value] : Integer.toString(value);
-    }
-
-    /** Plain notation; uses the cached {@code toString()} whenever that is already plain. */
-    static String plain(BigDecimal value) {
-        boolean exponentForm = value.scale() < 0
-                || value.signum() != 0 && value.precision() - value.scale() - 1 < -6;
-        return exponentForm ? value.toPlainString() : value.toString();
-    }
-
-    private void writeRow(CsvOut out, String recordId, Scored s, String timepoint) throws IOException {
-        String[] cells = new String[OUTPUT_COLUMNS.size() + s.subscales().size() + (timepoint == null ? 0 : 1)];
-        cells[0] = recordId;
-        cells[1] = s.provenance().instrumentId();
-        cells[2] = s.provenance().definitionVersion();
-        cells[3] = text(s.rawTotal());
-        // BigDecimal caches toString(), and our totals (scale 0 or 2) print without exponent, so the
-        // shared complete-answer totals cost no formatting per row
-        cells[4] = s.total().map(DatasetScoring::plain).orElse("");
-        cells[5] = bandCell(s);
-        cells[6] = s.caseness().csv();
-        cells[7] = text(s.itemsMissing().size());
-        cells[8] = s.prorated() ? "true" : "false";
-        cells[9] = s.criticalAlerts().isEmpty() ? "" : alertIds(s.criticalAlerts());
-        cells[10] = s.criticalUnanswered().isEmpty() ? "" : unansweredIds(s.criticalUnanswered());
-        int c = OUTPUT_COLUMNS.size();
-        if (!s.subscales().isEmpty()) {
-            for (SubscaleScore sub : s.subscales().values()) {
-                cells[c++] = sub.score().map(DatasetScoring::plain).orElse("");
-            }
-        }
-        if (timepoint != null) {
-            cells[c] = timepoint;
-        }
-        out.row(cells);
-    }
-
-    /**
-     * The band label; for a total outside every confirmed band (PIR-GAS below 61) the parenthesised band
-     * status, so that the most impaired relationships never show as a blank; empty without bands.
-     */
-    static String bandCell(Scored s) {
-        if (s.band().isPresent()) {
-            return s.band().get().label();
-        }
-        switch (s.bandStatus()) {
-            case BELOW_CONFIRMED_BANDS:
-                return "(below the confirmed bands)";
-            case ABOVE_CONFIRMED_BANDS:
-                return "(above the confirmed bands)";
-            case BETWEEN_CONFIRMED_BANDS:
-                return "(between the confirmed bands)";
-            default:
-                return "";
         }
     }
 
@@ -543,32 +383,8 @@ public final class DatasetScoring {
             message.append(problem.message());
         }
         if (!n.criticalAlerts().isEmpty()) {
-            message.append("; critical item at alert level: ").append(alertIds(n.criticalAlerts()));
+            message.append("; critical item at alert level: ").append(RejectsCsv.alertIds(n.criticalAlerts()));
         }
         return message.toString();
     }
-
-    private static String alertIds(List<CriticalAlert> alerts) {
-        StringBuilder ids = new StringBuilder();
-        for (CriticalAlert alert : alerts) {
-            if (ids.length() > 0) {
-                ids.append(';');
-            }
-            ids.append(alert.itemId());
-        }
-        return ids.toString();
-    }
-
-    private static String unansweredIds(List<CriticalItemUnanswered> unanswered) {
-        StringBuilder ids = new StringBuilder();
-        for (CriticalItemUnanswered item : unanswered) {
-            if (ids.length() > 0) {
-                ids.append(';');
-            }
-            ids.append(item.itemId());
-        }
-        return ids.toString();
-    }
-
-
 }

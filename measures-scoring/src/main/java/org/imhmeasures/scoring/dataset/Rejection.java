@@ -4,37 +4,76 @@
  */
 package org.imhmeasures.scoring.dataset;
 
+import java.util.List;
+import java.util.Optional;
 import org.imhmeasures.core.internal.Check;
+import org.imhmeasures.scoring.CriticalAlert;
+import org.imhmeasures.scoring.CriticalItemUnanswered;
+import org.imhmeasures.scoring.NotScorable;
 
 /**
- * A dataset row that was not scored: where it is, whose it is, and why.
+ * Why a dataset row was not scored, as {@link DatasetScoring} hands it to
+ * {@link RowHandler#rejected(Row, Rejection)} (the {@link Row} says where it is and whose it is).
  *
- * @param line 1-based physical line where the row starts (the header is line 1)
- * @param recordId the row's pseudonymised record id as given, empty when absent
- * @param reason stable reason code, e.g. {@code too_many_missing} or {@code malformed_row}
- * @param message human-readable message without identifiers
+ * <p>When the row was read as an administration and scored, {@link #result()} carries the scorer's
+ * {@link NotScorable}, whose critical-item alerts and unanswered critical items a handler must not drop:
+ * {@link RejectsCsv} writes them to its {@code critical_items} and {@code critical_unanswered} columns.
+ *
+ * @param reason stable reason code: a {@link org.imhmeasures.scoring.Problem#code()} such as
+ *        {@code too_many_missing}, or {@code malformed_row}, {@code missing_record_id}, {@code line_too_long}
+ * @param message human-readable message without identifiers; for a scored row its problems joined by
+ *        {@code "; "}, then the alerts ({@code critical item at alert level: phq9_9})
+ * @param result the scorer's result when the row was read and scored; empty when it could not be read as an
+ *        administration ({@code malformed_row}, {@code missing_record_id}, {@code line_too_long})
  * @since 0.1.0
  */
-public record Rejection(long line, String recordId, String reason, String message) {
+public record Rejection(String reason, String message, Optional<NotScorable> result) {
 
     /**
      * Validates.
      *
-     * @param line 1-based physical line where the row starts (the header is line 1)
-     * @param recordId the row's pseudonymised record id as given, empty when absent
-     * @param reason stable reason code, e.g. {@code too_many_missing} or {@code malformed_row}
+     * @param reason stable reason code
      * @param message human-readable message without identifiers
+     * @param result the scorer's result when the row was scored, else empty
      */
     public Rejection {
-        Check.argument(line >= 1, "line must be at least 1: %d", line);
-        Check.notNull(recordId, "record id");
         reason = Check.notBlank(reason, "reason");
         message = Check.notBlank(message, "message");
+        Check.notNull(result, "result");
     }
 
-    /** Shows line and reason only: the record id stays out of logs. */
+    /**
+     * A rejection before scoring: nothing is known about the row's answers.
+     *
+     * @param reason stable reason code
+     * @param message human-readable message without identifiers
+     * @return the rejection
+     */
+    public static Rejection of(String reason, String message) {
+        return new Rejection(reason, message, Optional.empty());
+    }
+
+    /**
+     * The critical items at alert level of a scored row ({@link NotScorable#criticalAlerts()}).
+     *
+     * @return the alerts, empty when there are none or the row was not scored
+     */
+    public List<CriticalAlert> criticalAlerts() {
+        return result.map(NotScorable::criticalAlerts).orElse(List.of());
+    }
+
+    /**
+     * The critical items of a scored row without a valid answer ({@link NotScorable#criticalUnanswered()}).
+     *
+     * @return the items, empty when every critical item was answered or the row was not scored
+     */
+    public List<CriticalItemUnanswered> criticalUnanswered() {
+        return result.map(NotScorable::criticalUnanswered).orElse(List.of());
+    }
+
+    /** Shows the reason only. */
     @Override
     public String toString() {
-        return "Rejection[line=" + line + ", reason=" + reason + "]";
+        return "Rejection[reason=" + reason + "]";
     }
 }

@@ -218,12 +218,4 @@ class ChangeModelTest {
         assertEquals(MultiMeasureRule.Outcome.NO_RELIABLE_CHANGE, MultiMeasureRule.apply(List.of(phq.assess(18, 15))));
         assertEquals(MultiMeasureRule.Outcome.NOT_ASSESSABLE, MultiMeasureRule.apply(List.of(phq.assess(18, 30))));
     }
-
-    @Test
-    void cliNames_roundTrip() {
-        for (RciMethod method : RciMethod.values()) {
-            assertEquals(method, RciMethod.fromCliName(method.cliName()).orElseThrow());
-        }
-        assertTrue(RciMethod.fromCliName("xx").isEmpty());
-    }
 }

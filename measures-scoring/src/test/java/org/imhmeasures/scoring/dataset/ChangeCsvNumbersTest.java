@@ -35,7 +35,7 @@ class ChangeCsvNumbersTest {
             StringWriter out = new StringWriter();
             StringWriter rej = new StringWriter();
             ChangeCsv.of(Catalogue.builtIn().get("PHQ-9"), ChangeOptions.defaults(), List.of())
-                    .run(() -> new StringReader(csv), out, Optional.of(rej));
+                    .run(() -> new StringReader(csv), out, rej);
             return new Result(out.toString().lines().toList(), rej.toString().lines().toList());
         });
     }

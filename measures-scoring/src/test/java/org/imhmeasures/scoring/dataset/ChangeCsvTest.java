@@ -29,7 +29,7 @@ class ChangeCsvTest {
         StringWriter out = new StringWriter();
         StringWriter rej = new StringWriter();
         ChangeCsv.Run run = ChangeCsv.of(Catalogue.builtIn().get(instrument), options, groups)
-                .run(() -> new StringReader(csv), out, Optional.of(rej));
+                .run(() -> new StringReader(csv), out, rej);
         return new Result(run, out.toString().lines().toList(), rej.toString().lines().toList());
     }
 

@@ -35,7 +35,7 @@ class CriticalColumnsTest {
         StringWriter out = new StringWriter();
         StringWriter rej = new StringWriter();
         DatasetSummary summary = DatasetScoring.of(scorer).score(format, new StringReader(input), out,
-                Optional.of(rej), h -> { });
+                rej);
         return new Run(summary, out.toString().lines().toList(), rej.toString().lines().toList());
     }
 
@@ -95,10 +95,10 @@ class CriticalColumnsTest {
 
     @Test
     void header_constants_placeCriticalUnansweredAfterCriticalItems() {
-        List<String> out = DatasetScoring.OUTPUT_COLUMNS;
+        List<String> out = ScoresCsv.COLUMNS;
         assertEquals(out.indexOf("critical_items") + 1, out.indexOf("critical_unanswered"));
         assertEquals(List.of("line", "record_id", "reason", "message", "critical_items", "critical_unanswered"),
-                DatasetScoring.REJECT_COLUMNS);
+                RejectsCsv.COLUMNS);
         assertEquals(List.of("line", "record_id", "reason", "message"), ChangeCsv.REJECT_COLUMNS,
                 "change rejects hold no item answers");
     }

@@ -76,7 +76,7 @@ class CsvCellsTest {
     @Test
     void csvOut_textColumnsNeutralised_numberColumnsAsTheyAre_tabAndCrIncluded() throws IOException {
         StringWriter w = new StringWriter();
-        try (CsvOut out = new CsvOut(new CsvMapper(), w, CsvCells.NEUTRALISE_FORMULAS, "n"::equals)) {
+        try (CsvOut out = new CsvOut(w, CsvCells.NEUTRALISE_FORMULAS, "n"::equals)) {
             out.row("t", "n");
             for (String hostile : HOSTILE) {
                 out.row(hostile, "-5");
@@ -98,7 +98,7 @@ class CsvCellsTest {
         StringWriter out = new StringWriter();
         StringWriter rej = new StringWriter();
         DatasetSummary summary = DatasetScoring.of(Scorer.of(Catalogue.builtIn().get("PHQ-9"))).score(
-                new StringReader(in.toString()), out, Optional.of(rej), h -> { });
+                new StringReader(in.toString()), out, rej);
         assertEquals(HOSTILE.size(), summary.rowsScored());
         List<List<String>> scores = parse(out.toString());
         List<List<String>> rejects = parse(rej.toString());
@@ -118,7 +118,7 @@ class CsvCellsTest {
         }
         StringWriter out = new StringWriter();
         DatasetScoring.of(Scorer.of(Catalogue.builtIn().get("PHQ-9"))).withCsvCells(CsvCells.RAW).score(
-                new StringReader(in.toString()), out, Optional.empty(), h -> { });
+                new StringReader(in.toString()), out);
         List<List<String>> scores = parse(out.toString());
         for (int i = 0; i < HOSTILE.size(); i++) {
             assertEquals(HOSTILE.get(i).strip(), scores.get(i + 1).get(0), "output " + i);
@@ -133,7 +133,7 @@ class CsvCellsTest {
         }
         StringWriter out = new StringWriter();
         DatasetScoring.of(Scorer.of(Catalogue.builtIn().get("PHQ-9"))).score(DatasetFormat.LONG_CSV,
-                new StringReader(in.toString()), out, Optional.empty(), h -> { });
+                new StringReader(in.toString()), out);
         List<String> row = parse(out.toString()).get(1);
         assertEquals("'-r", row.get(0));
         assertEquals("'@tp", row.get(row.size() - 1));
@@ -149,7 +149,7 @@ class CsvCellsTest {
         ChangeCsv job = ChangeCsv.of(Catalogue.builtIn().get("PHQ-9"), ChangeOptions.defaults(), List.of());
         StringWriter out = new StringWriter();
         StringWriter rej = new StringWriter();
-        job.run(() -> new StringReader(in.toString()), out, Optional.of(rej));
+        job.run(() -> new StringReader(in.toString()), out, rej);
         List<List<String>> rows = parse(out.toString());
         List<List<String>> rejects = parse(rej.toString());
         for (int i = 0; i < HOSTILE.size(); i++) {
@@ -160,13 +160,13 @@ class CsvCellsTest {
 
         StringWriter raw = new StringWriter();
         ChangeCsv rawJob = job.withCsvCells(CsvCells.RAW);
-        rawJob.run(() -> new StringReader(in.toString()), raw, Optional.empty());
+        rawJob.run(() -> new StringReader(in.toString()), raw);
         List<List<String>> rawRows = parse(raw.toString());
         for (int i = 0; i < HOSTILE.size(); i++) {
             assertEquals(HOSTILE.get(i).strip(), rawRows.get(i + 1).get(0), "raw output " + i);
         }
         StringWriter again = new StringWriter();
-        job.run(() -> new StringReader(in.toString()), again, Optional.empty());
+        job.run(() -> new StringReader(in.toString()), again);
         assertEquals(out.toString(), again.toString(), "withCsvCells returns a copy: the original is unchanged");
     }
 }

@@ -16,7 +16,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import java.util.function.Supplier;
+import org.imhmeasures.scoring.Administration;
 import org.imhmeasures.core.instrument.Catalogue;
+import org.imhmeasures.scoring.Scored;
 import org.imhmeasures.scoring.Scorer;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +34,7 @@ class DatasetFormatsTest {
     private static Run run(DatasetScoring scoring, DatasetFormat format, String input) throws IOException {
         StringWriter out = new StringWriter();
         StringWriter rej = new StringWriter();
-        DatasetSummary summary = scoring.score(format, new StringReader(input), out, Optional.of(rej), h -> { });
+        DatasetSummary summary = scoring.score(format, new StringReader(input), out, rej);
         return new Run(summary, out.toString().lines().toList(), rej.toString().lines().toList());
     }
 
@@ -168,26 +171,34 @@ class DatasetFormatsTest {
         List<String> seen = new ArrayList<>();
         DatasetSummary summary = PHQ9.forEach(DatasetFormat.WIDE_CSV, new StringReader(
                 "record_id,phq9_1,phq9_2,phq9_3,phq9_4,phq9_5,phq9_6,phq9_7,phq9_8,phq9_9\n"
-                        + "a,1,1,1,1,1,1,1,1,0\nb,1,1\nc,1,1,1,1,1,1,1,1,\n"), h -> { },
-                new DatasetScoring.RowHandler() {
+                        + "a,1,1,1,1,1,1,1,1,0\nb,1,1\nc,1,1,1,1,1,1,1,1,\n"),
+                new RowHandler() {
                     @Override
-                    public void scored(long line, String recordId, String timepoint,
-                            org.imhmeasures.scoring.Scored scored,
-                            java.util.function.Supplier<org.imhmeasures.scoring.Administration> answers) {
-                        seen.add("scored " + line + " " + recordId + " " + scored.rawTotal() + " "
+                    public void header(List<String> header) {
+                        seen.add("header " + header.size());
+                    }
+
+                    @Override
+                    public void scored(Row row, Scored scored, Supplier<Administration> answers) {
+                        seen.add("scored " + row.line() + " " + row.recordId() + " " + scored.rawTotal() + " "
                                 + answers.get().answers().size());
                     }
 
                     @Override
-                    public void rejected(long line, String recordId, String reason, String message,
-                            Optional<org.imhmeasures.scoring.NotScorable> result) {
-                        seen.add("rejected " + line + " " + recordId + " " + reason + result.map(n -> " unanswered "
-                                + n.criticalUnanswered().get(0).itemId()).orElse(""));
+                    public void rejected(Row row, Rejection rejection) {
+                        seen.add("rejected " + row.line() + " " + row.recordId() + " " + rejection.reason()
+                                + rejection.result().map(n -> " unanswered " + n.criticalUnanswered().get(0).itemId())
+                                        .orElse(""));
+                    }
+
+                    @Override
+                    public void finish(DatasetSummary counts) {
+                        seen.add("finish " + counts.rowsRead());
                     }
                 });
         // the scored reject hands over its result, so the unanswered phq9_9 reaches the handler
-        assertEquals(List.of("scored 2 a 8 9", "rejected 3 b malformed_row",
-                "rejected 4 c too_many_missing unanswered phq9_9"), seen);
+        assertEquals(List.of("header 10", "scored 2 a 8 9", "rejected 3 b malformed_row",
+                "rejected 4 c too_many_missing unanswered phq9_9", "finish 3"), seen);
         assertEquals(new DatasetSummary(3, 1, 2, 0, 1), summary);
     }
 }

@@ -50,7 +50,8 @@ class DatasetReadingTest {
         StringWriter out = new StringWriter();
         StringWriter rej = new StringWriter();
         List<String> header = new ArrayList<>();
-        DatasetSummary summary = scoring.score(format, input, out, Optional.of(rej), header::addAll);
+        DatasetSummary summary = scoring.forEach(format, input, RowHandler.all(new HeaderRecorder(header),
+                ScoresCsv.of(out, scoring.scorer().instrument(), format), RejectsCsv.of(rej)));
         return new Run(summary, out.toString().lines().toList(), rej.toString().lines().toList(), header);
     }
 
@@ -90,7 +91,7 @@ class DatasetReadingTest {
 
     private static ChangeCsv.Run change(String csv) throws IOException {
         return ChangeCsv.of(Catalogue.builtIn().get("PHQ-9"), ChangeOptions.defaults(), List.of())
-                .run(() -> new StringReader(csv), new StringWriter(), Optional.empty());
+                .run(() -> new StringReader(csv), new StringWriter());
     }
 
     // --- byte-order mark ---
@@ -226,8 +227,7 @@ class DatasetReadingTest {
     void changeCsv_invalidUtf8_isLocatedAtTheBadByte() {
         byte[] bytes = withBadByte("record_id,pre,post\na,1", "6,9\n");
         DatasetException e = assertThrows(DatasetException.class, () -> ChangeCsv.of(Catalogue.builtIn().get(
-                "PHQ-9"), ChangeOptions.defaults(), List.of()).run(() -> utf8(bytes), new StringWriter(),
-                        Optional.empty()));
+                "PHQ-9"), ChangeOptions.defaults(), List.of()).run(() -> utf8(bytes), new StringWriter()));
         assertLocated(e, 2, 4);
     }
 

@@ -37,8 +37,9 @@ class DatasetScoringTest {
         StringWriter out = new StringWriter();
         StringWriter rej = new StringWriter();
         List<String> header = new ArrayList<>();
-        DatasetSummary summary = DatasetScoring.of(scorer).score(new StringReader(csv), out, Optional.of(rej),
-                header::addAll);
+        DatasetSummary summary = DatasetScoring.of(scorer).forEach(DatasetFormat.WIDE_CSV, new StringReader(csv),
+                RowHandler.all(new HeaderRecorder(header), ScoresCsv.of(out, scorer.instrument(), DatasetFormat.WIDE_CSV),
+                        RejectsCsv.of(rej)));
         return new Run(summary, out.toString().lines().toList(), rej.toString().lines().toList(), header);
     }
 

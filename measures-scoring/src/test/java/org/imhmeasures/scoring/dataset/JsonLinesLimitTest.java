@@ -39,7 +39,7 @@ class JsonLinesLimitTest {
     private static Run run(DatasetScoring scoring, Reader input) throws IOException {
         StringWriter out = new StringWriter();
         StringWriter rej = new StringWriter();
-        DatasetSummary summary = scoring.score(DatasetFormat.JSON_LINES, input, out, Optional.of(rej), h -> { });
+        DatasetSummary summary = scoring.score(DatasetFormat.JSON_LINES, input, out, rej);
         return new Run(summary, out.toString().lines().toList(), rej.toString().lines().toList());
     }
 

@@ -45,8 +45,7 @@ class LongFormatGroupingTest {
     private static Run run(DatasetScoring scoring, String input) throws IOException {
         StringWriter out = new StringWriter();
         StringWriter rej = new StringWriter();
-        DatasetSummary summary = scoring.score(DatasetFormat.LONG_CSV, new StringReader(input), out, Optional.of(rej),
-                h -> { });
+        DatasetSummary summary = scoring.score(DatasetFormat.LONG_CSV, new StringReader(input), out, rej);
         return new Run(summary, out.toString(), rej.toString());
     }
 

@@ -267,7 +267,7 @@ class ChangeCsvFuzzTest {
                 StringWriter rejects = new StringWriter();
                 ChangeCsv.Run run;
                 try {
-                    run = job(instrument, options, groups).run(open, output, Optional.of(rejects));
+                    run = job(instrument, options, groups).run(open, output, rejects);
                 } catch (DatasetException e) {
                     refused++;
                     for (Throwable t = e; t != null; t = t.getCause()) {

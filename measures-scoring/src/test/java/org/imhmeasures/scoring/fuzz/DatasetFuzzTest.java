@@ -48,6 +48,9 @@ import org.imhmeasures.scoring.dataset.DatasetFormat;
 import org.imhmeasures.scoring.dataset.DatasetInput;
 import org.imhmeasures.scoring.dataset.DatasetScoring;
 import org.imhmeasures.scoring.dataset.DatasetSummary;
+import org.imhmeasures.scoring.dataset.Rejection;
+import org.imhmeasures.scoring.dataset.Row;
+import org.imhmeasures.scoring.dataset.RowHandler;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -613,7 +616,7 @@ class DatasetFuzzTest {
     // Running and checking
 
     /** Records every row the library hands out, checking each as it comes. */
-    final class Recorder implements DatasetScoring.RowHandler {
+    final class Recorder implements RowHandler {
         final Dataset d;
         final boolean exact;
         final DatasetFormat format;
@@ -630,7 +633,10 @@ class DatasetFuzzTest {
         }
 
         @Override
-        public void scored(long line, String recordId, String timepoint, Scored s, Supplier<Administration> answers) {
+        public void scored(Row row, Scored s, Supplier<Administration> answers) {
+            long line = row.line();
+            String recordId = row.recordId();
+            String timepoint = row.timepoint();
             scored++;
             assertTrue(line >= 1, "line of a scored row: " + line);
             assertNotNull(recordId);
@@ -644,7 +650,12 @@ class DatasetFuzzTest {
         }
 
         @Override
-        public void rejected(long line, String recordId, String reason, String message, Optional<NotScorable> result) {
+        public void rejected(Row row, Rejection rejection) {
+            long line = row.line();
+            String recordId = row.recordId();
+            String reason = rejection.reason();
+            String message = rejection.message();
+            Optional<NotScorable> result = rejection.result();
             rejected++;
             assertTrue(line >= 1, "line of a rejected row: " + line);
             assertTrue(REASONS.contains(reason), "reason: " + reason);
@@ -717,7 +728,11 @@ class DatasetFuzzTest {
     }
 
     private void run(DatasetFormat format) {
-        String test = "DatasetFuzzTest." + format.cliName();
+        String test = "DatasetFuzzTest." + switch (format) {
+            case WIDE_CSV -> "wide";
+            case LONG_CSV -> "long";
+            case JSON_LINES -> "jsonl";
+        };
         long base = FuzzSupport.baseSeed(test);
         int cases = FuzzSupport.cases(switch (format) {
             case WIDE_CSV -> CASES_WIDE;
@@ -756,7 +771,7 @@ class DatasetFuzzTest {
                 Recorder recorder = new Recorder(d, exact, format);
                 DatasetSummary summary;
                 try {
-                    summary = scoring(d.scorer).forEach(format, reader, header -> { }, recorder);
+                    summary = scoring(d.scorer).forEach(format, reader, recorder);
                 } catch (DatasetException e) {
                     failed++;
                     assertTrue(e.line() >= 1, "a dataset exception is located: " + e.getMessage());
@@ -841,7 +856,7 @@ class DatasetFuzzTest {
         StringWriter output = new StringWriter();
         StringWriter rejects = new StringWriter();
         DatasetSummary summary = scoring(d.scorer).score(format, new StringReader(d.text), output,
-                Optional.of(rejects), header -> { });
+                rejects);
         List<List<String>> out = csvRows(output.toString());
         List<List<String>> rej = csvRows(rejects.toString());
         assertEquals(summary.rowsScored() + 1, out.size(), "output rows");

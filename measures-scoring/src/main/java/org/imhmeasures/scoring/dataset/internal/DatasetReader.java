@@ -6,8 +6,6 @@ package org.imhmeasures.scoring.dataset.internal;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.util.List;
-import java.util.function.Consumer;
 import org.imhmeasures.scoring.dataset.DatasetException;
 
 /**
@@ -21,12 +19,10 @@ public interface DatasetReader {
      * Reads the whole input.
      *
      * @param input the input; not closed
-     * @param headerListener receives a CSV header once it is validated (trimmed cells); not called for
-     *        formats without a header
-     * @param sink receives every accounting row
+     * @param sink receives the CSV header, if the format has one, then every accounting row
      * @throws DatasetException when the input cannot be read at all (located), or a header lacks the
      *         columns the format needs
      * @throws IOException when the underlying reader or the sink fails
      */
-    void read(Reader input, Consumer<List<String>> headerListener, RowSink sink) throws IOException;
+    void read(Reader input, RowSink sink) throws IOException;
 }

@@ -19,10 +19,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
 import org.imhmeasures.scoring.Administration;
 import org.imhmeasures.scoring.Scorer;
 import org.imhmeasures.scoring.dataset.BoundedLines;
+import org.imhmeasures.scoring.dataset.Row;
 import org.imhmeasures.scoring.internal.Redaction;
 
 /**
@@ -56,13 +56,14 @@ public final class JsonLinesReader implements DatasetReader {
     }
 
     @Override
-    public void read(Reader input, Consumer<List<String>> headerListener, RowSink sink) throws IOException {
+    public void read(Reader input, RowSink sink) throws IOException {
         BoundedLines lines = BoundedLines.of(input, maxLineLength); // not closed: the caller owns input
         Optional<BoundedLines.Line> next;
         while ((next = lines.next()).isPresent()) {
             long line = next.get().number();
             if (next.get() instanceof BoundedLines.TooLong) {
-                sink.reject(line, "", "line_too_long", "line must be at most " + maxLineLength + " characters: longer");
+                sink.reject(Row.of(line, ""), "line_too_long", "line must be at most " + maxLineLength
+                        + " characters: longer");
                 continue;
             }
             String text = ((BoundedLines.Text) next.get()).text();
@@ -70,18 +71,19 @@ public final class JsonLinesReader implements DatasetReader {
             try {
                 node = JSON.readTree(text);
             } catch (JsonProcessingException e) {
-                sink.reject(line, "", "malformed_row", "line must be one JSON object: not well-formed JSON");
+                sink.reject(Row.of(line, ""), "malformed_row",
+                        "line must be one JSON object: not well-formed JSON");
                 continue;
             }
             String problem = jsonProblem(node);
             String recordId = node != null && node.path("record_id").isTextual() ? node.get("record_id").asText()
                     .strip() : "";
             if (problem != null) {
-                sink.reject(line, recordId, "malformed_row", problem);
+                sink.reject(Row.of(line, recordId), "malformed_row", problem);
                 continue;
             }
             if (recordId.isEmpty()) {
-                sink.reject(line, "", "missing_record_id", "record_id must not be empty: empty");
+                sink.reject(Row.of(line, ""), "missing_record_id", "record_id must not be empty: empty");
                 continue;
             }
             Map<String, String> answers = new LinkedHashMap<>();
@@ -91,7 +93,7 @@ public final class JsonLinesReader implements DatasetReader {
             Administration administration = Administration.of(
                     node.get("instrument").asText().strip().isEmpty() ? "-" : node.get("instrument").asText().strip(),
                     answers);
-            sink.result(line, recordId, timepoint, scorer.score(administration), () -> administration);
+            sink.result(Row.of(line, recordId, timepoint), scorer.score(administration), () -> administration);
         }
     }
 

@@ -14,11 +14,11 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import org.imhmeasures.scoring.Administration;
 import org.imhmeasures.scoring.Scorer;
 import org.imhmeasures.scoring.dataset.DatasetException;
 import org.imhmeasures.scoring.dataset.DatasetScoring;
+import org.imhmeasures.scoring.dataset.Row;
 
 /**
  * Long CSV: one answer per row, {@code record_id,timepoint,instrument,item_id,code}. The rows of one
@@ -97,7 +97,7 @@ public final class LongCsvReader implements DatasetReader {
     }
 
     @Override
-    public void read(Reader input, Consumer<List<String>> headerListener, RowSink sink) throws IOException {
+    public void read(Reader input, RowSink sink) throws IOException {
         List<String> columns = DatasetScoring.LONG_COLUMNS;
         try (CsvInput rows = CsvInput.of(input);
                 SpillDirectory directory = new SpillDirectory(temporaryParent);
@@ -111,7 +111,7 @@ public final class LongCsvReader implements DatasetReader {
                             + columns.get(c) + " absent", null);
                 }
             }
-            headerListener.accept(header);
+            sink.header(header);
             Fragment fragment = null;
             List<String> row;
             while ((row = rows.next()) != null) {
@@ -203,7 +203,7 @@ public final class LongCsvReader implements DatasetReader {
                     Fragment fragment;
                     while ((fragment = fragments.next()) != null) {
                         if (fragment.reason != null) {
-                            sink.reject(fragment.line, fragment.recordId, fragment.reason, fragment.message);
+                            sink.reject(Row.of(fragment.line, fragment.recordId), fragment.reason, fragment.message);
                         } else {
                             Group group = new Group(fragment);
                             group.absorb(fragment);
@@ -234,7 +234,7 @@ public final class LongCsvReader implements DatasetReader {
                 Entry entry;
                 while ((entry = entries.next()) != null) {
                     if (entry.reason != null) {
-                        sink.reject(entry.line, entry.recordId, entry.reason, entry.message);
+                        sink.reject(Row.of(entry.line, entry.recordId), entry.reason, entry.message);
                     } else {
                         score(entry.line, entry.recordId, entry.timepoint, entry.instrumentId,
                                 Arrays.asList(entry.answers), entry.oversize, sink);
@@ -265,8 +265,8 @@ public final class LongCsvReader implements DatasetReader {
     private void score(long line, String recordId, String timepoint, String instrumentId, List<String> pairs,
             boolean oversize, RowSink sink) throws IOException {
         if (oversize) {
-            sink.reject(line, recordId, "malformed_row", "administration must have at most " + MAX_ANSWER_ROWS
-                    + " rows and " + MAX_ANSWER_CHARS + " characters of item ids and codes: more");
+            sink.reject(Row.of(line, recordId, timepoint), "malformed_row", "administration must have at most "
+                    + MAX_ANSWER_ROWS + " rows and " + MAX_ANSWER_CHARS + " characters of item ids and codes: more");
         } else {
             List<Map.Entry<String, String>> answers = new ArrayList<>(pairs.size() / 2);
             for (int i = 0; i < pairs.size(); i += 2) {
@@ -274,7 +274,7 @@ public final class LongCsvReader implements DatasetReader {
             }
             Administration administration = Administration.ofEntries(instrumentId.isEmpty() ? "-" : instrumentId,
                     answers);
-            sink.result(line, recordId, timepoint, scorer.score(administration), () -> administration);
+            sink.result(Row.of(line, recordId, timepoint), scorer.score(administration), () -> administration);
         }
     }
 

@@ -5,9 +5,11 @@
 package org.imhmeasures.scoring.dataset.internal;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.function.Supplier;
 import org.imhmeasures.scoring.Administration;
 import org.imhmeasures.scoring.ScoreResult;
+import org.imhmeasures.scoring.dataset.Row;
 
 /**
  * Where a {@link DatasetReader} hands each accounting row: a scored or unscorable administration, or a
@@ -17,26 +19,30 @@ import org.imhmeasures.scoring.ScoreResult;
 public interface RowSink {
 
     /**
+     * A CSV header, once it is validated (trimmed cells); not called for formats without a header.
+     *
+     * @param header the header cells
+     * @throws IOException when the output fails
+     */
+    void header(List<String> header) throws IOException;
+
+    /**
      * An administration the scorer has seen.
      *
-     * @param line 1-based line where it starts
-     * @param recordId its record id, not empty
-     * @param timepoint its timepoint as given, empty when the format has none
+     * @param row where it is and whose it is; its record id is not empty
      * @param result the scorer's result
      * @param answers the answers as read, built on demand
      * @throws IOException when the output fails
      */
-    void result(long line, String recordId, String timepoint, ScoreResult result, Supplier<Administration> answers)
-            throws IOException;
+    void result(Row row, ScoreResult result, Supplier<Administration> answers) throws IOException;
 
     /**
      * A row or administration rejected before scoring.
      *
-     * @param line 1-based line where it starts
-     * @param recordId its record id, empty when absent
+     * @param row where it is and whose it is; record id empty when absent
      * @param reason stable reason code
      * @param message message without identifiers
      * @throws IOException when the output fails
      */
-    void reject(long line, String recordId, String reason, String message) throws IOException;
+    void reject(Row row, String reason, String message) throws IOException;
 }

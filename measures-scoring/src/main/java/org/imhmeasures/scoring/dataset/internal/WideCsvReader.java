@@ -6,18 +6,20 @@ package org.imhmeasures.scoring.dataset.internal;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import org.imhmeasures.core.instrument.Instrument;
 import org.imhmeasures.scoring.Administration;
 import org.imhmeasures.scoring.Scorer;
 import org.imhmeasures.scoring.dataset.DatasetException;
+import org.imhmeasures.scoring.dataset.Row;
 
 /**
- * Wide CSV: one administration per row, {@code record_id} plus one column per item id, other columns
- * ignored, an empty cell a missing answer. Streams in constant memory.
+ * Wide CSV: one administration per row, {@code record_id} plus one column per item id, an empty cell a
+ * missing answer; other columns are not scored and reach the handler as the row's pass-through values.
+ * Streams in constant memory.
  */
 public final class WideCsvReader implements DatasetReader {
 
@@ -35,7 +37,7 @@ public final class WideCsvReader implements DatasetReader {
     }
 
     @Override
-    public void read(Reader input, Consumer<List<String>> headerListener, RowSink sink) throws IOException {
+    public void read(Reader input, RowSink sink) throws IOException {
         Instrument instrument = scorer.instrument();
         int itemCount = instrument.items().size();
         try (CsvInput rows = CsvInput.of(input)) {
@@ -54,25 +56,56 @@ public final class WideCsvReader implements DatasetReader {
                 throw new DatasetException(1, "header must have at least one item column of " + instrument.id()
                         + " (" + instrument.items().get(0).id() + " ...): none", null);
             }
-            headerListener.accept(header);
+            int[] passThroughColumns = passThroughColumns(header, recordIdColumn, itemColumns);
+            sink.header(header);
             String[] codes = new String[itemCount];
             List<String> row;
             while ((row = rows.next()) != null) {
                 long line = rows.lastRowLine();
                 String recordId = recordIdColumn < row.size() ? row.get(recordIdColumn).strip() : "";
                 if (row.size() != header.size()) {
-                    sink.reject(line, recordId, "malformed_row", "row must have " + header.size() + " cells: "
+                    sink.reject(Row.of(line, recordId), "malformed_row", "row must have " + header.size() + " cells: "
                             + row.size());
                 } else if (recordId.isEmpty()) {
-                    sink.reject(line, "", "missing_record_id", "record_id must not be empty: empty");
+                    sink.reject(Row.of(line, ""), "missing_record_id", "record_id must not be empty: empty");
                 } else {
                     for (int i = 0; i < itemCount; i++) {
                         codes[i] = itemColumns[i] >= 0 ? row.get(itemColumns[i]) : null;
                     }
-                    sink.result(line, recordId, "", scorer.scoreCodes(codes), () -> answers(codes));
+                    Row scored = passThroughColumns.length == 0 ? Row.of(line, recordId, "")
+                            : Row.of(line, recordId, "", passThrough(header, row, passThroughColumns));
+                    sink.result(scored, scorer.scoreCodes(codes), () -> answers(codes));
                 }
             }
         }
+    }
+
+    /** The columns that are neither {@code record_id} nor an item of the instrument, in header order. */
+    private static int[] passThroughColumns(List<String> header, int recordIdColumn, int[] itemColumns) {
+        boolean[] used = new boolean[header.size()];
+        used[recordIdColumn] = true;
+        for (int column : itemColumns) {
+            if (column >= 0) {
+                used[column] = true;
+            }
+        }
+        int[] columns = new int[header.size()];
+        int count = 0;
+        for (int c = 0; c < used.length; c++) {
+            if (!used[c]) {
+                columns[count++] = c;
+            }
+        }
+        return Arrays.copyOf(columns, count);
+    }
+
+    /** The row's pass-through cells by column name, trimmed as the record id is. */
+    private static Map<String, String> passThrough(List<String> header, List<String> row, int[] columns) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (int column : columns) {
+            values.put(header.get(column), row.get(column).strip());
+        }
+        return values;
     }
 
     /** The wide row's answers as an administration, for handlers that need it. */

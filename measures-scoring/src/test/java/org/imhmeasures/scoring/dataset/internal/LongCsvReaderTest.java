@@ -29,6 +29,7 @@ import org.imhmeasures.scoring.ScoreResult;
 import org.imhmeasures.scoring.Scored;
 import org.imhmeasures.scoring.Scorer;
 import org.imhmeasures.scoring.dataset.DatasetException;
+import org.imhmeasures.scoring.dataset.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,8 +48,14 @@ class LongCsvReaderTest {
         final List<String> rows = new ArrayList<>();
 
         @Override
-        public void result(long line, String recordId, String timepoint, ScoreResult result,
-                Supplier<Administration> answers) {
+        public void header(List<String> header) {
+        }
+
+        @Override
+        public void result(Row row, ScoreResult result, Supplier<Administration> answers) {
+            long line = row.line();
+            String recordId = row.recordId();
+            String timepoint = row.timepoint();
             String outcome = result instanceof Scored s ? "scored " + s.rawTotal() + " " + s.total()
                     : "not scorable " + ((NotScorable) result).problems();
             rows.add(line + " " + recordId + " " + timepoint + " " + outcome + " " + answers.get().answers()
@@ -56,8 +63,8 @@ class LongCsvReaderTest {
         }
 
         @Override
-        public void reject(long line, String recordId, String reason, String message) throws IOException {
-            rows.add(line + " " + recordId + " " + reason + " " + message);
+        public void reject(Row row, String reason, String message) throws IOException {
+            rows.add(row.line() + " " + row.recordId() + " " + reason + " " + message);
         }
     }
 
@@ -70,7 +77,7 @@ class LongCsvReaderTest {
 
     private static List<String> read(LongCsvReader reader, String input) throws IOException {
         Recording sink = new Recording();
-        reader.read(new StringReader(input), h -> { }, sink);
+        reader.read(new StringReader(input), sink);
         return sink.rows;
     }
 
@@ -180,13 +187,13 @@ class LongCsvReaderTest {
         boolean[] spillSeen = new boolean[1];
         RowSink failing = new Recording() {
             @Override
-            public void reject(long line, String recordId, String reason, String message) throws IOException {
+            public void reject(Row row, String reason, String message) throws IOException {
                 spillSeen[0] = !empty(tmp);
                 throw new IllegalStateException("output failed");
             }
         };
         assertThrows(IllegalStateException.class, () -> spilling.read(new StringReader(resource(
-                "long-grouped/input.csv")), h -> { }, failing));
+                "long-grouped/input.csv")), failing));
         assertTrue(spillSeen[0], "the run must have spilled before it failed");
         assertTrue(empty(tmp));
     }
@@ -196,7 +203,7 @@ class LongCsvReaderTest {
         LongCsvReader spilling = new LongCsvReader(PHQ9, SPILL_BUDGET, tmp, true);
         String text = resource("long-grouped/input.csv") + "z,t,PHQ-9,phq9_1,\"1\n";
         Observed input = new Observed(text, text.length(), tmp);
-        DatasetException e = assertThrows(DatasetException.class, () -> spilling.read(input, h -> { },
+        DatasetException e = assertThrows(DatasetException.class, () -> spilling.read(input, 
                 new Recording()));
         assertTrue(e.getMessage().contains("unclosed quote"), e.getMessage());
         assertTrue(input.spillSeen, "the run must have spilled before it failed");
@@ -208,7 +215,7 @@ class LongCsvReaderTest {
         String text = resource("long-grouped/input.csv");
         Observed input = new Observed(text, text.length() / 2, tmp);
         LongCsvReader spilling = new LongCsvReader(PHQ9, SPILL_BUDGET, tmp, true);
-        assertThrows(IOException.class, () -> spilling.read(input, h -> { }, new Recording()));
+        assertThrows(IOException.class, () -> spilling.read(input, new Recording()));
         assertTrue(input.spillSeen, "the run must have spilled before it failed");
         assertTrue(empty(tmp));
     }

@@ -1,0 +1,90 @@
+/*
+ * Copyright 2026 the imh-measures authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package org.imhmeasures.scoring.internal;
+
+import java.util.Locale;
+import org.imhmeasures.scoring.Caseness;
+import org.imhmeasures.scoring.change.Category;
+import org.imhmeasures.scoring.change.ClinicalSignificance;
+import org.imhmeasures.scoring.change.RciMethod;
+import org.imhmeasures.scoring.change.ReliableChangeDirection;
+
+/**
+ * The words the library's files use for its enums: the scores and change CSV cells, the cohort report's
+ * JSON keys and text, and the messages that name an RCI method. One table, kept out of the enums so
+ * that they stay plain domain values; a command line keeps its own words for what it parses. The words
+ * are part of the file formats: changing one changes every file written.
+ */
+public final class Vocabulary {
+
+    private Vocabulary() {
+    }
+
+    /**
+     * Caseness as a CSV cell.
+     *
+     * @param caseness the value
+     * @return {@code true}, {@code false}, or empty when no cut-off is defined
+     */
+    public static String caseness(Caseness caseness) {
+        return switch (caseness) {
+            case CASE -> "true";
+            case NOT_CASE -> "false";
+            case NOT_DEFINED -> "";
+        };
+    }
+
+    /**
+     * Clinical significance as a CSV cell.
+     *
+     * @param significance the value
+     * @return {@code true}, {@code false}, or empty when no cut-off is available
+     */
+    public static String clinicalSignificance(ClinicalSignificance significance) {
+        // decided by the other two constants, so the table does not depend on the significant one's name
+        if (significance == ClinicalSignificance.NOT_SIGNIFICANT) {
+            return "false";
+        }
+        return significance == ClinicalSignificance.NOT_DEFINED ? "" : "true";
+    }
+
+    /**
+     * A reliable-change verdict as a CSV cell and JSON key.
+     *
+     * @param direction the value
+     * @return {@code improved}, {@code deteriorated} or {@code none}
+     */
+    public static String reliableChange(ReliableChangeDirection direction) {
+        return direction.name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * A change category as a CSV cell and JSON key.
+     *
+     * @param category the value
+     * @return its name in lower case, e.g. {@code reliable_recovery}
+     */
+    public static String category(Category category) {
+        return category.name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The short name of an RCI method, as the cohort report's {@code method} and messages give it.
+     *
+     * @param method the method
+     * @return {@code jt}, {@code gln}, {@code hll}, {@code en}, {@code nk}, {@code ha} or {@code nhs}
+     */
+    public static String rciMethod(RciMethod method) {
+        return switch (method) {
+            case JACOBSON_TRUAX -> "jt";
+            case GULLIKSEN_LORD_NOVICK -> "gln";
+            case HSU_LINN_LORD -> "hll";
+            case EDWARDS_NUNNALLY -> "en";
+            case NUNNALLY_KOTSCH -> "nk";
+            case HAGEMAN_ARRINDELL -> "ha";
+            case FIXED_THRESHOLD -> "nhs";
+        };
+    }
+}
