@@ -241,7 +241,7 @@ public final class FhirScoring {
         Optional<BigDecimal> ours = reported.subscaleId().isEmpty() ? scored.total()
                 : Optional.ofNullable(scored.subscales().get(reported.subscaleId().get()))
                         .flatMap(SubscaleScore::score);
-        String what = "the response's calculated item " + Redact.key(reported.linkId()) + " (" + reported.path()
+        String what = "the response's calculated item " + reported.linkId() + " (" + reported.path()
                 + ")";
         if (ours.isEmpty()) {
             return Optional.of("warning: " + what + " carries a score the library does not compute here; the "

@@ -209,7 +209,7 @@ public final class ResponseMapping {
      * scored, its value compared with the library's.
      *
      * @param path the item's element path
-     * @param linkId its linkId
+     * @param linkId the calculated item it was recognised as: our linkId, or the LOINC total code
      * @param subscaleId the subscale it totals, empty for the instrument total
      * @param value the number it carries, empty when it carries none or not a number
      */
@@ -361,7 +361,7 @@ public final class ResponseMapping {
                     : instrument.item(linkId);
             if (item.isEmpty()) {
                 if (calculated.containsKey(key)) {
-                    reported.add(new Reported(path, linkId, calculated.get(key), number(component)));
+                    reported.add(new Reported(path, key, calculated.get(key), number(component)));
                     return; // a total the renderer calculated: compared with ours, never scored
                 }
                 if (loinc && instrument.codes().loincUnscoredItems().contains(key)) {
