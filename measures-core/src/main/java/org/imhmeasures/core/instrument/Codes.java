@@ -18,8 +18,6 @@ import org.imhmeasures.core.internal.Check;
  * only: using SNOMED CT needs a licence (free in the UK through NHS England's UK Edition,
  * elsewhere through SNOMED International or a national release centre); see {@link #SNOMED_LICENCE_NOTE}.
  *
- * @param loincPanel LOINC code of the panel, if any
- * @param loincTotal LOINC code of the total score, if any
  * <p>{@code loincUnscoredItems} lists LOINC item codes that the LOINC form of the panel has but the
  * instrument does not score (the PHQ-9's "how difficult" question, 69722-7): a LOINC-coded response may
  * answer them, and FHIR mapping ignores those answers instead of refusing them as unknown items.
