@@ -47,7 +47,10 @@ class FhirScoreCommandTest {
 
     private static void assertOneLineFailure(CliRun r, String... fragments) {
         assertEquals(1, r.status(), r.out() + r.err());
-        assertEquals("", r.out());
+        // issue 16: the OperationOutcome (or a Bundle with it and the alert Observation) instead of an Observation
+        assertTrue(r.out().contains("\"resourceType\": \"OperationOutcome\""), r.out());
+        assertFalse(r.out().contains("\"resourceType\": \"Observation\"") && !r.out().contains("\"Bundle\""),
+                r.out());
         assertEquals(1, r.err().lines().count(), r.err());
         assertTrue(r.err().startsWith("imh-measures: --input "), r.err());
         assertFalse(r.err().contains("\tat "), r.err());
@@ -63,8 +66,8 @@ class FhirScoreCommandTest {
         assertEquals("", r.err());
         Observation obs = FhirContext.forR4Cached().newJsonParser().parseResource(Observation.class, r.out());
         assertTrue(obs.hasValueIntegerType(), r.out());
-        assertEquals("QuestionnaireResponse/" + FhirScoreCommand.DEFAULT_ID, obs.getDerivedFromFirstRep()
-                .getReference());
+        // issue 16: a response without id is referenced by a content-based urn:uuid, not QuestionnaireResponse/inbound
+        assertTrue(obs.getDerivedFromFirstRep().getReference().startsWith("urn:uuid:"), r.out());
         assertEquals("Patient/example", obs.getSubject().getReference());
     }
 

@@ -42,6 +42,7 @@ class FhirScoreIdentifiersTest {
         assertTrue(r.err().contains(fragment), "expected '" + fragment + "' in " + r.err());
         for (String planted : PLANTED) {
             assertFalse(r.err().contains(planted), planted + " leaked: " + r.err());
+            assertFalse(r.out().contains(planted), planted + " leaked into the OperationOutcome: " + r.out());
         }
         assertFalse(r.err().contains("5919"), r.err());
         assertFalse(r.err().contains("1987"), r.err());

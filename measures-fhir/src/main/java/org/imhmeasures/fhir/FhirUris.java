@@ -33,6 +33,15 @@ public final class FhirUris {
     /** Core R4 extension carrying an answer option's score (SDC 3.0 {@code ordinalValue}). */
     public static final String ORDINAL_VALUE = "http://hl7.org/fhir/StructureDefinition/ordinalValue";
 
+    /**
+     * Our extension on a Questionnaire {@code answerOption}: the option's LOINC answer code (an {@code LA}
+     * code, system {@value #LOINC}) as a second coding, since {@code answerOption.valueCoding} holds one.
+     */
+    public static final String LOINC_ANSWER = BASE + "/StructureDefinition/loinc-answer";
+
+    /** The canonical URL prefix of LOINC's own forms, {@code http://loinc.org/q/<panel>}. */
+    public static final String LOINC_FORMS = "http://loinc.org/q/";
+
     /** Core R4 extension for a minimum value of an integer item. */
     public static final String MIN_VALUE = "http://hl7.org/fhir/StructureDefinition/minValue";
 

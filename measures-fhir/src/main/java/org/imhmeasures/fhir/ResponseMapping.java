@@ -4,8 +4,10 @@
  */
 package org.imhmeasures.fhir;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,8 +17,10 @@ import java.util.Optional;
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.DecimalType;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.IntegerType;
+import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.QuestionnaireResponse.QuestionnaireResponseItemAnswerComponent;
 import org.hl7.fhir.r4.model.QuestionnaireResponse.QuestionnaireResponseItemComponent;
@@ -29,6 +33,7 @@ import org.imhmeasures.core.instrument.Catalogue;
 import org.imhmeasures.core.instrument.Instrument;
 import org.imhmeasures.core.instrument.Item;
 import org.imhmeasures.core.instrument.ResponseScale;
+import org.imhmeasures.core.instrument.Subscale;
 import org.imhmeasures.scoring.Administration;
 import org.imhmeasures.scoring.Answer;
 import org.imhmeasures.scoring.Timepoint;
@@ -54,7 +59,18 @@ import org.imhmeasures.scoring.Timepoint;
  *
  * <p>Inbound ({@link #toAdministration}) accepts what a form renderer sends: items may be nested in groups
  * whose linkIds are not item ids; the questionnaire version may be left off (the catalogue's definition
- * is then assumed); answer codings may omit the system. It yields an answer for every instrument item in
+ * is then assumed); answer codings may omit the system; display items (no answer, no nested items) are
+ * ignored; calculated items — our total and subscale items ({@link QuestionnaireMapping#totalLinkId},
+ * {@link QuestionnaireMapping#subscaleLinkId}) or the LOINC total item — are not scored (their value is
+ * compared with the library's score by {@link FhirScoring}). Answers coded with the option's LOINC answer
+ * code (system {@code http://loinc.org}, e.g. {@code LA6569-3}) map to the option where the definition lists
+ * that code.
+ *
+ * <p>LOINC's form of a catalogue instrument: a {@code questionnaire} of {@code http://loinc.org/q/<panel>}
+ * (any version) names the instrument whose definition has that LOINC panel code; its linkIds are LOINC item
+ * codes, with or without a leading {@code /} (the code after the last {@code /} is matched, as LHC-Forms
+ * writes {@code /44250-9}), mapped through the definition's LOINC item codes; LOINC items the definition
+ * lists as not scored (the PHQ-9 difficulty question {@code 69722-7}) are ignored, answered or not. It yields an answer for every instrument item in
  * form order: absent items are {@link Answer.Missing}. It rejects, with a {@link FhirMappingException}
  * naming the element path, a missing or unknown questionnaire, a version other than the catalogue's, a
  * status that is not scored, an unknown or repeated linkId, more than one answer, an answer of the
@@ -177,27 +193,79 @@ public final class ResponseMapping {
      * @param catalogue the instruments to resolve {@code QuestionnaireResponse.questionnaire} against
      * @param response the inbound resource
      * @return the administration, with an answer for every item in form order
-     * @throws FhirMappingException naming the element path, for every mapping problem (see class doc)
+     * @throws FhirMappingException naming the element path, for the first mapping problem in document order
+     *         (see class doc); {@link FhirScoring} reports every problem
      */
     public static Administration toAdministration(Catalogue catalogue, QuestionnaireResponse response) {
+        Reading reading = read(catalogue, response);
+        if (!reading.problems().isEmpty()) {
+            throw reading.problems().get(0);
+        }
+        return reading.administration();
+    }
+
+    /**
+     * A calculated item found in an inbound response (our total or subscale item, or the LOINC total): not
+     * scored, its value compared with the library's.
+     *
+     * @param path the item's element path
+     * @param linkId the calculated item it was recognised as: our linkId, or the LOINC total code
+     * @param subscaleId the subscale it totals, empty for the instrument total
+     * @param value the number it carries, empty when it carries none or not a number
+     */
+    record Reported(String path, String linkId, Optional<String> subscaleId, Optional<BigDecimal> value) {
+    }
+
+    /**
+     * Everything reading an inbound response found.
+     *
+     * @param instrument the instrument the response is for
+     * @param administration the answers that mapped (an item whose answer did not map is missing)
+     * @param problems every mapping problem, in document order
+     * @param itemPaths the element path of each instrument item present, by item id
+     * @param reported the calculated items present
+     */
+    record Reading(Instrument instrument, Administration administration, List<FhirMappingException> problems,
+            Map<String, String> itemPaths, List<Reported> reported) {
+    }
+
+    /**
+     * Reads a response, collecting every mapping problem instead of stopping at the first. An unresolvable
+     * {@code questionnaire} is thrown: nothing else can be read without the instrument.
+     */
+    static Reading read(Catalogue catalogue, QuestionnaireResponse response) {
         Require.notNull(catalogue, "catalogue");
         Require.notNull(response, "questionnaire response");
-        Instrument instrument = instrument(catalogue, response);
+        Resolved resolved = instrument(catalogue, response);
+        Instrument instrument = resolved.instrument();
+        List<FhirMappingException> problems = new ArrayList<>();
         if (!response.hasStatus()) {
-            throw new FhirMappingException.MissingElement(ROOT + ".status", "be present");
+            problems.add(new FhirMappingException.MissingElement(ROOT + ".status", "be present"));
+        } else if (!isScored(response.getStatus())) {
+            problems.add(new FhirMappingException.InvalidValue(ROOT + ".status",
+                    "be completed, amended or in-progress to be scored", response.getStatus().toCode()));
         }
-        if (!isScored(response.getStatus())) {
-            throw new FhirMappingException.InvalidValue(ROOT + ".status",
-                    "be completed, amended or in-progress to be scored", response.getStatus().toCode());
-        }
-        Map<String, Answer> found = new HashMap<>();
-        collect(instrument, response.getItem(), ROOT, found);
+        Collector collector = new Collector(instrument, resolved.loinc(), problems);
+        collector.collect(response.getItem(), ROOT);
         Map<String, Answer> answers = new LinkedHashMap<>();
         for (Item item : instrument.items()) {
-            answers.put(item.id(), found.getOrDefault(item.id(), Answer.MISSING));
+            answers.put(item.id(), collector.found.getOrDefault(item.id(), Answer.MISSING));
         }
-        return new Administration(instrument.id(), answers, date(response), timepoint(response),
+        Optional<LocalDate> date = attempt(problems, () -> date(response)).flatMap(d -> d);
+        Optional<Timepoint> timepoint = attempt(problems, () -> timepoint(response)).flatMap(t -> t);
+        Administration administration = new Administration(instrument.id(), answers, date, timepoint,
                 respondent(response));
+        return new Reading(instrument, administration, List.copyOf(problems), Map.copyOf(collector.paths),
+                List.copyOf(collector.reported));
+    }
+
+    private static <T> Optional<T> attempt(List<FhirMappingException> problems, java.util.function.Supplier<T> read) {
+        try {
+            return Optional.of(read.get());
+        } catch (FhirMappingException e) {
+            problems.add(e);
+            return Optional.empty();
+        }
     }
 
     /** Whether a response in this status is scored: completed, amended and in-progress are. */
@@ -206,7 +274,11 @@ public final class ResponseMapping {
                 || status == QuestionnaireResponseStatus.INPROGRESS;
     }
 
-    private static Instrument instrument(Catalogue catalogue, QuestionnaireResponse response) {
+    /** The instrument, and whether the response is to LOINC's form of it (linkIds are LOINC codes). */
+    private record Resolved(Instrument instrument, boolean loinc) {
+    }
+
+    private static Resolved instrument(Catalogue catalogue, QuestionnaireResponse response) {
         String path = ROOT + ".questionnaire";
         if (!response.hasQuestionnaire()) {
             throw new FhirMappingException.MissingElement(path, "be the canonical URL of a catalogue instrument");
@@ -221,41 +293,124 @@ public final class ResponseMapping {
                     throw new FhirMappingException.UnknownReference(path, "name definition version "
                             + instrument.definitionVersion() + " of " + instrument.id(), canonical);
                 }
-                return instrument;
+                return new Resolved(instrument, false);
+            }
+        }
+        if (url.startsWith(FhirUris.LOINC_FORMS)) {
+            // LOINC's form of a panel: any LOINC version, since items and answers are matched by their codes
+            String panel = url.substring(FhirUris.LOINC_FORMS.length());
+            for (Instrument instrument : catalogue.instruments()) {
+                if (instrument.codes().loincPanel().filter(panel::equals).isPresent()
+                        && !instrument.codes().loincItems().isEmpty()) {
+                    return new Resolved(instrument, true);
+                }
             }
         }
         throw new FhirMappingException.UnknownReference(path, "be the canonical URL of a catalogue instrument ("
-                + FhirUris.BASE + "/Questionnaire/<key>)", canonical);
+                + FhirUris.BASE + "/Questionnaire/<key>, or " + FhirUris.LOINC_FORMS
+                + "<panel> for a panel in the catalogue)", canonical);
     }
 
-    private static void collect(Instrument instrument, List<QuestionnaireResponseItemComponent> items,
-            String parent, Map<String, Answer> found) {
-        for (int i = 0; i < items.size(); i++) {
-            QuestionnaireResponseItemComponent component = items.get(i);
-            String path = parent + ".item[" + i + "]";
+    /** Walks the items, collecting answers, problems, paths and calculated items. */
+    private static final class Collector {
+        private final Instrument instrument;
+        private final boolean loinc;
+        private final List<FhirMappingException> problems;
+        private final Map<String, Answer> found = new HashMap<>();
+        private final Map<String, String> paths = new HashMap<>();
+        private final List<Reported> reported = new ArrayList<>();
+        private final Map<String, String> itemByLoinc = new HashMap<>();
+        private final Map<String, Optional<String>> calculated = new HashMap<>();
+
+        Collector(Instrument instrument, boolean loinc, List<FhirMappingException> problems) {
+            this.instrument = instrument;
+            this.loinc = loinc;
+            this.problems = problems;
+            instrument.codes().loincItems().forEach((itemId, code) -> itemByLoinc.put(code, itemId));
+            calculated.put(QuestionnaireMapping.totalLinkId(instrument), Optional.empty());
+            instrument.codes().loincTotal().ifPresent(code -> calculated.put(code, Optional.empty()));
+            for (Subscale subscale : instrument.subscales()) {
+                calculated.put(QuestionnaireMapping.subscaleLinkId(instrument, subscale), Optional.of(subscale.id()));
+            }
+        }
+
+        /** The key a linkId is looked up by: itself, or for LOINC's form the code after the last slash. */
+        private String key(String linkId) {
+            return loinc ? linkId.substring(linkId.lastIndexOf('/') + 1) : linkId;
+        }
+
+        void collect(List<QuestionnaireResponseItemComponent> items, String parent) {
+            for (int i = 0; i < items.size(); i++) {
+                QuestionnaireResponseItemComponent component = items.get(i);
+                String path = parent + ".item[" + i + "]";
+                try {
+                    one(component, path);
+                } catch (FhirMappingException e) {
+                    problems.add(e);
+                }
+            }
+        }
+
+        private void one(QuestionnaireResponseItemComponent component, String path) {
             if (!component.hasLinkId()) {
                 throw new FhirMappingException.MissingElement(path + ".linkId", "be present");
             }
             String linkId = component.getLinkId();
-            Optional<Item> item = instrument.item(linkId);
+            String key = key(linkId);
+            Optional<Item> item = loinc ? Optional.ofNullable(itemByLoinc.get(key)).flatMap(instrument::item)
+                    : instrument.item(linkId);
             if (item.isEmpty()) {
-                if (component.hasAnswer() || !component.hasItem()) {
-                    throw new FhirMappingException.UnknownReference(path + ".linkId", "name an item of "
-                            + instrument.id() + " (" + instrument.key() + "_1.." + instrument.key() + "_"
-                            + instrument.items().size() + ") or a group of them", linkId);
+                if (calculated.containsKey(key)) {
+                    reported.add(new Reported(path, key, calculated.get(key), number(component)));
+                    return; // a total the renderer calculated: compared with ours, never scored
                 }
-                collect(instrument, component.getItem(), path, found);
-                continue;
+                if (loinc && instrument.codes().loincUnscoredItems().contains(key)) {
+                    return; // on LOINC's form but not scored (the PHQ-9 difficulty question)
+                }
+                if (component.hasAnswer()) {
+                    throw new FhirMappingException.UnknownReference(path + ".linkId", "name an item of "
+                            + instrument.id() + " (" + expectedLinkIds() + ") or a group of them", linkId);
+                }
+                collect(component.getItem(), path); // a group (nested items) or a display item (none)
+                return;
             }
-            if (found.containsKey(linkId)) {
+            String itemId = item.get().id();
+            if (found.containsKey(itemId)) {
                 throw new FhirMappingException.InvalidValue(path + ".linkId", "occur at most once", linkId);
             }
             if (component.hasItem()) {
-                throw new FhirMappingException.InvalidValue(path + ".item", "be absent under question " + linkId,
+                throw new FhirMappingException.InvalidValue(path + ".item", "be absent under question " + itemId,
                         component.getItem().size() + " nested items");
             }
-            found.put(linkId, answer(instrument, item.get(), component, path));
+            paths.put(itemId, path);
+            found.put(itemId, Answer.MISSING); // until the answer maps: a repeat is refused either way
+            found.put(itemId, answer(instrument, item.get(), component, path));
         }
+
+        private String expectedLinkIds() {
+            if (loinc) {
+                return "its LOINC item codes, e.g. /" + instrument.codes().loincItems().values().iterator().next();
+            }
+            return instrument.key() + "_1.." + instrument.key() + "_" + instrument.items().size();
+        }
+    }
+
+    /** The number a calculated item carries, if it carries exactly one answer with a numeric value. */
+    private static Optional<BigDecimal> number(QuestionnaireResponseItemComponent component) {
+        if (component.getAnswer().size() != 1 || !component.getAnswerFirstRep().hasValue()) {
+            return Optional.empty();
+        }
+        Type value = component.getAnswerFirstRep().getValue();
+        if (value instanceof IntegerType integer && integer.hasValue()) {
+            return Optional.of(BigDecimal.valueOf(integer.getValue()));
+        }
+        if (value instanceof DecimalType decimal && decimal.hasValue()) {
+            return Optional.of(decimal.getValue());
+        }
+        if (value instanceof Quantity quantity && quantity.hasValue()) {
+            return Optional.of(quantity.getValue());
+        }
+        return Optional.empty();
     }
 
     private static Answer answer(Instrument instrument, Item item, QuestionnaireResponseItemComponent component,
@@ -284,25 +439,36 @@ public final class ResponseMapping {
         }
         Type value = answer.getValue();
         ResponseScale scale = item.scale();
-        if (scale instanceof ResponseScale.Options) {
+        if (scale instanceof ResponseScale.Options options) {
             if (!(value instanceof Coding coding)) {
                 throw new FhirMappingException.InvalidValue(answerPath, "be a valueCoding",
                         typeName(value));
             }
-            if (coding.hasSystem() && !FhirUris.answers(instrument).equals(coding.getSystem())) {
+            boolean loincCoded = FhirUris.LOINC.equals(coding.getSystem());
+            if (coding.hasSystem() && !loincCoded && !FhirUris.answers(instrument).equals(coding.getSystem())) {
                 throw new FhirMappingException.InvalidValue(answerPath + ".valueCoding.system",
-                        "be " + FhirUris.answers(instrument), coding.getSystem());
+                        "be " + FhirUris.answers(instrument) + (hasLoincAnswers(options) ? " or " + FhirUris.LOINC
+                        : ""), coding.getSystem());
             }
-            String code = coding.getCode();
-            if (code == null || code.isBlank() || scale.scoreOf(code.strip()).isEmpty()) {
+            String given = coding.getCode() == null ? null : coding.getCode().strip();
+            Optional<AnswerOption> option = given == null || given.isEmpty() ? Optional.empty()
+                    : options.options().stream().filter(o -> loincCoded ? o.loincAnswer().filter(given::equals)
+                            .isPresent() : o.code().equals(given)).findFirst();
+            if (option.isEmpty() && !coding.hasSystem() && given != null) {
+                // a renderer may drop the system: an LA code still names its option
+                option = options.options().stream().filter(o -> o.loincAnswer().filter(given::equals).isPresent())
+                        .findFirst();
+            }
+            if (option.isEmpty()) {
                 throw new FhirMappingException.InvalidValue(answerPath + ".valueCoding.code", "be one of "
-                        + scale.describeAllowed(), code == null ? "absent" : code);
+                        + (loincCoded ? describeLoinc(options) : scale.describeAllowed()),
+                        coding.getCode() == null ? "absent" : coding.getCode());
             }
+            String code = option.get().code();
             if (coding.hasDisplay()) {
-                checkDisplay(item, (ResponseScale.Options) scale, code.strip(), coding.getDisplay(),
-                        answerPath + ".valueCoding.display");
+                checkDisplay(item, options, code, coding.getDisplay(), answerPath + ".valueCoding.display");
             }
-            return new Answer.Given(code.strip());
+            return new Answer.Given(code);
         }
         if (!(value instanceof IntegerType integer) || !integer.hasValue()) {
             throw new FhirMappingException.InvalidValue(answerPath, "be a valueInteger", typeName(value));
@@ -315,28 +481,37 @@ public final class ResponseMapping {
         return new Answer.Given(code);
     }
 
+    private static boolean hasLoincAnswers(ResponseScale.Options options) {
+        return options.options().stream().anyMatch(o -> o.loincAnswer().isPresent());
+    }
+
+    private static String describeLoinc(ResponseScale.Options options) {
+        List<String> codes = options.options().stream().flatMap(o -> o.loincAnswer().stream()).toList();
+        return codes.isEmpty() ? "no LOINC answer code (none known for this item)" : String.join(", ", codes);
+    }
+
     /**
      * Refuses a display that is the label of another option of the item than the coded one (see the class
      * documentation). The exception names that option's code, never the display text.
      */
     private static void checkDisplay(Item item, ResponseScale.Options scale, String code, String display,
             String path) {
-        Optional<String> own = scale.options().stream().filter(o -> o.code().equals(code)).findFirst()
-                .flatMap(AnswerOption::label);
-        if (own.isEmpty()) {
-            return; // no wording for this item: nothing to compare with
-        }
+        AnswerOption own = scale.options().stream().filter(o -> o.code().equals(code)).findFirst().orElseThrow();
         String shown = comparable(display);
-        if (shown.equals(comparable(own.get()))) {
+        if (shown.equals(comparable(shownLabel(scale, own)))) {
             return;
         }
         for (AnswerOption other : scale.options()) {
-            if (!other.code().equals(code) && other.label().isPresent()
-                    && shown.equals(comparable(other.label().get()))) {
+            if (!other.code().equals(code) && shown.equals(comparable(shownLabel(scale, other)))) {
                 throw new FhirMappingException.InvalidValue(path, "agree with valueCoding.code " + code + " of "
                         + item.id(), "the label of code " + other.code());
             }
         }
+    }
+
+    /** The option's label, or the neutral position label a renderer shows for it where no wording ships. */
+    private static String shownLabel(ResponseScale.Options scale, AnswerOption option) {
+        return option.label().orElseGet(() -> QuestionnaireMapping.neutralOptionLabel(scale, option));
     }
 
     /** Lower case (root locale) without any whitespace, including no-break spaces. */

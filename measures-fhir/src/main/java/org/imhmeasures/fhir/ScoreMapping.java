@@ -167,12 +167,20 @@ public final class ScoreMapping {
         source.ifPresent(qr -> Require.argument(qr.hasIdElement() && qr.getIdElement().hasIdPart(),
                 "source questionnaire response must have an id: none"));
 
-        Observation observation = base(instrument, result, source);
         java.util.Set<String> codes = new java.util.LinkedHashSet<>();
         for (Problem problem : result.problems()) {
             codes.add(problem.code());
         }
-        String problems = String.join(", ", codes);
+        return alert(instrument, result, source, String.join(", ", codes));
+    }
+
+    /**
+     * The alert Observation of {@link #toAlertObservation} for any result with something critical, the
+     * reason the score is not given named by {@code problems} (codes only).
+     */
+    static Observation alert(Instrument instrument, ScoreResult result, Optional<QuestionnaireResponse> source,
+            String problems) {
+        Observation observation = base(instrument, result, source);
         observation.setDataAbsentReason(new CodeableConcept(new Coding(DATA_ABSENT_REASON_CODES, "unknown",
                 "Unknown")).setText("score not computed: " + problems));
         critical(observation, result);

@@ -9,6 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Expression;
 import org.hl7.fhir.r4.model.DecimalType;
 import org.hl7.fhir.r4.model.IntegerType;
 import org.hl7.fhir.r4.model.Questionnaire;
@@ -39,14 +43,77 @@ class QuestionnaireMappingTest {
         assertEquals("IMH_PHQ9", questionnaire.getName());
         assertEquals("44249-1", questionnaire.getCodeFirstRep().getCode());
         assertEquals(FhirUris.LOINC, questionnaire.getCodeFirstRep().getSystem());
-        assertEquals(9, questionnaire.getItem().size());
+        assertEquals(10, questionnaire.getItem().size()); // nine questions and the calculated total
         QuestionnaireItemComponent first = questionnaire.getItemFirstRep();
         assertEquals("phq9_1", first.getLinkId());
         assertEquals("Little interest or pleasure in doing things", first.getText());
         assertEquals("44250-9", first.getCodeFirstRep().getCode());
         assertEquals(QuestionnaireItemType.CHOICE, first.getType());
         assertEquals("Several days", first.getAnswerOption().get(1).getValueCoding().getDisplay());
+        Coding loinc = (Coding) first.getAnswerOption().get(1).getExtensionByUrl(FhirUris.LOINC_ANSWER).getValue();
+        assertEquals(FhirUris.LOINC, loinc.getSystem());
+        assertEquals("LA6569-3", loinc.getCode());
         assertTrue(questionnaire.getCopyright().contains(phq9.licence().holder()));
+    }
+
+    @Test
+    void toQuestionnaire_sumInstrument_endsWithReadOnlyCalculatedTotal() {
+        Questionnaire questionnaire = QuestionnaireMapping.toQuestionnaire(CATALOGUE.get("PHQ-9"));
+        QuestionnaireItemComponent total = questionnaire.getItem().get(9);
+        assertEquals("phq9_total", total.getLinkId());
+        assertEquals(QuestionnaireItemType.INTEGER, total.getType());
+        assertTrue(total.getReadOnly());
+        assertEquals("44261-6", total.getCodeFirstRep().getCode());
+        Expression expression = (Expression) total.getExtensionByUrl(QuestionnaireMapping.CALCULATED_EXPRESSION)
+                .getValue();
+        assertEquals("text/fhirpath", expression.getLanguage());
+        String answers = "%resource.repeat(item).where(linkId in ('phq9_1' | 'phq9_2' | 'phq9_3' | 'phq9_4' | "
+                + "'phq9_5' | 'phq9_6' | 'phq9_7' | 'phq9_8' | 'phq9_9')).answer";
+        assertEquals("iif(" + answers + ".count() = 9, " + answers + ".value.weight().sum(), {})",
+                expression.getExpression());
+    }
+
+    @Test
+    void toQuestionnaire_calculatedItems_onlyForPlainSumsAndSummedSubscales() {
+        Map<String, List<String>> calculated = new java.util.TreeMap<>();
+        for (Instrument instrument : CATALOGUE.instruments()) {
+            List<String> linkIds = QuestionnaireMapping.toQuestionnaire(instrument).getItem().stream()
+                    .filter(item -> item.hasExtension(QuestionnaireMapping.CALCULATED_EXPRESSION))
+                    .map(QuestionnaireItemComponent::getLinkId).toList();
+            if (!linkIds.isEmpty()) {
+                calculated.put(instrument.id(), linkIds);
+            }
+        }
+        // no calculated total for CORE-10 (clinical score), SWEMWBS (conversion), KIPS (mean), PIR-GAS and GBO
+        // (ratings, no sum of coded items)
+        for (String none : List.of("CORE-10", "SWEMWBS", "KIPS", "PIR-GAS", "GBO")) {
+            assertFalse(calculated.containsKey(none), none + ": " + calculated.get(none));
+        }
+        assertEquals(List.of("phq9_total"), calculated.get("PHQ-9"));
+        assertEquals(List.of("epds_total"), calculated.get("EPDS"));
+        assertTrue(calculated.get("HADS").stream().allMatch(id -> id.startsWith("hads_subscale_")),
+                calculated.toString());
+        assertEquals(2, calculated.get("HADS").size(), calculated.toString());
+    }
+
+    @Test
+    void neutralOptionLabel_namesPlaceAndCode() {
+        ResponseScale.Options withNa = new ResponseScale.Options(List.of(AnswerOption.of("0", 0),
+                AnswerOption.of("1", 1), AnswerOption.of("NA", 2)));
+        assertEquals("option 1 of 3 (code 0)", QuestionnaireMapping.neutralOptionLabel(withNa, withNa.options().get(0)));
+        assertEquals("option 3 of 3 (code NA)", QuestionnaireMapping.neutralOptionLabel(withNa, withNa.options().get(2)));
+    }
+
+    @Test
+    void toQuestionnaire_licenseeWording_replacesTheNeutralOptionLabel() {
+        String supplement = "{\"format\": \"imh-measures/wording@1\", \"instrument\": \"EPDS\", "
+                + "\"definitionVersion\": \"" + CATALOGUE.get("EPDS").definitionVersion() + "\", \"items\": [{\"id\": "
+                + "\"epds_3\", \"options\": {\"0\": \"licensed text zero\"}}]}";
+        Catalogue licensed = CATALOGUE.withWording(new java.io.ByteArrayInputStream(supplement.getBytes(
+                java.nio.charset.StandardCharsets.UTF_8)), "supplement.json");
+        QuestionnaireItemComponent third = QuestionnaireMapping.toQuestionnaire(licensed.get("EPDS")).getItem().get(2);
+        assertEquals("licensed text zero", third.getAnswerOption().get(0).getValueCoding().getDisplay());
+        assertEquals("option 2 of 4 (code 1)", third.getAnswerOption().get(1).getValueCoding().getDisplay());
     }
 
     @Test
@@ -54,7 +121,9 @@ class QuestionnaireMappingTest {
         Questionnaire questionnaire = QuestionnaireMapping.toQuestionnaire(CATALOGUE.get("EPDS"));
         QuestionnaireItemComponent third = questionnaire.getItem().get(2);
         assertEquals("EPDS item 3", third.getText());
-        assertFalse(third.getAnswerOption().get(0).getValueCoding().hasDisplay());
+        // no licensed wording: a neutral position label, never a bare code a renderer shows beside the score
+        assertEquals("option 1 of 4 (code 0)", third.getAnswerOption().get(0).getValueCoding()
+                .getDisplay());
         // EPDS item 3: the top option (code 0) scores 3
         assertEquals("0", third.getAnswerOption().get(0).getValueCoding().getCode());
         assertEquals(0, BigDecimal.valueOf(3).compareTo(weight(third.getAnswerOption().get(0))));
@@ -76,7 +145,11 @@ class QuestionnaireMappingTest {
     void toQuestionnaire_everyInstrument_matchesDefinition() {
         for (Instrument instrument : CATALOGUE.instruments()) {
             Questionnaire questionnaire = QuestionnaireMapping.toQuestionnaire(instrument);
-            assertEquals(instrument.items().size(), questionnaire.getItem().size(), instrument.id());
+            // the questions, then calculated items only
+            assertTrue(questionnaire.getItem().size() >= instrument.items().size(), instrument.id());
+            questionnaire.getItem().subList(instrument.items().size(), questionnaire.getItem().size()).forEach(
+                    calculated -> assertTrue(calculated.getReadOnly() && calculated.hasExtension(
+                            QuestionnaireMapping.CALCULATED_EXPRESSION), instrument.id() + " " + calculated.getLinkId()));
             assertEquals(instrument.codes().loincPanel().isPresent(), questionnaire.hasCode(), instrument.id());
             for (int i = 0; i < instrument.items().size(); i++) {
                 Item item = instrument.items().get(i);

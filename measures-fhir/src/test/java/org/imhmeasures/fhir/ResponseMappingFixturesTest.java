@@ -105,6 +105,8 @@ class ResponseMappingFixturesTest {
      *       no missing item allowed. Complete: 1 2 3 0 1 2 3 0 1 = 13, moderate, alert at 1. Amended:
      *       1 2 3 0 1 2 3 0 3 = 15, moderately severe, alert at 3. In progress: items 8 and 9 unanswered, so not
      *       scorable, item 9 flagged.</li>
+     *   <li>LOINC forms: the same codes given as LOINC answer codes (LA6568-5 = 0, LA6569-3 = 1, LA6570-1 = 2,
+     *       LA6571-9 = 3, from LOINC's forms): PHQ-9 1 2 3 0 1 2 3 0 1 = 13 as above; GAD-7 1 2 3 0 1 2 3 = 12.</li>
      *   <li>PIR-GAS (DC:0-3R): the rating, 65, in the band 61-70 "significantly perturbed"; no cut-off.</li>
      * </ul>
      */
@@ -117,6 +119,10 @@ class ResponseMappingFixturesTest {
                     + " prorated false; alerts []; unanswered []"),
             Map.entry("y_phq9_amended_display_variants", "scored: raw 15, total 15, band moderately severe, CASE,"
                     + " missing [], prorated false; alerts [phq9_9=3]; unanswered []"),
+            Map.entry("y_phq9_loinc_form", "scored: raw 13, total 13, band moderate, CASE, missing [],"
+                    + " prorated false; alerts [phq9_9=1]; unanswered []"),
+            Map.entry("y_gad7_loinc_form", "scored: raw 12, total 12, band moderate, CASE, missing [],"
+                    + " prorated false; alerts []; unanswered []"),
             Map.entry("y_phq9_complete", "scored: raw 13, total 13, band moderate, CASE, missing [],"
                     + " prorated false; alerts [phq9_9=1]; unanswered []"),
             Map.entry("y_phq9_partial_in_progress", "not scorable: too_many_missing [phq9_8, phq9_9] allowed 0;"

@@ -6,6 +6,7 @@ package org.imhmeasures.core.instrument;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.imhmeasures.core.internal.Check;
@@ -17,23 +18,28 @@ import org.imhmeasures.core.internal.Check;
  * only: using SNOMED CT needs a licence (free in the UK through NHS England's UK Edition,
  * elsewhere through SNOMED International or a national release centre); see {@link #SNOMED_LICENCE_NOTE}.
  *
+ * <p>{@code loincUnscoredItems} lists LOINC item codes that the LOINC form of the panel has but the
+ * instrument does not score (the PHQ-9's "how difficult" question, 69722-7): a LOINC-coded response may
+ * answer them, and FHIR mapping ignores those answers instead of refusing them as unknown items.
+ *
  * @param loincPanel LOINC code of the panel, if any
  * @param loincTotal LOINC code of the total score, if any
  * @param loincItems LOINC codes by item id, possibly empty
+ * @param loincUnscoredItems LOINC codes of the panel's items that are not scored, possibly empty
  * @param snomedScore SNOMED CT observable entity for the score as used in MHSDS, if any
  * @param source where the codes were seen
  * @since 0.1.0
  */
 public record Codes(Optional<String> loincPanel, Optional<String> loincTotal, Map<String, String> loincItems,
-        Optional<SnomedConcept> snomedScore, Optional<Source> source) {
+        List<String> loincUnscoredItems, Optional<SnomedConcept> snomedScore, Optional<Source> source) {
 
     /** The licence note that accompanies every SNOMED CT identifier we ship. */
     public static final String SNOMED_LICENCE_NOTE = "SNOMED CT identifiers are shipped as data only; "
             + "use of SNOMED CT requires a licence (free in the UK via the NHS England UK Edition, "
             + "otherwise from SNOMED International or the national release centre)";
 
-    private static final Codes NONE = new Codes(Optional.empty(), Optional.empty(), Map.of(), Optional.empty(),
-            Optional.empty());
+    private static final Codes NONE = new Codes(Optional.empty(), Optional.empty(), Map.of(), List.of(),
+            Optional.empty(), Optional.empty());
 
     /**
      * Validates code shapes.
@@ -41,6 +47,7 @@ public record Codes(Optional<String> loincPanel, Optional<String> loincTotal, Ma
      * @param loincPanel LOINC code of the panel, if any
      * @param loincTotal LOINC code of the total score, if any
      * @param loincItems LOINC codes by item id, possibly empty
+     * @param loincUnscoredItems LOINC codes of the panel's items that are not scored, possibly empty
      * @param snomedScore SNOMED CT observable entity for the score as used in MHSDS, if any
      * @param source where the codes were seen
      */
@@ -50,10 +57,29 @@ public record Codes(Optional<String> loincPanel, Optional<String> loincTotal, Ma
         Map<String, String> items = new LinkedHashMap<>(Check.notNull(loincItems, "loinc items"));
         items.values().forEach(Codes::checkLoinc);
         loincItems = Collections.unmodifiableMap(items);
+        loincUnscoredItems = List.copyOf(Check.notNull(loincUnscoredItems, "loinc unscored items"));
+        loincUnscoredItems.forEach(Codes::checkLoinc);
+        Check.argument(Collections.disjoint(loincUnscoredItems, loincItems.values()),
+                "loinc unscored items must not be scored items: %s", loincUnscoredItems);
         Check.notNull(snomedScore, "snomed score");
         Check.notNull(source, "codes source");
         Check.argument(source.isPresent() || (loincPanel.isEmpty() && loincTotal.isEmpty() && loincItems.isEmpty()
-                && snomedScore.isEmpty()), "codes must have a source: none given");
+                && loincUnscoredItems.isEmpty() && snomedScore.isEmpty()), "codes must have a source: none given");
+    }
+
+    /**
+     * Creates codes without unscored LOINC items.
+     *
+     * @param loincPanel LOINC code of the panel, if any
+     * @param loincTotal LOINC code of the total score, if any
+     * @param loincItems LOINC codes by item id, possibly empty
+     * @param snomedScore SNOMED CT observable entity for the score as used in MHSDS, if any
+     * @param source where the codes were seen
+     * @since 0.1.0
+     */
+    public Codes(Optional<String> loincPanel, Optional<String> loincTotal, Map<String, String> loincItems,
+            Optional<SnomedConcept> snomedScore, Optional<Source> source) {
+        this(loincPanel, loincTotal, loincItems, List.of(), snomedScore, source);
     }
 
     /**

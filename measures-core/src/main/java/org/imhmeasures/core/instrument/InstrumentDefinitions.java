@@ -168,8 +168,9 @@ public final class InstrumentDefinitions {
             JsonFields r = rating.get().allowOnly(Set.of("min", "max"));
             return r.build(() -> new ResponseScale.Rating(r.integer("min"), r.integer("max")));
         }
-        List<AnswerOption> options = scale.objects("options", o -> o.allowOnly(Set.of("code", "score", "label"))
-                .build(() -> new AnswerOption(o.text("code"), o.integer("score"), o.optionalText("label"))));
+        List<AnswerOption> options = scale.objects("options", o -> o.allowOnly(Set.of("code", "score", "label",
+                "loincAnswer")).build(() -> new AnswerOption(o.text("code"), o.integer("score"), o.optionalText("label"),
+                o.optionalText("loincAnswer"))));
         return scale.build(() -> new ResponseScale.Options(options));
     }
 
@@ -294,14 +295,15 @@ public final class InstrumentDefinitions {
     }
 
     private static Codes codes(JsonFields c) {
-        c.allowOnly(Set.of("loincPanel", "loincTotal", "loincItems", "snomedScore", "source"));
+        c.allowOnly(Set.of("loincPanel", "loincTotal", "loincItems", "loincUnscoredItems", "snomedScore", "source"));
         Map<String, String> items = new LinkedHashMap<>();
         c.optionalObject("loincItems").ifPresent(li -> li.fieldNames().forEach(id -> items.put(id, li.text(id))));
         Optional<Codes.SnomedConcept> snomed = c.optionalObject("snomedScore").map(s -> s
                 .allowOnly(Set.of("id", "term"))
                 .build(() -> new Codes.SnomedConcept(s.text("id"), s.optionalText("term"))));
-        return c.build(() -> new Codes(c.optionalText("loincPanel"), c.optionalText("loincTotal"), items, snomed,
-                c.optionalText("source").map(Source::of)));
+        List<String> unscored = c.texts("loincUnscoredItems");
+        return c.build(() -> new Codes(c.optionalText("loincPanel"), c.optionalText("loincTotal"), items, unscored,
+                snomed, c.optionalText("source").map(Source::of)));
     }
 
     private static Licence licence(JsonFields l) {

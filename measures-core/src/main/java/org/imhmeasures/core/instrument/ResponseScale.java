@@ -63,8 +63,11 @@ public sealed interface ResponseScale permits ResponseScale.Options, ResponseSca
             options = List.copyOf(Check.notNull(options, "options"));
             Check.argument(options.size() >= 2, "options must number at least 2: %d", options.size());
             Set<String> seen = new HashSet<>();
+            Set<String> loinc = new HashSet<>();
             for (AnswerOption option : options) {
                 Check.argument(seen.add(option.code()), "option codes must be unique: %s", option.code());
+                option.loincAnswer().ifPresent(la -> Check.argument(loinc.add(la),
+                        "option loinc answer codes must be unique: %s", la));
             }
         }
 
