@@ -7,16 +7,24 @@ package org.imhmeasures.scoring;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.IntStream;
+import org.imhmeasures.core.instrument.Aggregation;
+import org.imhmeasures.core.instrument.Band;
 import org.imhmeasures.core.instrument.Bands;
 import org.imhmeasures.core.instrument.Cutoff;
 import org.imhmeasures.core.instrument.Instrument;
 import org.imhmeasures.core.instrument.Item;
 import org.imhmeasures.core.instrument.MissingItemRule;
+import org.imhmeasures.core.instrument.ResponseScale;
 import org.imhmeasures.core.instrument.ScoringRule;
 import org.imhmeasures.core.instrument.Subscale;
 import org.imhmeasures.core.internal.Check;
@@ -27,19 +35,12 @@ import org.imhmeasures.core.internal.Check;
  *
  * <h2>Formula</h2>
  * Each answered item contributes the score its definition gives the recorded code (reverse keying is in
- * the definition). With {@code n} items, {@code a} answered and {@code S} the sum of answered scores:
- * <ul>
- *   <li>raw total = {@code S};</li>
- *   <li>sum rule: total = {@code S} when {@code a = n}, else {@code S × n / a} (two decimals, half up);</li>
- *   <li>mean rule (KIPS): total = {@code S / a} (two decimals, half up);</li>
- *   <li>clinical score (CORE-10): total = {@code S × multiplier / a} — the sum when complete (scale 0),
- *       two decimals when prorated;</li>
- *   <li>conversion table (SWEMWBS): the table value of {@code S}, or of {@code S × n / a} rounded half up
- *       to a whole number when prorated;</li>
- *   <li>single rating (PIR-GAS): the rating; per-goal (GBO) and subscales-only (HADS): no total.</li>
- * </ul>
- * Subscales: sum or mean of their items; a subscale with missing items is prorated the same way when
- * prorating is in force and at least one of its items is answered, otherwise it has no score.
+ * the definition). The raw total is the sum {@code S} of the answered scores; the reported total is the
+ * instrument's {@link ScoringRule#total ScoringRule} of {@code S} (sum, mean, CORE-10 clinical score,
+ * SWEMWBS conversion table, single rating; none for per-goal and subscales-only instruments), where each
+ * rule's formula and rounding are written down once. Subscales use their {@link Aggregation#score
+ * Aggregation}; a subscale with missing items is prorated when prorating is in force and at least one of
+ * its items is answered, otherwise it has no score.
  *
  * <h2>Edge cases</h2>
  * <ul>
@@ -73,8 +74,6 @@ import org.imhmeasures.core.internal.Check;
  * @since 0.1.0
  */
 public final class Scorer {
-
-    private static final int DECIMALS = 2;
 
     private final Instrument instrument;
     private final ScoringOptions options;
@@ -112,7 +111,7 @@ public final class Scorer {
     /** lowest possible raw total; index base of the complete-answer tables. */
     private final int minRaw;
     private final Optional<BigDecimal>[] completeTotals;
-    private final Optional<org.imhmeasures.core.instrument.Band>[] completeBands;
+    private final Optional<Band>[] completeBands;
     private final Caseness[] completeCaseness;
 
     private Scorer(Instrument instrument, ScoringOptions options) {
@@ -124,7 +123,7 @@ public final class Scorer {
         List<Map<String, Integer>> scores = new ArrayList<>();
         for (int i = 0; i < items.length; i++) {
             index.put(items[i].id(), i);
-            if (items[i].scale() instanceof org.imhmeasures.core.instrument.ResponseScale.Options coded) {
+            if (items[i].scale() instanceof ResponseScale.Options coded) {
                 Map<String, Integer> map = new HashMap<>();
                 coded.options().forEach(o -> map.put(o.code(), o.score()));
                 scores.add(Map.copyOf(map));
@@ -133,7 +132,7 @@ public final class Scorer {
             }
         }
         this.indexById = Map.copyOf(index);
-        this.codeScores = java.util.Collections.unmodifiableList(scores);
+        this.codeScores = Collections.unmodifiableList(scores);
         this.subscaleIndexes = new int[instrument.subscales().size()][];
         this.subscaleIds = new String[subscaleIndexes.length];
         this.subscaleMin = new int[subscaleIndexes.length];
@@ -153,8 +152,8 @@ public final class Scorer {
         }
         this.itemIds = instrument.items().stream().map(Item::id).toArray(String[]::new);
         this.allAnswered = new boolean[items.length];
-        java.util.Arrays.fill(allAnswered, true);
-        this.criticalIndexes = java.util.stream.IntStream.range(0, items.length)
+        Arrays.fill(allAnswered, true);
+        this.criticalIndexes = IntStream.range(0, items.length)
                 .filter(i -> items[i].critical().isPresent()).toArray();
         this.numericScores = new int[items.length][];
         this.numericOffset = new int[items.length];
@@ -170,7 +169,7 @@ public final class Scorer {
             @SuppressWarnings({"unchecked", "rawtypes"})
             Optional<BigDecimal>[] totals = new Optional[size];
             @SuppressWarnings({"unchecked", "rawtypes"})
-            Optional<org.imhmeasures.core.instrument.Band>[] bands = new Optional[size];
+            Optional<Band>[] bands = new Optional[size];
             Caseness[] caseness = new Caseness[size];
             for (int raw = minRaw; raw <= maxRaw; raw++) {
                 Optional<BigDecimal> total = total(raw, n);
@@ -245,7 +244,7 @@ public final class Scorer {
             }
         }
         this.unansweredLists = unanswered;
-        this.criticalMinScore = java.util.Arrays.stream(criticalIndexes)
+        this.criticalMinScore = Arrays.stream(criticalIndexes)
                 .map(i -> items[i].critical().get().minScore()).toArray();
     }
 
@@ -260,8 +259,8 @@ public final class Scorer {
     }
 
     private void buildNumericTable(int index) {
-        org.imhmeasures.core.instrument.ResponseScale scale = items[index].scale();
-        if (scale instanceof org.imhmeasures.core.instrument.ResponseScale.Rating rating) {
+        ResponseScale scale = items[index].scale();
+        if (scale instanceof ResponseScale.Rating rating) {
             int[] table = new int[rating.max() - rating.min() + 1];
             for (int v = rating.min(); v <= rating.max(); v++) {
                 table[v - rating.min()] = v;
@@ -283,7 +282,7 @@ public final class Scorer {
         int min = numeric.keySet().stream().mapToInt(Integer::intValue).min().orElseThrow();
         int max = numeric.keySet().stream().mapToInt(Integer::intValue).max().orElseThrow();
         int[] table = new int[max - min + 1];
-        java.util.Arrays.fill(table, NOT_ALLOWED);
+        Arrays.fill(table, NOT_ALLOWED);
         numeric.forEach((code, score) -> table[code - min] = score);
         numericScores[index] = table;
         numericOffset[index] = min;
@@ -375,7 +374,7 @@ public final class Scorer {
      * of its answers is at alert level.
      */
     private void placeAnswers(Administration administration, String[] codes, List<Problem> problems) {
-        java.util.BitSet unplacedAt = new java.util.BitSet();
+        BitSet unplacedAt = new BitSet();
         Map<String, List<Administration.UnplacedAnswer>> byKey = new LinkedHashMap<>();
         for (Administration.UnplacedAnswer u : administration.unplacedAnswers()) {
             unplacedAt.set(u.position());
@@ -424,7 +423,7 @@ public final class Scorer {
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
-        java.util.Arrays.sort(order, java.util.Comparator.comparingInt(foundAt::get));
+        Arrays.sort(order, Comparator.comparingInt(foundAt::get));
         for (Integer i : order) {
             problems.add(found.get(i));
         }
@@ -495,7 +494,7 @@ public final class Scorer {
     /** An answered-flags array for the first {@code index} items, all answered. */
     private boolean[] answeredBefore(int index) {
         boolean[] answered = new boolean[items.length];
-        java.util.Arrays.fill(answered, 0, index, true);
+        Arrays.fill(answered, 0, index, true);
         return answered;
     }
 
@@ -553,7 +552,7 @@ public final class Scorer {
         }
         int answeredCount = n - missing.size();
         Optional<BigDecimal> total;
-        Optional<org.imhmeasures.core.instrument.Band> band;
+        Optional<Band> band;
         Caseness caseness;
         int slot = raw - minRaw;
         if (missing.isEmpty() && completeTotals != null) {
@@ -663,25 +662,7 @@ public final class Scorer {
     }
 
     private Optional<BigDecimal> total(int raw, int answeredCount) {
-        int n = items.length;
-        ScoringRule rule = instrument.scoring();
-        boolean complete = answeredCount == n;
-        if (rule instanceof ScoringRule.Sum || rule instanceof ScoringRule.SingleRating) {
-            return Optional.of(complete ? BigDecimal.valueOf(raw) : prorate(raw, n, answeredCount));
-        }
-        if (rule instanceof ScoringRule.Mean) {
-            return Optional.of(divide(BigDecimal.valueOf(raw), answeredCount));
-        }
-        if (rule instanceof ScoringRule.ClinicalScore clinical) {
-            BigDecimal scaled = BigDecimal.valueOf((long) raw * clinical.multiplier());
-            return Optional.of(complete && clinical.multiplier() == n ? BigDecimal.valueOf(raw)
-                    : complete ? divideExactOrRounded(scaled, n) : divide(scaled, answeredCount));
-        }
-        if (rule instanceof ScoringRule.ConversionTable table) {
-            int key = complete ? raw : prorate(raw, n, answeredCount).setScale(0, RoundingMode.HALF_UP).intValueExact();
-            return Optional.of(table.table().get(key));
-        }
-        return Optional.empty();
+        return instrument.scoring().total(raw, items.length, answeredCount);
     }
 
     private SubscaleScore subscale(int s, int[] scores, boolean[] answered) {
@@ -706,12 +687,7 @@ public final class Scorer {
         if (count == 0 || (!complete && !prorating)) {
             return new SubscaleScore(subscale.id(), Optional.empty(), Optional.empty(), Caseness.NOT_DEFINED, false);
         }
-        BigDecimal score;
-        if (subscale.aggregation() == org.imhmeasures.core.instrument.Aggregation.MEAN) {
-            score = divide(BigDecimal.valueOf(sum), count);
-        } else {
-            score = complete ? BigDecimal.valueOf(sum) : prorate(sum, size, count);
-        }
+        BigDecimal score = subscale.aggregation().score(sum, size, count);
         Optional<BigDecimal> value = Optional.of(score);
         Bands bands = subscale.bands();
         return new SubscaleScore(subscale.id(), value, bands.classify(score), caseness(subscale.cutoff(), value),
@@ -723,20 +699,6 @@ public final class Scorer {
             return Caseness.NOT_DEFINED;
         }
         return cutoff.get().isCase(score.get()) ? Caseness.CASE : Caseness.NOT_CASE;
-    }
-
-    private static BigDecimal prorate(int sum, int itemCount, int answeredCount) {
-        return BigDecimal.valueOf((long) sum * itemCount).divide(BigDecimal.valueOf(answeredCount), DECIMALS,
-                RoundingMode.HALF_UP);
-    }
-
-    private static BigDecimal divide(BigDecimal value, int by) {
-        return value.divide(BigDecimal.valueOf(by), DECIMALS, RoundingMode.HALF_UP);
-    }
-
-    private static BigDecimal divideExactOrRounded(BigDecimal value, int by) {
-        BigDecimal result = divide(value, by);
-        return result.stripTrailingZeros().scale() <= 0 ? result.setScale(0, RoundingMode.UNNECESSARY) : result;
     }
 
     @Override
