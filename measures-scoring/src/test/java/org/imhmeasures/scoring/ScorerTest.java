@@ -195,4 +195,17 @@ class ScorerTest {
                 () -> ScoringOptions.defaults().withMaxMissingFraction(BigDecimal.ONE));
         assertEquals("max missing fraction must be between 0 and 1: 1", e.getMessage());
     }
+
+    @Test
+    void scored_toString_showsNoScore_andEqualResultsAreEqual() {
+        Instrument pirgas = Catalogue.builtIn().get("PIR-GAS");
+        Scorer scorer = Scorer.of(pirgas);
+        Scored scored = assertInstanceOf(Scored.class, scorer.score(Administration.of("PIR-GAS",
+                Map.of("pirgas_1", "87"))));
+        assertEquals(new BigDecimal("87"), scored.total().orElseThrow());
+        assertFalse(scored.toString().contains("87"), scored.toString());
+        assertEquals(scored, scorer.score(Administration.of("PIR-GAS", Map.of("pirgas_1", "87"))));
+        assertEquals(scored.hashCode(), scorer.score(Administration.of("PIR-GAS", Map.of("pirgas_1", "87"))).hashCode());
+        assertFalse(scored.equals(scorer.score(Administration.of("PIR-GAS", Map.of("pirgas_1", "86")))));
+    }
 }

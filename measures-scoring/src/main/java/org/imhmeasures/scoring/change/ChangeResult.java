@@ -4,6 +4,8 @@
  */
 package org.imhmeasures.scoring.change;
 
+import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import org.imhmeasures.core.internal.Check;
 
@@ -15,38 +17,122 @@ import org.imhmeasures.core.internal.Check;
 public sealed interface ChangeResult permits ChangeResult.Assessed, ChangeResult.NotAssessable {
 
     /**
-     * An assessed pair.
-     *
-     * @param pre the earlier total
-     * @param post the later total
-     * @param change {@code post − pre}
-     * @param rci the reliable change index; absent for fixed thresholds
-     * @param reliableChange the verdict
-     * @param clinicalSignificance whether the pair moved into the functional range
-     * @param dysfunctionalAtStart whether {@code pre} lay in the dysfunctional range (absent without a cut-off)
-     * @param category the method's category
+     * An assessed pair. Only a {@link ChangeModel} creates one, so a consumer that publishes it (a FHIR
+     * change Observation) can trust it was computed, not assembled. Two assessments are equal when every
+     * value is equal; {@link #toString()} names the verdicts, never the scores.
      */
-    record Assessed(double pre, double post, double change, OptionalDouble rci, ReliableChangeDirection reliableChange,
-            ClinicalSignificance clinicalSignificance, java.util.Optional<Boolean> dysfunctionalAtStart,
-            Category category) implements ChangeResult {
+    final class Assessed implements ChangeResult {
+        private final double pre;
+        private final double post;
+        private final double change;
+        private final OptionalDouble rci;
+        private final ReliableChangeDirection reliableChange;
+        private final ClinicalSignificance clinicalSignificance;
+        private final Optional<Boolean> dysfunctionalAtStart;
+        private final Category category;
+
+        Assessed(double pre, double post, double change, OptionalDouble rci, ReliableChangeDirection reliableChange,
+                ClinicalSignificance clinicalSignificance, Optional<Boolean> dysfunctionalAtStart, Category category) {
+            this.pre = pre;
+            this.post = post;
+            this.change = change;
+            this.rci = Check.notNull(rci, "rci");
+            this.reliableChange = Check.notNull(reliableChange, "reliable change");
+            this.clinicalSignificance = Check.notNull(clinicalSignificance, "clinical significance");
+            this.dysfunctionalAtStart = Check.notNull(dysfunctionalAtStart, "dysfunctional at start");
+            this.category = Check.notNull(category, "category");
+        }
+
         /**
-         * Validates.
+         * The earlier score.
          *
-         * @param pre the earlier total
-         * @param post the later total
-         * @param change {@code post − pre}
-         * @param rci the reliable change index; absent for fixed thresholds
-         * @param reliableChange the verdict
-         * @param clinicalSignificance whether the pair moved into the functional range
-         * @param dysfunctionalAtStart whether {@code pre} lay in the dysfunctional range (absent without a cut-off)
-         * @param category the method's category
+         * @return the pre score
          */
-        public Assessed {
-            Check.notNull(rci, "rci");
-            Check.notNull(reliableChange, "reliable change");
-            Check.notNull(clinicalSignificance, "clinical significance");
-            Check.notNull(dysfunctionalAtStart, "dysfunctional at start");
-            Check.notNull(category, "category");
+        public double pre() {
+            return pre;
+        }
+
+        /**
+         * The later score.
+         *
+         * @return the post score
+         */
+        public double post() {
+            return post;
+        }
+
+        /**
+         * The change.
+         *
+         * @return {@code post − pre}
+         */
+        public double change() {
+            return change;
+        }
+
+        /**
+         * The reliable change index.
+         *
+         * @return the index; absent for fixed thresholds
+         */
+        public OptionalDouble rci() {
+            return rci;
+        }
+
+        /**
+         * The reliable-change verdict.
+         *
+         * @return improved, deteriorated or none
+         */
+        public ReliableChangeDirection reliableChange() {
+            return reliableChange;
+        }
+
+        /**
+         * Whether the pair moved into the functional range.
+         *
+         * @return the verdict, {@link ClinicalSignificance#NOT_DEFINED} without a cut-off
+         */
+        public ClinicalSignificance clinicalSignificance() {
+            return clinicalSignificance;
+        }
+
+        /**
+         * Whether {@code pre} lay in the dysfunctional range.
+         *
+         * @return the answer; absent without a cut-off
+         */
+        public Optional<Boolean> dysfunctionalAtStart() {
+            return dysfunctionalAtStart;
+        }
+
+        /**
+         * The method's category.
+         *
+         * @return the category
+         */
+        public Category category() {
+            return category;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return this == other || other instanceof Assessed a && Double.compare(pre, a.pre) == 0
+                    && Double.compare(post, a.post) == 0 && Double.compare(change, a.change) == 0 && rci.equals(a.rci)
+                    && reliableChange == a.reliableChange && clinicalSignificance == a.clinicalSignificance
+                    && dysfunctionalAtStart.equals(a.dysfunctionalAtStart) && category == a.category;
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(pre, post, change, rci, reliableChange, clinicalSignificance, dysfunctionalAtStart,
+                    category);
+        }
+
+        @Override
+        public String toString() {
+            return "Assessed[reliableChange=" + reliableChange + ", clinicalSignificance=" + clinicalSignificance
+                    + ", category=" + category + "]";
         }
     }
 

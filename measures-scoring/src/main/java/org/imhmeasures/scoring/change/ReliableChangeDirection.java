@@ -4,6 +4,8 @@
  */
 package org.imhmeasures.scoring.change;
 
+import java.util.Locale;
+
 /**
  * The reliable-change verdict for one pair of scores.
  *
@@ -23,6 +25,6 @@ public enum ReliableChangeDirection {
      * @return lower-case name
      */
     public String csv() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -122,7 +122,7 @@ public final class ChangeCsv {
     }
 
     /**
-     * Fixes the report order of one group column's labels; see {@link CohortAccumulator#withOrder}.
+     * Fixes the report order of one group column's labels; see {@link CohortAccumulator#orderGroups}.
      *
      * @param column a group column
      * @param labels labels in report order
@@ -178,7 +178,7 @@ public final class ChangeCsv {
             throw new DatasetException(0, model.unusable().get().message(), null);
         }
         CohortAccumulator cohort = CohortAccumulator.of(model, groupColumns);
-        groupOrder.forEach(cohort::withOrder);
+        groupOrder.forEach(cohort::orderGroups);
         long[] counts = new long[3]; // read, assessed, rejected
         try (Reader in = open(input);
                 CsvOut out = new CsvOut(mapper, output, cells, NUMBER_COLUMNS);

@@ -133,10 +133,10 @@ class ChangeModelTest {
     @Test
     void hagemanArrindell_reliabilityOfDifference_andOneSidedCriticalValue() {
         // r_DD for the claus sample with rho chosen as 0.1628 reproduces the published 0.9283 (cs_combined.md)
-        assertEquals(0.9283, ChangeModel.hageman(3.3401, 7.7111, 0.8, 0.1628), 5e-4);
+        assertEquals(0.9283, RciMethod.reliabilityOfDifference(3.3401, 7.7111, 0.8, 0.1628), 5e-4);
         ChangeModel ha = claus(RciMethod.HAGEMAN_ARRINDELL);
         assertEquals(1.644854, ha.parameters().criticalValue().getAsDouble(), 1e-6);
-        double rDd = ChangeModel.hageman(3.3401, 7.7111, 0.8, 0.1628);
+        double rDd = RciMethod.reliabilityOfDifference(3.3401, 7.7111, 0.8, 0.1628);
         double sem = 3.3401 * Math.sqrt(0.2);
         double expected = ((18 - 27) * rDd + (14.975 - 24.85) * (1 - rDd)) / (Math.sqrt(rDd) * Math.sqrt(2 * sem * sem));
         assertEquals(expected, assessed(ha.assess(27, 18)).rci().getAsDouble(), 1e-12);
