@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.imhmeasures.core.instrument.Band;
 import org.imhmeasures.core.internal.Check;
 
@@ -33,7 +34,7 @@ import org.imhmeasures.core.internal.Check;
 public final class Scored implements ScoreResult {
 
     private final Provenance provenance;
-    private final int rawTotal;
+    private final OptionalInt rawTotal;
     private final Optional<BigDecimal> total;
     private final Map<String, SubscaleScore> subscales;
     private final Optional<Band> band;
@@ -67,12 +68,12 @@ public final class Scored implements ScoreResult {
         return map.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(map));
     }
 
-    Scored(Provenance provenance, int rawTotal, Optional<BigDecimal> total, Map<String, SubscaleScore> subscales,
+    Scored(Provenance provenance, OptionalInt rawTotal, Optional<BigDecimal> total, Map<String, SubscaleScore> subscales,
             Optional<Band> band, Caseness caseness, List<String> itemsMissing, boolean prorated,
             List<CriticalAlert> criticalAlerts, List<CriticalItemUnanswered> criticalUnanswered,
             Map<String, Integer> itemScores) {
         this.provenance = Check.notNull(provenance, "provenance");
-        this.rawTotal = rawTotal;
+        this.rawTotal = Check.notNull(rawTotal, "raw total");
         this.total = Check.notNull(total, "total");
         this.subscales = immutable(subscales, "subscales");
         this.band = Check.notNull(band, "band");
@@ -90,11 +91,13 @@ public final class Scored implements ScoreResult {
     }
 
     /**
-     * The sum of the answered item scores.
+     * The sum of the answered item scores, for an instrument that reports a total. Empty for instruments
+     * without one (GBO goals, HADS subscales), where adding the item scores up means nothing: their
+     * scores are in {@link #subscales()} and {@link #itemScores()}.
      *
-     * @return the raw total
+     * @return the raw total, or empty when the instrument reports no total
      */
-    public int rawTotal() {
+    public OptionalInt rawTotal() {
         return rawTotal;
     }
 
@@ -128,7 +131,8 @@ public final class Scored implements ScoreResult {
     /**
      * The total against the caseness cut-off.
      *
-     * @return the caseness
+     * @return the caseness; {@link Caseness#PER_SUBSCALE} for an instrument without a total whose
+     *         subscales carry the cut-offs (HADS), each subscale's in {@link SubscaleScore#caseness()}
      */
     public Caseness caseness() {
         return caseness;
@@ -179,7 +183,7 @@ public final class Scored implements ScoreResult {
 
     @Override
     public boolean equals(Object other) {
-        return this == other || other instanceof Scored s && rawTotal == s.rawTotal && prorated == s.prorated
+        return this == other || other instanceof Scored s && rawTotal.equals(s.rawTotal) && prorated == s.prorated
                 && provenance.equals(s.provenance) && total.equals(s.total) && subscales.equals(s.subscales)
                 && band.equals(s.band) && caseness == s.caseness && itemsMissing.equals(s.itemsMissing)
                 && criticalAlerts.equals(s.criticalAlerts) && criticalUnanswered.equals(s.criticalUnanswered)

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.stream.IntStream;
 import org.imhmeasures.core.instrument.Aggregation;
 import org.imhmeasures.core.instrument.Band;
@@ -35,7 +36,9 @@ import org.imhmeasures.core.internal.Check;
  *
  * <h2>Formula</h2>
  * Each answered item contributes the score its definition gives the recorded code (reverse keying is in
- * the definition). The raw total is the sum {@code S} of the answered scores; the reported total is the
+ * the definition). The raw total is the sum {@code S} of the answered scores (none for an instrument
+ * without a total, whose caseness is {@link Caseness#PER_SUBSCALE} where its subscales carry cut-offs);
+ * the reported total is the
  * instrument's {@link ScoringRule#total ScoringRule} of {@code S} (sum, mean, CORE-10 clinical score,
  * SWEMWBS conversion table, single rating; none for per-goal and subscales-only instruments), where each
  * rule's formula and rounding are written down once. Subscales use their {@link Aggregation#score
@@ -110,6 +113,10 @@ public final class Scorer {
     private final int[] numericOffset;
     /** lowest possible raw total; index base of the complete-answer tables. */
     private final int minRaw;
+    /** per raw total (index raw − minRaw): the shared {@code OptionalInt}; null without a total. */
+    private final OptionalInt[] rawTotals;
+    /** the caseness of every result when the instrument has no total: per subscale, or not defined. */
+    private final Caseness noTotalCaseness;
     private final Optional<BigDecimal>[] completeTotals;
     private final Optional<Band>[] completeBands;
     private final Caseness[] completeCaseness;
@@ -171,7 +178,9 @@ public final class Scorer {
             @SuppressWarnings({"unchecked", "rawtypes"})
             Optional<Band>[] bands = new Optional[size];
             Caseness[] caseness = new Caseness[size];
+            OptionalInt[] raws = new OptionalInt[size];
             for (int raw = minRaw; raw <= maxRaw; raw++) {
+                raws[raw - minRaw] = OptionalInt.of(raw);
                 Optional<BigDecimal> total = total(raw, n);
                 totals[raw - minRaw] = total;
                 bands[raw - minRaw] = total.flatMap(instrument.bands()::classify);
@@ -180,7 +189,12 @@ public final class Scorer {
             this.completeTotals = totals;
             this.completeBands = bands;
             this.completeCaseness = caseness;
+            this.rawTotals = raws;
+            this.noTotalCaseness = Caseness.NOT_DEFINED;
         } else {
+            this.rawTotals = null;
+            this.noTotalCaseness = instrument.subscales().stream().anyMatch(sub -> sub.cutoff().isPresent())
+                    ? Caseness.PER_SUBSCALE : Caseness.NOT_DEFINED;
             this.completeTotals = null;
             this.completeBands = null;
             this.completeCaseness = null;
@@ -563,11 +577,13 @@ public final class Scorer {
         } else {
             total = total(raw, answeredCount);
             band = total.flatMap(instrument.bands()::classify);
-            caseness = caseness(instrument.caseness(), total);
+            caseness = completeTotals == null ? noTotalCaseness : caseness(instrument.caseness(), total);
         }
         Map<String, SubscaleScore> subscales = subscaleIndexes.length == 0 ? Map.of() : subscales(scores, answered);
         boolean prorated = !missing.isEmpty() && prorating && total.isPresent();
-        return new Scored(provenance, raw, total, subscales, band, caseness, missing, prorated, alerts, unanswered,
+        OptionalInt rawTotal = rawTotals == null ? OptionalInt.empty()
+                : slot >= 0 && slot < rawTotals.length ? rawTotals[slot] : OptionalInt.of(raw);
+        return new Scored(provenance, rawTotal, total, subscales, band, caseness, missing, prorated, alerts, unanswered,
                 new ItemScores(itemIds, scores, answered != null ? answered : allAnswered, n - missing.size()));
     }
 

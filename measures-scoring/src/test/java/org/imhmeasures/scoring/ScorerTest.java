@@ -54,7 +54,7 @@ class ScorerTest {
         Scorer scorer = Scorer.of(PHQ9, ScoringOptions.defaults().with(MissingItemPolicy.PRORATE));
         Scored s = assertInstanceOf(Scored.class, scorer.score(Administration.of("PHQ-9",
                 answers(PHQ9, "2", "2", "1", "1", "1", "1", "1", "1", ""))));
-        assertEquals(10, s.rawTotal());
+        assertEquals(10, s.rawTotal().getAsInt());
         assertEquals(new BigDecimal("11.25"), s.total().orElseThrow()); // 10 x 9 / 8
         assertTrue(s.prorated());
         assertEquals(List.of("phq9_9"), s.itemsMissing());
@@ -160,7 +160,7 @@ class ScorerTest {
     @Test
     void score_whitespaceAroundCodes_isTrimmed() {
         Scored s = (Scored) Scorer.of(PHQ9).scoreCodes(new String[] {" 1", "1 ", "\t1", "1", "1", "1", "1", "1", "0"});
-        assertEquals(8, s.rawTotal());
+        assertEquals(8, s.rawTotal().getAsInt());
     }
 
     @Test

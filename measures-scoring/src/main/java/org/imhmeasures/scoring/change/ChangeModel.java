@@ -4,6 +4,7 @@
  */
 package org.imhmeasures.scoring.change;
 
+import java.math.BigDecimal;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.imhmeasures.core.instrument.Direction;
@@ -11,6 +12,9 @@ import org.imhmeasures.core.instrument.Instrument;
 import org.imhmeasures.core.instrument.ScoreRange;
 import org.imhmeasures.core.instrument.ScoringRule;
 import org.imhmeasures.core.internal.Check;
+import org.imhmeasures.scoring.Provenance;
+import org.imhmeasures.scoring.Scored;
+import org.imhmeasures.scoring.SubscaleScore;
 import org.imhmeasures.scoring.change.ChangeResult.NotAssessable;
 import org.imhmeasures.scoring.change.ChangeResult.Reason;
 
@@ -135,6 +139,101 @@ public final class ChangeModel {
     }
 
     /**
+     * Assesses the change between two scored results of this model's instrument, taking the value change
+     * is measured on: the reported {@link Scored#total()} (the SWEMWBS metric score, the CORE-10 clinical
+     * score, a prorated total), never the raw sum. Results are checked first, in this order: both of the
+     * model's instrument ({@link Reason#INSTRUMENT_MISMATCH}), both scored against its definition version
+     * ({@link Reason#DEFINITION_VERSION_MISMATCH}); then the model's own usability; an instrument that
+     * reports change per goal (GBO) needs {@link #assess(Scored, Scored, String)}
+     * ({@link Reason#NEEDS_SUBSCALE}), one without a total (HADS) is {@link Reason#NO_TOTAL}.
+     *
+     * @param pre the earlier result
+     * @param post the later result
+     * @return the assessment, or why none is possible
+     * @since 0.1.0
+     */
+    public ChangeResult assess(Scored pre, Scored post) {
+        Optional<NotAssessable> mismatch = mismatch(pre, post);
+        if (mismatch.isPresent()) {
+            return mismatch.get();
+        }
+        if (unusable.isPresent()) {
+            return unusable.get();
+        }
+        if (pre.total().isEmpty() || post.total().isEmpty()) {
+            return instrument.scoring() instanceof ScoringRule.PerGoal
+                    ? new NotAssessable(Reason.NEEDS_SUBSCALE, "goal of " + instrument.id()
+                            + " must be named for change: change is read per goal")
+                    : new NotAssessable(Reason.NO_TOTAL, "total of " + instrument.id()
+                            + " must exist for change: none reported");
+        }
+        return assess(pre.total().get().doubleValue(), post.total().get().doubleValue());
+    }
+
+    /**
+     * Assesses the change of one goal of a per-goal instrument (GBO {@code goal_1}) between two scored
+     * results, with the instrument's per-goal parameters. Checks as {@link #assess(Scored, Scored)}; then the
+     * subscale must be one of the instrument's ({@link Reason#UNKNOWN_SUBSCALE}), the instrument must report
+     * change per goal, since published parameters are for totals ({@link Reason#NO_SUBSCALE_PARAMETERS}), and
+     * the goal must have a score in both results ({@link Reason#NO_SCORE}).
+     *
+     * @param pre the earlier result
+     * @param post the later result
+     * @param subscaleId the goal's subscale id, e.g. {@code goal_1}
+     * @return the assessment, or why none is possible
+     * @since 0.1.0
+     */
+    public ChangeResult assess(Scored pre, Scored post, String subscaleId) {
+        Check.notNull(subscaleId, "subscale id");
+        Optional<NotAssessable> mismatch = mismatch(pre, post);
+        if (mismatch.isPresent()) {
+            return mismatch.get();
+        }
+        if (unusable.isPresent()) {
+            return unusable.get();
+        }
+        if (instrument.subscales().stream().noneMatch(s -> s.id().equals(subscaleId))) {
+            // the id is the caller's text: described, not echoed
+            return new NotAssessable(Reason.UNKNOWN_SUBSCALE, "subscale must be one of " + instrument.id()
+                    + "'s subscales: unknown id");
+        }
+        if (!(instrument.scoring() instanceof ScoringRule.PerGoal)) {
+            return new NotAssessable(Reason.NO_SUBSCALE_PARAMETERS, "change of subscale " + subscaleId + " of "
+                    + instrument.id() + " must use parameters published for it: the instrument's are for its total");
+        }
+        Optional<BigDecimal> before = Optional.ofNullable(pre.subscales().get(subscaleId)).flatMap(SubscaleScore::score);
+        Optional<BigDecimal> after = Optional.ofNullable(post.subscales().get(subscaleId)).flatMap(SubscaleScore::score);
+        if (before.isEmpty() || after.isEmpty()) {
+            return new NotAssessable(Reason.NO_SCORE, "goal " + subscaleId + " of " + instrument.id()
+                    + " must be rated at both times: " + (before.isEmpty() ? "pre" : "post") + " has no rating");
+        }
+        return assess(before.get().doubleValue(), after.get().doubleValue());
+    }
+
+    /** A result of another instrument or definition version than the model's, pre first. */
+    private Optional<NotAssessable> mismatch(Scored pre, Scored post) {
+        Check.notNull(pre, "pre");
+        Check.notNull(post, "post");
+        String[] names = {"pre", "post"};
+        Scored[] results = {pre, post};
+        for (int i = 0; i < 2; i++) {
+            Provenance p = results[i].provenance();
+            if (!p.instrumentId().equals(instrument.id())) {
+                return Optional.of(new NotAssessable(Reason.INSTRUMENT_MISMATCH, "instrument of " + names[i]
+                        + " must be " + instrument.id() + ": " + p.instrumentId()));
+            }
+        }
+        for (int i = 0; i < 2; i++) {
+            Provenance p = results[i].provenance();
+            if (!p.definitionVersion().equals(instrument.definitionVersion())) {
+                return Optional.of(new NotAssessable(Reason.DEFINITION_VERSION_MISMATCH, "definition version of "
+                        + names[i] + " must be " + instrument.definitionVersion() + ": " + p.definitionVersion()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
      * Assesses the change from {@code pre} to {@code post}. See the class documentation.
      *
      * @param pre the earlier total (as scoring reports it)
@@ -175,7 +274,7 @@ public final class ChangeModel {
                     : d * value < -critical ? ReliableChangeDirection.DETERIORATED : ReliableChangeDirection.NONE;
         }
         Optional<FunctionalCutoff> cutoff = parameters.cutoff();
-        ClinicalSignificance significance = ClinicalSignificance.NOT_DEFINED;
+        CutoffCrossing crossing = CutoffCrossing.NOT_DEFINED;
         Optional<Boolean> dysfunctionalAtStart = Optional.empty();
         boolean crossedIn = false;
         boolean crossedOut = false;
@@ -185,9 +284,9 @@ public final class ChangeModel {
             crossedIn = !preFunctional && postFunctional;
             crossedOut = preFunctional && !postFunctional;
             dysfunctionalAtStart = Optional.of(!preFunctional);
-            significance = crossedIn ? ClinicalSignificance.SIGNIFICANT : ClinicalSignificance.NOT_SIGNIFICANT;
+            crossing = crossedIn ? CutoffCrossing.INTO_FUNCTIONAL : CutoffCrossing.NOT_INTO_FUNCTIONAL;
         }
-        return new ChangeResult.Assessed(pre, post, change, rci, reliable, significance, dysfunctionalAtStart,
+        return new ChangeResult.Assessed(pre, post, change, rci, reliable, crossing, dysfunctionalAtStart,
                 category(reliable, crossedIn, crossedOut));
     }
 

@@ -27,18 +27,23 @@ public sealed interface ChangeResult permits ChangeResult.Assessed, ChangeResult
         private final double change;
         private final OptionalDouble rci;
         private final ReliableChangeDirection reliableChange;
-        private final ClinicalSignificance clinicalSignificance;
+        private final CutoffCrossing crossedCutoff;
+        private final ClinicalSignificance clinicallySignificant;
         private final Optional<Boolean> dysfunctionalAtStart;
         private final Category category;
 
         Assessed(double pre, double post, double change, OptionalDouble rci, ReliableChangeDirection reliableChange,
-                ClinicalSignificance clinicalSignificance, Optional<Boolean> dysfunctionalAtStart, Category category) {
+                CutoffCrossing crossedCutoff, Optional<Boolean> dysfunctionalAtStart, Category category) {
             this.pre = pre;
             this.post = post;
             this.change = change;
             this.rci = Check.notNull(rci, "rci");
             this.reliableChange = Check.notNull(reliableChange, "reliable change");
-            this.clinicalSignificance = Check.notNull(clinicalSignificance, "clinical significance");
+            this.crossedCutoff = Check.notNull(crossedCutoff, "cut-off crossing");
+            this.clinicallySignificant = crossedCutoff == CutoffCrossing.NOT_DEFINED ? ClinicalSignificance.NOT_DEFINED
+                    : crossedCutoff == CutoffCrossing.INTO_FUNCTIONAL
+                            && reliableChange == ReliableChangeDirection.IMPROVED ? ClinicalSignificance.SIGNIFICANT
+                            : ClinicalSignificance.NOT_SIGNIFICANT;
             this.dysfunctionalAtStart = Check.notNull(dysfunctionalAtStart, "dysfunctional at start");
             this.category = Check.notNull(category, "category");
         }
@@ -89,12 +94,25 @@ public sealed interface ChangeResult permits ChangeResult.Assessed, ChangeResult
         }
 
         /**
-         * Whether the pair moved into the functional range.
+         * Whether the pair crossed the cut-off from the dysfunctional into the functional range, reliably
+         * or not. This alone is not clinically significant change: see {@link #clinicallySignificant()}.
+         *
+         * @return the crossing, {@link CutoffCrossing#NOT_DEFINED} without a cut-off
+         * @since 0.1.0
+         */
+        public CutoffCrossing crossedCutoff() {
+            return crossedCutoff;
+        }
+
+        /**
+         * Whether the change is clinically significant in Jacobson &amp; Truax's sense: reliably improved and
+         * crossed into the functional range.
          *
          * @return the verdict, {@link ClinicalSignificance#NOT_DEFINED} without a cut-off
+         * @since 0.1.0
          */
-        public ClinicalSignificance clinicalSignificance() {
-            return clinicalSignificance;
+        public ClinicalSignificance clinicallySignificant() {
+            return clinicallySignificant;
         }
 
         /**
@@ -119,20 +137,19 @@ public sealed interface ChangeResult permits ChangeResult.Assessed, ChangeResult
         public boolean equals(Object other) {
             return this == other || other instanceof Assessed a && Double.compare(pre, a.pre) == 0
                     && Double.compare(post, a.post) == 0 && Double.compare(change, a.change) == 0 && rci.equals(a.rci)
-                    && reliableChange == a.reliableChange && clinicalSignificance == a.clinicalSignificance
+                    && reliableChange == a.reliableChange && crossedCutoff == a.crossedCutoff
                     && dysfunctionalAtStart.equals(a.dysfunctionalAtStart) && category == a.category;
         }
 
         @Override
         public int hashCode() {
-            return Objects.hash(pre, post, change, rci, reliableChange, clinicalSignificance, dysfunctionalAtStart,
-                    category);
+            return Objects.hash(pre, post, change, rci, reliableChange, crossedCutoff, dysfunctionalAtStart, category);
         }
 
         @Override
         public String toString() {
-            return "Assessed[reliableChange=" + reliableChange + ", clinicalSignificance=" + clinicalSignificance
-                    + ", category=" + category + "]";
+            return "Assessed[reliableChange=" + reliableChange + ", crossedCutoff=" + crossedCutoff
+                    + ", clinicallySignificant=" + clinicallySignificant + ", category=" + category + "]";
         }
     }
 
@@ -168,6 +185,21 @@ public sealed interface ChangeResult permits ChangeResult.Assessed, ChangeResult
         /** The instrument reports no single score to compare (HADS). */
         NO_TOTAL,
         /** A score lies outside the instrument's range. */
-        SCORE_OUT_OF_RANGE
+        SCORE_OUT_OF_RANGE,
+        /** A scored result is of another instrument than the model's. */
+        INSTRUMENT_MISMATCH,
+        /** A scored result was scored against another definition version than the model's. */
+        DEFINITION_VERSION_MISMATCH,
+        /** The instrument reports change per goal (GBO): the goal must be named. */
+        NEEDS_SUBSCALE,
+        /** The named subscale is not one of the instrument's. */
+        UNKNOWN_SUBSCALE,
+        /**
+         * The instrument's change parameters are for its total, not for the named subscale (only per-goal
+         * instruments, whose goals share one scale and threshold, assess a subscale).
+         */
+        NO_SUBSCALE_PARAMETERS,
+        /** The named subscale or goal has no score in one of the results (unrated goal, missing items). */
+        NO_SCORE
     }
 }

@@ -116,7 +116,7 @@ public final class CohortReports {
         c.reliableChange().forEach((k, v) -> proportion(reliable.putObject(k.csv()), v));
         ObjectNode categories = node.putObject("categories");
         c.categories().forEach((k, v) -> proportion(categories.putObject(k.csv()), v));
-        proportion(node.putObject("clinicallySignificantAmongDysfunctionalAtStart"), c.clinicallySignificant());
+        proportion(node.putObject("clinicallySignificantAmongDysfunctionalAtStart"), c.crossedIntoFunctional());
     }
 
     private static void proportion(ObjectNode node, Proportion p) {
@@ -191,7 +191,7 @@ public final class CohortReports {
             fmt(s.cohensDz()), s.pairedT().map(t -> p(t.pValue())).orElse("-"),
             s.wilcoxon().map(w -> p(w.pValue())).orElse("-"), share(rc.get(ReliableChangeDirection.IMPROVED)),
             share(rc.get(ReliableChangeDirection.NONE)), share(rc.get(ReliableChangeDirection.DETERIORATED)),
-            share(o.counts().clinicallySignificant())};
+            share(o.counts().crossedIntoFunctional())};
     }
 
     private static String share(Proportion p) {

@@ -203,7 +203,7 @@ public final class ChangeCsv {
                             row.postValue.subtract(row.preValue).toPlainString(),
                             a.rci().isPresent() ? BigDecimal.valueOf(a.rci().getAsDouble()).setScale(3,
                                     RoundingMode.HALF_UP).toPlainString() : "",
-                            a.reliableChange().csv(), a.clinicalSignificance().csv(), a.category().csv()));
+                            a.reliableChange().csv(), a.crossedCutoff().csv(), a.category().csv()));
                 } else {
                     ChangeResult.NotAssessable n = (ChangeResult.NotAssessable) r;
                     counts[2]++;

@@ -484,12 +484,21 @@ public final class DatasetScoring {
         return exponentForm ? value.toPlainString() : value.toString();
     }
 
+    private static int itemScoreSum(Scored s) {
+        int sum = 0;
+        for (int score : s.itemScores().values()) {
+            sum += score;
+        }
+        return sum;
+    }
+
     private void writeRow(CsvOut out, String recordId, Scored s, String timepoint) throws IOException {
         String[] cells = new String[OUTPUT_COLUMNS.size() + s.subscales().size() + (timepoint == null ? 0 : 1)];
         cells[0] = recordId;
         cells[1] = s.provenance().instrumentId();
         cells[2] = s.provenance().definitionVersion();
-        cells[3] = text(s.rawTotal());
+        // raw_total as before: for instruments without a total (GBO, HADS) the sum of the item scores
+        cells[3] = s.rawTotal().isPresent() ? text(s.rawTotal().getAsInt()) : text(itemScoreSum(s));
         // BigDecimal caches toString(), and our totals (scale 0 or 2) print without exponent, so the
         // shared complete-answer totals cost no formatting per row
         cells[4] = s.total().map(DatasetScoring::plain).orElse("");

@@ -59,8 +59,8 @@ class ChangeOptionsTest {
         ChangeModel model = ChangeModel.published(Catalogue.builtIn().get("PHQ-9"), ChangeOptions.defaults());
         ChangeResult result = model.assess(23, 7);
         String text = result.toString();
-        assertEquals("Assessed[reliableChange=IMPROVED, clinicalSignificance=SIGNIFICANT, category=RELIABLE_RECOVERY]",
-                text);
+        assertEquals("Assessed[reliableChange=IMPROVED, crossedCutoff=INTO_FUNCTIONAL, clinicallySignificant=SIGNIFICANT,"
+                + " category=RELIABLE_RECOVERY]", text);
         assertFalse(text.contains("23") || text.contains("16"), text);
         assertEquals(result, model.assess(23, 7));
         assertNotEquals(result, model.assess(23, 8));

@@ -174,7 +174,7 @@ class DatasetFormatsTest {
                     public void scored(long line, String recordId, String timepoint,
                             org.imhmeasures.scoring.Scored scored,
                             java.util.function.Supplier<org.imhmeasures.scoring.Administration> answers) {
-                        seen.add("scored " + line + " " + recordId + " " + scored.rawTotal() + " "
+                        seen.add("scored " + line + " " + recordId + " " + scored.rawTotal().getAsInt() + " "
                                 + answers.get().answers().size());
                     }
 

@@ -49,7 +49,7 @@ class LongCsvReaderTest {
         @Override
         public void result(long line, String recordId, String timepoint, ScoreResult result,
                 Supplier<Administration> answers) {
-            String outcome = result instanceof Scored s ? "scored " + s.rawTotal() + " " + s.total()
+            String outcome = result instanceof Scored s ? "scored " + s.rawTotal().getAsInt() + " " + s.total()
                     : "not scorable " + ((NotScorable) result).problems();
             rows.add(line + " " + recordId + " " + timepoint + " " + outcome + " " + answers.get().answers()
                     + " alerts " + result.criticalAlerts().size());
