@@ -17,8 +17,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.imhmeasures.core.instrument.Aggregation;
+import org.imhmeasures.core.instrument.AnswerOption;
 import org.imhmeasures.core.instrument.Band;
 import org.imhmeasures.core.instrument.Bands;
 import org.imhmeasures.core.instrument.Cutoff;
@@ -70,6 +72,12 @@ import org.imhmeasures.core.internal.Check;
  *       do not exempt it — so the total is unchanged; the flag says the risk it asks about is unknown.
  *       A code that is not allowed is flagged too: its alert status is as unknown as a blank's.</li>
  *   <li>Bands classify a non-whole total by the band it has reached but not left (9.6 on PHQ-9 is mild).</li>
+ *   <li>Answers are option codes unless {@link ScoringOptions#answerKind()} is {@link AnswerKind#SCORES}:
+ *       then each is an item score, read back to its option through the definition (EPDS item 10: a stored
+ *       score 3 is the most severe answer and alerts, though its code is {@code 0}). A value that is not
+ *       one of the item's scores is a {@link Problem.ScoreNotAllowed}; a definition where an item gives one
+ *       score to two codes cannot be read as scores and {@link #of(Instrument, ScoringOptions)} throws
+ *       {@link AmbiguousScoreException}.</li>
  * </ul>
  * Sources: the instrument's definition file cites each rule; prorating convention for CORE measures:
  * CORE System Trust, "What's in a name 1: scoring CORE measures".
@@ -131,9 +139,8 @@ public final class Scorer {
         for (int i = 0; i < items.length; i++) {
             index.put(items[i].id(), i);
             if (items[i].scale() instanceof ResponseScale.Options coded) {
-                Map<String, Integer> map = new HashMap<>();
-                coded.options().forEach(o -> map.put(o.code(), o.score()));
-                scores.add(Map.copyOf(map));
+                scores.add(options.answerKind() == AnswerKind.SCORES ? byScore(instrument, items[i], coded)
+                        : byCode(coded));
             } else {
                 scores.add(null);
             }
@@ -262,6 +269,50 @@ public final class Scorer {
                 .map(i -> items[i].critical().get().minScore()).toArray();
     }
 
+    /** Code → score, as the definition lists the options. */
+    private static Map<String, Integer> byCode(ResponseScale.Options coded) {
+        Map<String, Integer> map = new HashMap<>();
+        coded.options().forEach(o -> map.put(o.code(), o.score()));
+        return Map.copyOf(map);
+    }
+
+    /**
+     * For {@link AnswerKind#SCORES}: score (as text) → score, for the scores of the item's options. Each
+     * score must belong to exactly one code, so a given score names one option; the score is then the
+     * option's score, as if its code had been given.
+     */
+    private static Map<String, Integer> byScore(Instrument instrument, Item item, ResponseScale.Options coded) {
+        Map<Integer, String> codeOfScore = new HashMap<>();
+        Map<String, Integer> map = new HashMap<>();
+        for (AnswerOption option : coded.options()) {
+            String other = codeOfScore.putIfAbsent(option.score(), option.code());
+            if (other != null) {
+                throw new AmbiguousScoreException(instrument.id(), item.id(), option.score(), other, option.code());
+            }
+            map.put(Integer.toString(option.score()), option.score());
+        }
+        return Map.copyOf(map);
+    }
+
+    /** The problem for a value the item does not allow: a code, or under {@link AnswerKind#SCORES} a score. */
+    private Problem notAllowed(int index, String value) {
+        if (options.answerKind() == AnswerKind.SCORES) {
+            return new Problem.ScoreNotAllowed(items[index].id(), value, allowedScores(items[index].scale()));
+        }
+        return new Problem.CodeNotAllowed(items[index].id(), value, items[index].scale().describeAllowed());
+    }
+
+    /** The scores an item gives, e.g. {@code 0..3} (a run) or {@code 1, 2, 5}. */
+    private static String allowedScores(ResponseScale scale) {
+        if (!(scale instanceof ResponseScale.Options coded)) {
+            return scale.describeAllowed(); // a rating's values are its scores
+        }
+        int[] scores = coded.options().stream().mapToInt(AnswerOption::score).distinct().sorted().toArray();
+        boolean run = scores[scores.length - 1] - scores[0] == scores.length - 1;
+        return run ? scores[0] + ".." + scores[scores.length - 1]
+                : Arrays.stream(scores).mapToObj(Integer::toString).collect(Collectors.joining(", "));
+    }
+
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static List<CriticalAlert>[] newAlertRow(int length) {
         return new List[length];
@@ -318,6 +369,8 @@ public final class Scorer {
      * @param instrument the instrument
      * @param options scoring options
      * @return the scorer
+     * @throws AmbiguousScoreException when the options read answers as {@link AnswerKind#SCORES} and an item
+     *         of the instrument gives one score to two codes
      */
     public static Scorer of(Instrument instrument, ScoringOptions options) {
         return new Scorer(instrument, options);
@@ -445,7 +498,7 @@ public final class Scorer {
 
     /**
      * Scores answer codes given in item order — the fast path for datasets. A {@code null} or blank code
-     * is a missing answer; codes are trimmed.
+     * is a missing answer; codes are trimmed. Under {@link AnswerKind#SCORES} the values are item scores.
      *
      * @param codesInItemOrder one code per item, in form order
      * @return {@link Scored} or {@link NotScorable}
@@ -461,7 +514,8 @@ public final class Scorer {
     /**
      * Scores numeric answer codes given in item order — the fastest path, for researchers' numeric data.
      * {@link #MISSING} marks an unanswered item. Codes that are not numbers in the definition (such as
-     * KPCS {@code NA}) cannot be given here: use {@link #scoreCodes(String[])}.
+     * KPCS {@code NA}) cannot be given here: use {@link #scoreCodes(String[])}. Under
+     * {@link AnswerKind#SCORES} the values are item scores.
      *
      * @param codesInItemOrder one numeric code per item, in form order
      * @return {@link Scored} or {@link NotScorable}
@@ -491,8 +545,7 @@ public final class Scorer {
                     missingCount++;
                 } else {
                     problems = problems != null ? problems : new ArrayList<>(1);
-                    problems.add(new Problem.CodeNotAllowed(items[i].id(), Integer.toString(code),
-                            items[i].scale().describeAllowed()));
+                    problems.add(notAllowed(i, Integer.toString(code)));
                 }
                 continue;
             }
@@ -531,7 +584,7 @@ public final class Scorer {
                 if (code == null || code.isEmpty()) {
                     missingCount++;
                 } else {
-                    problems.add(new Problem.CodeNotAllowed(items[i].id(), code, items[i].scale().describeAllowed()));
+                    problems.add(notAllowed(i, code));
                 }
                 continue;
             }
@@ -646,6 +699,7 @@ public final class Scorer {
     private boolean problemAt(List<Problem> problems, int index) {
         for (Problem problem : problems) {
             if (problem instanceof Problem.CodeNotAllowed c && c.item().equals(items[index].id())
+                    || problem instanceof Problem.ScoreNotAllowed n && n.item().equals(items[index].id())
                     || problem instanceof Problem.DuplicateItem d && d.item().equals(items[index].id())) {
                 return true;
             }

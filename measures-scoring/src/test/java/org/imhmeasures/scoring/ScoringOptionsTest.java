@@ -27,6 +27,12 @@ class ScoringOptionsTest {
         assertEquals(new BigDecimal("0.10"), prorate.maxMissingFraction());
         assertEquals(new BigDecimal("0.2"), wider.maxMissingFraction());
         assertEquals(MissingItemPolicy.PRORATE, wider.missingItems());
+        ScoringOptions scores = wider.with(AnswerKind.SCORES);
+        assertEquals(AnswerKind.CODES, defaults.answerKind());
+        assertEquals(AnswerKind.CODES, wider.answerKind());
+        assertEquals(AnswerKind.SCORES, scores.answerKind());
+        assertEquals(new BigDecimal("0.2"), scores.maxMissingFraction());
+        assertEquals(MissingItemPolicy.PRORATE, scores.missingItems());
     }
 
     @Test
@@ -37,7 +43,8 @@ class ScoringOptionsTest {
         assertEquals(a, b);
         assertEquals(a.hashCode(), b.hashCode());
         assertNotEquals(a, ScoringOptions.defaults());
-        assertEquals("ScoringOptions[missingItems=PRORATE, maxMissingFraction=0.10]", a.toString());
+        assertEquals("ScoringOptions[missingItems=PRORATE, maxMissingFraction=0.10, answerKind=CODES]", a.toString());
+        assertNotEquals(a, a.with(AnswerKind.SCORES));
     }
 
     @Test
