@@ -20,7 +20,7 @@ import org.imhmeasures.core.instrument.Instrument;
 import org.imhmeasures.scoring.change.Category;
 import org.imhmeasures.scoring.change.ChangeParameters;
 import org.imhmeasures.scoring.change.ChangeResult;
-import org.imhmeasures.scoring.change.ClinicalSignificance;
+import org.imhmeasures.scoring.change.CutoffCrossing;
 import org.imhmeasures.scoring.change.ReliableChangeDirection;
 
 /**
@@ -96,9 +96,9 @@ public final class ChangeMapping {
         addIfPresent(observation, "change-sd", "reference standard deviation", parameters.sd());
         observation.addComponent(coded("change-reliable-change", "reliable change",
                 codeOf(change.reliableChange())));
-        if (change.clinicalSignificance() != ClinicalSignificance.NOT_DEFINED) {
+        if (change.crossedCutoff() != CutoffCrossing.NOT_DEFINED) {
             observation.addComponent(coded("change-clinical-significance", "clinical significance",
-                    codeOf(change.clinicalSignificance())));
+                    codeOf(change.crossedCutoff())));
         }
         observation.addComponent(coded("change-category", "change category", codeOf(change.category())));
         return observation;
@@ -120,9 +120,9 @@ public final class ChangeMapping {
         for (ReliableChangeDirection value : ReliableChangeDirection.values()) {
             codes.add(new String[] {codeOf(value), "reliable change: " + display(value)});
         }
-        for (ClinicalSignificance value : ClinicalSignificance.values()) {
-            if (value != ClinicalSignificance.NOT_DEFINED) {
-                codes.add(new String[] {codeOf(value), "clinical significance: " + display(value)});
+        for (CutoffCrossing value : CutoffCrossing.values()) {
+            if (value != CutoffCrossing.NOT_DEFINED) {
+                codes.add(new String[] {codeOf(value), "clinical significance: " + word(value).replace('-', ' ')});
             }
         }
         for (Category value : Category.values()) {
@@ -143,8 +143,13 @@ public final class ChangeMapping {
         return "reliable-change-" + value.name().toLowerCase(Locale.ROOT);
     }
 
-    private static String codeOf(ClinicalSignificance value) {
-        return "clinical-significance-" + value.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    /** The cut-off crossing under the codes it has always had ({@code clinical-significance-significant}). */
+    private static String codeOf(CutoffCrossing value) {
+        return "clinical-significance-" + word(value);
+    }
+
+    private static String word(CutoffCrossing value) {
+        return value == CutoffCrossing.INTO_FUNCTIONAL ? "significant" : "not-significant";
     }
 
     private static String codeOf(Category value) {

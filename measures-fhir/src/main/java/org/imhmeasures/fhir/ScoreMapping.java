@@ -354,7 +354,7 @@ public final class ScoreMapping {
                     .setText("case: " + meaning));
             case NOT_CASE -> Optional.of(new CodeableConcept(new Coding(FhirUris.INTERPRETATION, "N", "Normal"))
                     .setText("not a case: " + meaning));
-            case NOT_DEFINED -> Optional.empty();
+            case NOT_DEFINED, PER_SUBSCALE -> Optional.empty();
         };
     }
 

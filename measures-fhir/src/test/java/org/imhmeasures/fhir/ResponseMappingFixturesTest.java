@@ -136,7 +136,7 @@ class ResponseMappingFixturesTest {
                 .collect(Collectors.toList()) + "; unanswered " + result.criticalUnanswered().stream()
                 .map(u -> u.itemId() + " " + u.cause()).collect(Collectors.toList());
         if (result instanceof Scored s) {
-            return "scored: raw " + s.rawTotal() + ", total " + s.total().map(BigDecimal::toPlainString).orElse("-")
+            return "scored: raw " + s.rawTotal().getAsInt() + ", total " + s.total().map(BigDecimal::toPlainString).orElse("-")
                     + ", band " + s.band().map(Band::label).orElse("-") + ", " + s.caseness() + ", missing "
                     + s.itemsMissing() + ", prorated " + s.prorated() + critical;
         }

@@ -162,6 +162,12 @@ public record Administration(String instrumentId, Map<String, Answer> answers, O
      * are trimmed; a blank key or a key given twice (after trimming) becomes an unplaced answer, reported
      * by the scorer, never an exception.
      *
+     * <p><strong>Codes are not scores.</strong> A code is the option's number on the published form (its
+     * 0-based position where the form prints none); the definition maps it to a score. If your records hold
+     * item scores, do not pass them here as codes: EPDS item 10's most severe answer is code {@code 0},
+     * score 3, so a stored score 3 passed as code {@code 3} scores 0, raises no alert and totals wrong.
+     * Score such answers with {@code ScoringOptions.defaults().with(AnswerKind.SCORES)}.
+     *
      * @param instrumentId the instrument id
      * @param codes codes by item id, in the order given
      * @return the administration, with no date, timepoint or respondent

@@ -15,5 +15,12 @@ public enum Caseness {
     /** Not at the cut-off. */
     NOT_CASE,
     /** No published cut-off, or no score to compare. */
-    NOT_DEFINED;
+    NOT_DEFINED,
+    /**
+     * The instrument has no total and gives caseness per subscale (HADS anxiety and depression): see each
+     * {@link SubscaleScore#caseness()}. Only ever the caseness of a whole result, never of a subscale.
+     *
+     * @since 0.1.0
+     */
+    PER_SUBSCALE;
 }

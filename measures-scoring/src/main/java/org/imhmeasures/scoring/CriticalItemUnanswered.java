@@ -34,7 +34,10 @@ public record CriticalItemUnanswered(String itemId, Cause cause, String reason) 
     public enum Cause {
         /** No answer was recorded, or the respondent declined to answer ({@link Answer.Missing}, {@link Answer.Declined}). */
         UNANSWERED,
-        /** An answer was recorded but is not a code the item allows, so it cannot be scored. */
+        /**
+         * An answer was recorded but is not a code the item allows (or, read as {@link AnswerKind#SCORES}, not
+         * one of its scores), so it cannot be scored.
+         */
         CODE_NOT_ALLOWED
     }
 

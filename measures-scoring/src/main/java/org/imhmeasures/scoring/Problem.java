@@ -24,14 +24,15 @@ import org.imhmeasures.scoring.internal.Redaction;
  *
  * <p>The same holds for {@code toString()} and for serialisation: a JSON binder such as Jackson (as Spring
  * uses it) sees {@code code}, {@code message} and the non-identifying fields of each case, never a value
- * the user supplied. Cases that keep such a value ({@link UnknownItem}, {@link CodeNotAllowed}) are final
+ * the user supplied. Cases that keep such a value ({@link UnknownItem}, {@link CodeNotAllowed},
+ * {@link ScoreNotAllowed}) are final
  * classes rather than records for that reason, and hand it out only through a method named
  * {@code patientSupplied...()}.
  *
  * @since 0.1.0
  */
 public sealed interface Problem permits Problem.UnknownItem, Problem.DuplicateItem, Problem.CodeNotAllowed,
-        Problem.TooManyMissing, Problem.WrongInstrument {
+        Problem.ScoreNotAllowed, Problem.TooManyMissing, Problem.WrongInstrument {
 
     /**
      * Stable machine-readable reason, e.g. {@code code_not_allowed}.
@@ -278,6 +279,96 @@ public sealed interface Problem permits Problem.UnknownItem, Problem.DuplicateIt
         public String toString() {
             return "CodeNotAllowed[item=" + item + ", offendingValue=" + Redaction.answer(value) + ", allowed="
                     + allowed + "]";
+        }
+    }
+
+    /**
+     * An answer read as an item score ({@link AnswerKind#SCORES}) that is not one of the item's scores
+     * (code {@code score_not_allowed}). The value is never part of the message, {@code toString()} or
+     * serialised form, however short: a stored score column may hold anything.
+     *
+     * @since 0.1.0
+     */
+    final class ScoreNotAllowed implements Problem {
+        private final String item;
+        private final String value;
+        private final String allowed;
+
+        /**
+         * Creates the problem.
+         *
+         * @param item the item id
+         * @param patientSuppliedValue the value as recorded; may be patient data
+         * @param allowed description of the item's scores, e.g. {@code 0..3}
+         */
+        public ScoreNotAllowed(String item, String patientSuppliedValue, String allowed) {
+            this.item = Check.notNull(item, "item");
+            this.value = Check.notNull(patientSuppliedValue, "offending value");
+            this.allowed = Check.notNull(allowed, "allowed");
+        }
+
+        /**
+         * The item id.
+         *
+         * @return the item
+         */
+        @JsonProperty("item")
+        public String item() {
+            return item;
+        }
+
+        /**
+         * Description of the item's scores, e.g. {@code 0..3}.
+         *
+         * @return the allowed scores
+         */
+        @JsonProperty("allowed")
+        public String allowed() {
+            return allowed;
+        }
+
+        /**
+         * The value exactly as recorded. <strong>Patient data</strong>: never put it in a message, a log
+         * line or a response; it is excluded from {@code toString()} and from serialisation.
+         *
+         * @return the value the user supplied
+         */
+        @JsonIgnore
+        public String patientSuppliedValue() {
+            return value;
+        }
+
+        @Override
+        public String code() {
+            return "score_not_allowed";
+        }
+
+        @Override
+        public String message() {
+            return "score given for " + item + " must be one of its scores " + allowed + ": not one of them";
+        }
+
+        @Override
+        public Optional<String> itemId() {
+            return Optional.of(item);
+        }
+
+        /** Equal when item, value and allowed scores are equal. */
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof ScoreNotAllowed c && c.item.equals(item) && c.value.equals(value)
+                    && c.allowed.equals(allowed);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(item, value, allowed);
+        }
+
+        /** Without the value, like {@link #message()}. */
+        @Override
+        public String toString() {
+            return "ScoreNotAllowed[item=" + item + ", allowed=" + allowed + "]";
         }
     }
 

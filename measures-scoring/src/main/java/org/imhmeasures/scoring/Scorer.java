@@ -7,17 +7,28 @@ package org.imhmeasures.scoring;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.imhmeasures.core.instrument.Aggregation;
+import org.imhmeasures.core.instrument.AnswerOption;
+import org.imhmeasures.core.instrument.Band;
 import org.imhmeasures.core.instrument.BandStatus;
 import org.imhmeasures.core.instrument.Bands;
 import org.imhmeasures.core.instrument.Cutoff;
 import org.imhmeasures.core.instrument.Instrument;
 import org.imhmeasures.core.instrument.Item;
 import org.imhmeasures.core.instrument.MissingItemRule;
+import org.imhmeasures.core.instrument.ResponseScale;
 import org.imhmeasures.core.instrument.ScoringRule;
 import org.imhmeasures.core.instrument.Subscale;
 import org.imhmeasures.core.internal.Check;
@@ -28,19 +39,14 @@ import org.imhmeasures.core.internal.Check;
  *
  * <h2>Formula</h2>
  * Each answered item contributes the score its definition gives the recorded code (reverse keying is in
- * the definition). With {@code n} items, {@code a} answered and {@code S} the sum of answered scores:
- * <ul>
- *   <li>raw total = {@code S};</li>
- *   <li>sum rule: total = {@code S} when {@code a = n}, else {@code S × n / a} (two decimals, half up);</li>
- *   <li>mean rule (KIPS): total = {@code S / a} (two decimals, half up);</li>
- *   <li>clinical score (CORE-10): total = {@code S × multiplier / a} — the sum when complete (scale 0),
- *       two decimals when prorated;</li>
- *   <li>conversion table (SWEMWBS): the table value of {@code S}, or of {@code S × n / a} rounded half up
- *       to a whole number when prorated;</li>
- *   <li>single rating (PIR-GAS): the rating; per-goal (GBO) and subscales-only (HADS): no total.</li>
- * </ul>
- * Subscales: sum or mean of their items; a subscale with missing items is prorated the same way when
- * prorating is in force and at least one of its items is answered, otherwise it has no score.
+ * the definition). The raw total is the sum {@code S} of the answered scores (none for an instrument
+ * without a total, whose caseness is {@link Caseness#PER_SUBSCALE} where its subscales carry cut-offs);
+ * the reported total is the
+ * instrument's {@link ScoringRule#total ScoringRule} of {@code S} (sum, mean, CORE-10 clinical score,
+ * SWEMWBS conversion table, single rating; none for per-goal and subscales-only instruments), where each
+ * rule's formula and rounding are written down once. Subscales use their {@link Aggregation#score
+ * Aggregation}; a subscale with missing items is prorated when prorating is in force and at least one of
+ * its items is answered, otherwise it has no score.
  * Where the subscales publish their own opt-in rule ({@link Subscale#prorating()}; HADS: Bell ML, Fairclough
  * DL, Fiero MH, Butow PN (2016) BMC Res Notes 9:479, doi:10.1186/s13104-016-2284-z, the "half rule") and
  * the caller asks for {@link MissingItemPolicy#PRORATE}, that rule replaces the general allowance: a subscale of {@code k} items
@@ -79,6 +85,12 @@ import org.imhmeasures.core.internal.Check;
  *   <li>A total that no confirmed band covers, where bands are published for part of the range only (PIR-GAS
  *       below 61), has no band and the band status {@link BandStatus#BELOW_CONFIRMED_BANDS} (or above, or
  *       between): never a silent blank.</li>
+ *   <li>Answers are option codes unless {@link ScoringOptions#answerKind()} is {@link AnswerKind#SCORES}:
+ *       then each is an item score, read back to its option through the definition (EPDS item 10: a stored
+ *       score 3 is the most severe answer and alerts, though its code is {@code 0}). A value that is not
+ *       one of the item's scores is a {@link Problem.ScoreNotAllowed}; a definition where an item gives one
+ *       score to two codes cannot be read as scores and {@link #of(Instrument, ScoringOptions)} throws
+ *       {@link AmbiguousScoreException}.</li>
  * </ul>
  * Sources: the instrument's definition file cites each rule; prorating convention for CORE measures:
  * CORE System Trust, "What's in a name 1: scoring CORE measures".
@@ -86,8 +98,6 @@ import org.imhmeasures.core.internal.Check;
  * @since 0.1.0
  */
 public final class Scorer {
-
-    private static final int DECIMALS = 2;
 
     private final Instrument instrument;
     private final ScoringOptions options;
@@ -129,8 +139,12 @@ public final class Scorer {
     private final int[] numericOffset;
     /** lowest possible raw total; index base of the complete-answer tables. */
     private final int minRaw;
+    /** per raw total (index raw − minRaw): the shared {@code OptionalInt}; null without a total. */
+    private final OptionalInt[] rawTotals;
+    /** the caseness of every result when the instrument has no total: per subscale, or not defined. */
+    private final Caseness noTotalCaseness;
     private final Optional<BigDecimal>[] completeTotals;
-    private final Optional<org.imhmeasures.core.instrument.Band>[] completeBands;
+    private final Optional<Band>[] completeBands;
     private final BandStatus[] completeBandStatus;
     private final Caseness[] completeCaseness;
 
@@ -143,16 +157,15 @@ public final class Scorer {
         List<Map<String, Integer>> scores = new ArrayList<>();
         for (int i = 0; i < items.length; i++) {
             index.put(items[i].id(), i);
-            if (items[i].scale() instanceof org.imhmeasures.core.instrument.ResponseScale.Options coded) {
-                Map<String, Integer> map = new HashMap<>();
-                coded.options().forEach(o -> map.put(o.code(), o.score()));
-                scores.add(Map.copyOf(map));
+            if (items[i].scale() instanceof ResponseScale.Options coded) {
+                scores.add(options.answerKind() == AnswerKind.SCORES ? byScore(instrument, items[i], coded)
+                        : byCode(coded));
             } else {
                 scores.add(null);
             }
         }
         this.indexById = Map.copyOf(index);
-        this.codeScores = java.util.Collections.unmodifiableList(scores);
+        this.codeScores = Collections.unmodifiableList(scores);
         this.subscaleIndexes = new int[instrument.subscales().size()][];
         this.subscaleIds = new String[subscaleIndexes.length];
         this.subscaleMin = new int[subscaleIndexes.length];
@@ -172,8 +185,8 @@ public final class Scorer {
         }
         this.itemIds = instrument.items().stream().map(Item::id).toArray(String[]::new);
         this.allAnswered = new boolean[items.length];
-        java.util.Arrays.fill(allAnswered, true);
-        this.criticalIndexes = java.util.stream.IntStream.range(0, items.length)
+        Arrays.fill(allAnswered, true);
+        this.criticalIndexes = IntStream.range(0, items.length)
                 .filter(i -> items[i].critical().isPresent()).toArray();
         this.numericScores = new int[items.length][];
         this.numericOffset = new int[items.length];
@@ -189,10 +202,12 @@ public final class Scorer {
             @SuppressWarnings({"unchecked", "rawtypes"})
             Optional<BigDecimal>[] totals = new Optional[size];
             @SuppressWarnings({"unchecked", "rawtypes"})
-            Optional<org.imhmeasures.core.instrument.Band>[] bands = new Optional[size];
+            Optional<Band>[] bands = new Optional[size];
             Caseness[] caseness = new Caseness[size];
             BandStatus[] bandStatus = new BandStatus[size];
+            OptionalInt[] raws = new OptionalInt[size];
             for (int raw = minRaw; raw <= maxRaw; raw++) {
+                raws[raw - minRaw] = OptionalInt.of(raw);
                 Optional<BigDecimal> total = total(raw, n);
                 totals[raw - minRaw] = total;
                 bands[raw - minRaw] = total.flatMap(instrument.bands()::classify);
@@ -203,7 +218,12 @@ public final class Scorer {
             this.completeBands = bands;
             this.completeBandStatus = bandStatus;
             this.completeCaseness = caseness;
+            this.rawTotals = raws;
+            this.noTotalCaseness = Caseness.NOT_DEFINED;
         } else {
+            this.rawTotals = null;
+            this.noTotalCaseness = instrument.subscales().stream().anyMatch(sub -> sub.cutoff().isPresent())
+                    ? Caseness.PER_SUBSCALE : Caseness.NOT_DEFINED;
             this.completeTotals = null;
             this.completeBands = null;
             this.completeBandStatus = null;
@@ -282,8 +302,52 @@ public final class Scorer {
             }
         }
         this.unansweredLists = unanswered;
-        this.criticalMinScore = java.util.Arrays.stream(criticalIndexes)
+        this.criticalMinScore = Arrays.stream(criticalIndexes)
                 .map(i -> items[i].critical().get().minScore()).toArray();
+    }
+
+    /** Code → score, as the definition lists the options. */
+    private static Map<String, Integer> byCode(ResponseScale.Options coded) {
+        Map<String, Integer> map = new HashMap<>();
+        coded.options().forEach(o -> map.put(o.code(), o.score()));
+        return Map.copyOf(map);
+    }
+
+    /**
+     * For {@link AnswerKind#SCORES}: score (as text) → score, for the scores of the item's options. Each
+     * score must belong to exactly one code, so a given score names one option; the score is then the
+     * option's score, as if its code had been given.
+     */
+    private static Map<String, Integer> byScore(Instrument instrument, Item item, ResponseScale.Options coded) {
+        Map<Integer, String> codeOfScore = new HashMap<>();
+        Map<String, Integer> map = new HashMap<>();
+        for (AnswerOption option : coded.options()) {
+            String other = codeOfScore.putIfAbsent(option.score(), option.code());
+            if (other != null) {
+                throw new AmbiguousScoreException(instrument.id(), item.id(), option.score(), other, option.code());
+            }
+            map.put(Integer.toString(option.score()), option.score());
+        }
+        return Map.copyOf(map);
+    }
+
+    /** The problem for a value the item does not allow: a code, or under {@link AnswerKind#SCORES} a score. */
+    private Problem notAllowed(int index, String value) {
+        if (options.answerKind() == AnswerKind.SCORES) {
+            return new Problem.ScoreNotAllowed(items[index].id(), value, allowedScores(items[index].scale()));
+        }
+        return new Problem.CodeNotAllowed(items[index].id(), value, items[index].scale().describeAllowed());
+    }
+
+    /** The scores an item gives, e.g. {@code 0..3} (a run) or {@code 1, 2, 5}. */
+    private static String allowedScores(ResponseScale scale) {
+        if (!(scale instanceof ResponseScale.Options coded)) {
+            return scale.describeAllowed(); // a rating's values are its scores
+        }
+        int[] scores = coded.options().stream().mapToInt(AnswerOption::score).distinct().sorted().toArray();
+        boolean run = scores[scores.length - 1] - scores[0] == scores.length - 1;
+        return run ? scores[0] + ".." + scores[scores.length - 1]
+                : Arrays.stream(scores).mapToObj(Integer::toString).collect(Collectors.joining(", "));
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -297,8 +361,8 @@ public final class Scorer {
     }
 
     private void buildNumericTable(int index) {
-        org.imhmeasures.core.instrument.ResponseScale scale = items[index].scale();
-        if (scale instanceof org.imhmeasures.core.instrument.ResponseScale.Rating rating) {
+        ResponseScale scale = items[index].scale();
+        if (scale instanceof ResponseScale.Rating rating) {
             int[] table = new int[rating.max() - rating.min() + 1];
             for (int v = rating.min(); v <= rating.max(); v++) {
                 table[v - rating.min()] = v;
@@ -320,7 +384,7 @@ public final class Scorer {
         int min = numeric.keySet().stream().mapToInt(Integer::intValue).min().orElseThrow();
         int max = numeric.keySet().stream().mapToInt(Integer::intValue).max().orElseThrow();
         int[] table = new int[max - min + 1];
-        java.util.Arrays.fill(table, NOT_ALLOWED);
+        Arrays.fill(table, NOT_ALLOWED);
         numeric.forEach((code, score) -> table[code - min] = score);
         numericScores[index] = table;
         numericOffset[index] = min;
@@ -342,6 +406,8 @@ public final class Scorer {
      * @param instrument the instrument
      * @param options scoring options
      * @return the scorer
+     * @throws AmbiguousScoreException when the options read answers as {@link AnswerKind#SCORES} and an item
+     *         of the instrument gives one score to two codes
      */
     public static Scorer of(Instrument instrument, ScoringOptions options) {
         return new Scorer(instrument, options);
@@ -412,7 +478,7 @@ public final class Scorer {
      * of its answers is at alert level.
      */
     private void placeAnswers(Administration administration, String[] codes, List<Problem> problems) {
-        java.util.BitSet unplacedAt = new java.util.BitSet();
+        BitSet unplacedAt = new BitSet();
         Map<String, List<Administration.UnplacedAnswer>> byKey = new LinkedHashMap<>();
         for (Administration.UnplacedAnswer u : administration.unplacedAnswers()) {
             unplacedAt.set(u.position());
@@ -461,7 +527,7 @@ public final class Scorer {
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
-        java.util.Arrays.sort(order, java.util.Comparator.comparingInt(foundAt::get));
+        Arrays.sort(order, Comparator.comparingInt(foundAt::get));
         for (Integer i : order) {
             problems.add(found.get(i));
         }
@@ -469,7 +535,7 @@ public final class Scorer {
 
     /**
      * Scores answer codes given in item order — the fast path for datasets. A {@code null} or blank code
-     * is a missing answer; codes are trimmed.
+     * is a missing answer; codes are trimmed. Under {@link AnswerKind#SCORES} the values are item scores.
      *
      * @param codesInItemOrder one code per item, in form order
      * @return {@link Scored} or {@link NotScorable}
@@ -485,7 +551,8 @@ public final class Scorer {
     /**
      * Scores numeric answer codes given in item order — the fastest path, for researchers' numeric data.
      * {@link #MISSING} marks an unanswered item. Codes that are not numbers in the definition (such as
-     * KPCS {@code NA}) cannot be given here: use {@link #scoreCodes(String[])}.
+     * KPCS {@code NA}) cannot be given here: use {@link #scoreCodes(String[])}. Under
+     * {@link AnswerKind#SCORES} the values are item scores.
      *
      * @param codesInItemOrder one numeric code per item, in form order
      * @return {@link Scored} or {@link NotScorable}
@@ -515,8 +582,7 @@ public final class Scorer {
                     missingCount++;
                 } else {
                     problems = problems != null ? problems : new ArrayList<>(1);
-                    problems.add(new Problem.CodeNotAllowed(items[i].id(), Integer.toString(code),
-                            items[i].scale().describeAllowed()));
+                    problems.add(notAllowed(i, Integer.toString(code)));
                 }
                 continue;
             }
@@ -532,7 +598,7 @@ public final class Scorer {
     /** An answered-flags array for the first {@code index} items, all answered. */
     private boolean[] answeredBefore(int index) {
         boolean[] answered = new boolean[items.length];
-        java.util.Arrays.fill(answered, 0, index, true);
+        Arrays.fill(answered, 0, index, true);
         return answered;
     }
 
@@ -555,7 +621,7 @@ public final class Scorer {
                 if (code == null || code.isEmpty()) {
                     missingCount++;
                 } else {
-                    problems.add(new Problem.CodeNotAllowed(items[i].id(), code, items[i].scale().describeAllowed()));
+                    problems.add(notAllowed(i, code));
                 }
                 continue;
             }
@@ -592,7 +658,7 @@ public final class Scorer {
         }
         int answeredCount = n - missing.size();
         Optional<BigDecimal> total;
-        Optional<org.imhmeasures.core.instrument.Band> band;
+        Optional<Band> band;
         BandStatus bandStatus;
         Caseness caseness;
         int slot = raw - minRaw;
@@ -606,13 +672,15 @@ public final class Scorer {
             total = total(raw, answeredCount);
             band = total.flatMap(instrument.bands()::classify);
             bandStatus = bandStatus(total);
-            caseness = caseness(instrument.caseness(), total);
+            caseness = completeTotals == null ? noTotalCaseness : caseness(instrument.caseness(), total);
         }
         Map<String, SubscaleScore> subscales = subscaleIndexes.length == 0 ? Map.of() : subscales(scores, answered);
         // without a total (HADS), prorated subscales make the result prorated
         boolean prorated = !missing.isEmpty() && prorating
                 && (total.isPresent() || subscales.values().stream().anyMatch(SubscaleScore::prorated));
-        return new Scored(provenance, raw, total, subscales, band, bandStatus, caseness, missing, prorated, alerts,
+        OptionalInt rawTotal = rawTotals == null ? OptionalInt.empty()
+                : slot >= 0 && slot < rawTotals.length ? rawTotals[slot] : OptionalInt.of(raw);
+        return new Scored(provenance, rawTotal, total, subscales, band, bandStatus, caseness, missing, prorated, alerts,
                 unanswered, new ItemScores(itemIds, scores, answered != null ? answered : allAnswered, n - missing.size()));
     }
 
@@ -697,6 +765,7 @@ public final class Scorer {
     private boolean problemAt(List<Problem> problems, int index) {
         for (Problem problem : problems) {
             if (problem instanceof Problem.CodeNotAllowed c && c.item().equals(items[index].id())
+                    || problem instanceof Problem.ScoreNotAllowed n && n.item().equals(items[index].id())
                     || problem instanceof Problem.DuplicateItem d && d.item().equals(items[index].id())) {
                 return true;
             }
@@ -729,25 +798,7 @@ public final class Scorer {
     }
 
     private Optional<BigDecimal> total(int raw, int answeredCount) {
-        int n = items.length;
-        ScoringRule rule = instrument.scoring();
-        boolean complete = answeredCount == n;
-        if (rule instanceof ScoringRule.Sum || rule instanceof ScoringRule.SingleRating) {
-            return Optional.of(complete ? BigDecimal.valueOf(raw) : prorate(raw, n, answeredCount));
-        }
-        if (rule instanceof ScoringRule.Mean) {
-            return Optional.of(divide(BigDecimal.valueOf(raw), answeredCount));
-        }
-        if (rule instanceof ScoringRule.ClinicalScore clinical) {
-            BigDecimal scaled = BigDecimal.valueOf((long) raw * clinical.multiplier());
-            return Optional.of(complete && clinical.multiplier() == n ? BigDecimal.valueOf(raw)
-                    : complete ? divideExactOrRounded(scaled, n) : divide(scaled, answeredCount));
-        }
-        if (rule instanceof ScoringRule.ConversionTable table) {
-            int key = complete ? raw : prorate(raw, n, answeredCount).setScale(0, RoundingMode.HALF_UP).intValueExact();
-            return Optional.of(table.table().get(key));
-        }
-        return Optional.empty();
+        return instrument.scoring().total(raw, items.length, answeredCount);
     }
 
     private SubscaleScore subscale(int s, int[] scores, boolean[] answered) {
@@ -772,12 +823,7 @@ public final class Scorer {
         if (count == 0 || (!complete && !prorating)) {
             return new SubscaleScore(subscale.id(), Optional.empty(), Optional.empty(), Caseness.NOT_DEFINED, false);
         }
-        BigDecimal score;
-        if (subscale.aggregation() == org.imhmeasures.core.instrument.Aggregation.MEAN) {
-            score = divide(BigDecimal.valueOf(sum), count);
-        } else {
-            score = complete ? BigDecimal.valueOf(sum) : prorate(sum, size, count);
-        }
+        BigDecimal score = subscale.aggregation().score(sum, size, count);
         Optional<BigDecimal> value = Optional.of(score);
         Bands bands = subscale.bands();
         return new SubscaleScore(subscale.id(), value, bands.classify(score), caseness(subscale.cutoff(), value),
@@ -794,20 +840,6 @@ public final class Scorer {
             return Caseness.NOT_DEFINED;
         }
         return cutoff.get().isCase(score.get()) ? Caseness.CASE : Caseness.NOT_CASE;
-    }
-
-    private static BigDecimal prorate(int sum, int itemCount, int answeredCount) {
-        return BigDecimal.valueOf((long) sum * itemCount).divide(BigDecimal.valueOf(answeredCount), DECIMALS,
-                RoundingMode.HALF_UP);
-    }
-
-    private static BigDecimal divide(BigDecimal value, int by) {
-        return value.divide(BigDecimal.valueOf(by), DECIMALS, RoundingMode.HALF_UP);
-    }
-
-    private static BigDecimal divideExactOrRounded(BigDecimal value, int by) {
-        BigDecimal result = divide(value, by);
-        return result.stripTrailingZeros().scale() <= 0 ? result.setScale(0, RoundingMode.UNNECESSARY) : result;
     }
 
     @Override

@@ -172,7 +172,7 @@ class AnswerKeysTest {
         assertEquals(List.of("phq9_1", "phq9_2", "phq9_3", "phq9_4", "phq9_5", "phq9_6", "phq9_7", "phq9_8",
                 "phq9_9"), List.copyOf(a.answers().keySet()));
         Scored s = assertInstanceOf(Scored.class, SCORER.score(a));
-        assertEquals(10, s.rawTotal());
+        assertEquals(10, s.rawTotal().getAsInt());
     }
 
     @Test

@@ -54,7 +54,7 @@ class CriticalItemUnansweredTest {
                 answers(CORE10, "1", "3", "3", "1", "1", "", "1", "1", "1", "2"))));
         assertTrue(s.prorated());
         assertEquals(List.of("core10_6"), s.itemsMissing());
-        assertEquals(10, s.rawTotal(), "items 2 and 3 are reverse keyed");
+        assertEquals(10, s.rawTotal().getAsInt(), "items 2 and 3 are reverse keyed");
         assertEquals(new BigDecimal("11.11"), s.total().orElseThrow(), "total unchanged by the flag: 10 x 10 / 9");
         CriticalItemUnanswered flag = s.criticalUnanswered().get(0);
         assertEquals("core10_6", flag.itemId());

@@ -33,7 +33,8 @@ class ProblemSerialisationTest {
             new Problem.UnknownItem(4, "1987-03-14"),
             new Problem.DuplicateItem("phq9_9", List.of(8, 9)),
             new Problem.WrongInstrument("PHQ-9", "943 476 5919"),
-            new Problem.TooManyMissing(List.of("phq9_3"), 0));
+            new Problem.TooManyMissing(List.of("phq9_3"), 0),
+            new Problem.ScoreNotAllowed("epds_10", "Jane Smith", "0..3"));
 
     @Test
     void codeNotAllowed_serialised_hasNoOffendingValue() throws Exception {
@@ -63,6 +64,11 @@ class ProblemSerialisationTest {
                 AnswerKeysTest.assertNoIdentifier(json + problem);
             }
         }
+        JsonNode score = new ObjectMapper().readTree(new ObjectMapper().writeValueAsString(PROBLEMS.get(7)));
+        assertEquals("score_not_allowed", score.get("code").asText());
+        assertEquals("epds_10", score.get("item").asText());
+        assertEquals("0..3", score.get("allowed").asText());
+        assertFalse(score.toString().contains("Jane") || score.toString().contains("patientSupplied"), score.toString());
         JsonNode unknown = new ObjectMapper().readTree(new ObjectMapper().writeValueAsString(PROBLEMS.get(2)));
         assertEquals(3, unknown.get("position").asInt());
     }

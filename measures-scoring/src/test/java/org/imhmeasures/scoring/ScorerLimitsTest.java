@@ -53,7 +53,7 @@ class ScorerLimitsTest {
         Instrument wide = singleRating(new ResponseScale.Rating(-Instrument.MAX_ITEM_SCORE,
                 -Instrument.MAX_ITEM_SCORE + Instrument.MAX_RATING_SPAN), Optional.empty());
         Scorer scorer = assertTimeoutPreemptively(Duration.ofSeconds(1), () -> Scorer.of(wide));
-        assertEquals(-1000, assertInstanceOf(Scored.class, scorer.scoreCodes(new String[] {"-1000"})).rawTotal());
+        assertEquals(-1000, assertInstanceOf(Scored.class, scorer.scoreCodes(new String[] {"-1000"})).rawTotal().getAsInt());
     }
 
     @Test

@@ -54,7 +54,7 @@ class ScorerTest {
         Scorer scorer = Scorer.of(PHQ9, ScoringOptions.defaults().with(MissingItemPolicy.PRORATE));
         Scored s = assertInstanceOf(Scored.class, scorer.score(Administration.of("PHQ-9",
                 answers(PHQ9, "2", "2", "1", "1", "1", "1", "1", "1", ""))));
-        assertEquals(10, s.rawTotal());
+        assertEquals(10, s.rawTotal().getAsInt());
         assertEquals(new BigDecimal("11.25"), s.total().orElseThrow()); // 10 x 9 / 8
         assertTrue(s.prorated());
         assertEquals(List.of("phq9_9"), s.itemsMissing());
@@ -160,7 +160,7 @@ class ScorerTest {
     @Test
     void score_whitespaceAroundCodes_isTrimmed() {
         Scored s = (Scored) Scorer.of(PHQ9).scoreCodes(new String[] {" 1", "1 ", "\t1", "1", "1", "1", "1", "1", "0"});
-        assertEquals(8, s.rawTotal());
+        assertEquals(8, s.rawTotal().getAsInt());
     }
 
     @Test
@@ -194,5 +194,18 @@ class ScorerTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> ScoringOptions.defaults().withMaxMissingFraction(BigDecimal.ONE));
         assertEquals("max missing fraction must be between 0 and 1: 1", e.getMessage());
+    }
+
+    @Test
+    void scored_toString_showsNoScore_andEqualResultsAreEqual() {
+        Instrument pirgas = Catalogue.builtIn().get("PIR-GAS");
+        Scorer scorer = Scorer.of(pirgas);
+        Scored scored = assertInstanceOf(Scored.class, scorer.score(Administration.of("PIR-GAS",
+                Map.of("pirgas_1", "87"))));
+        assertEquals(new BigDecimal("87"), scored.total().orElseThrow());
+        assertFalse(scored.toString().contains("87"), scored.toString());
+        assertEquals(scored, scorer.score(Administration.of("PIR-GAS", Map.of("pirgas_1", "87"))));
+        assertEquals(scored.hashCode(), scorer.score(Administration.of("PIR-GAS", Map.of("pirgas_1", "87"))).hashCode());
+        assertFalse(scored.equals(scorer.score(Administration.of("PIR-GAS", Map.of("pirgas_1", "86")))));
     }
 }

@@ -109,9 +109,13 @@ final class ScoringOracle {
             long answeredInSubscale = sub.itemIds().stream().filter(id -> !missing.contains(id)).count();
             return answeredInSubscale > 0 && answeredInSubscale < sub.itemIds().size();
         });
-        return "scored raw " + raw + ", total " + total.map(BigDecimal::toPlainString).orElse("-") + ", band "
+        // no raw total without a total (GBO, HADS); their caseness is per subscale where subscales have cut-offs
+        return "scored raw " + (instrument.reportsTotal() ? Integer.toString(raw) : "-") + ", total "
+                + total.map(BigDecimal::toPlainString).orElse("-") + ", band "
                 + total.flatMap(instrument.bands()::classify).map(Band::label).orElse("-") + ", "
-                + caseness(instrument.caseness(), total) + ", missing " + missing + ", prorated "
+                + (instrument.reportsTotal() ? caseness(instrument.caseness(), total)
+                        : instrument.subscales().stream().anyMatch(sub -> sub.cutoff().isPresent())
+                                ? Caseness.PER_SUBSCALE : Caseness.NOT_DEFINED) + ", missing " + missing + ", prorated "
                 + (!missing.isEmpty() && prorating && (total.isPresent() || subscaleProrated)) + ", subscales "
                 + subscales + ", items " + itemScores + critical;
     }
@@ -217,7 +221,8 @@ final class ScoringOracle {
                     : p.code() + "(" + p.itemId().orElse("-") + ")").collect(Collectors.toList()) + critical;
         }
         Scored s = (Scored) result;
-        return "scored raw " + s.rawTotal() + ", total " + s.total().map(BigDecimal::toPlainString).orElse("-")
+        return "scored raw " + (s.rawTotal().isPresent() ? Integer.toString(s.rawTotal().getAsInt()) : "-")
+                + ", total " + s.total().map(BigDecimal::toPlainString).orElse("-")
                 + ", band " + s.band().map(Band::label).orElse("-") + ", " + s.caseness() + ", missing "
                 + s.itemsMissing() + ", prorated " + s.prorated() + ", subscales " + s.subscales().values().stream()
                 .map(v -> v.subscaleId() + "=" + v.score().map(BigDecimal::toPlainString).orElse("-") + " "

@@ -34,9 +34,9 @@ class ScreensTest {
             Scored whole = assertInstanceOf(Scored.class, parent.scoreCodes(full));
             Scored first = assertInstanceOf(Scored.class, screen.scoreCodes(new String[] {full[0], full[1]}));
             int expected = Integer.parseInt(full[0]) + Integer.parseInt(full[1]);
-            assertEquals(expected, first.rawTotal(), "seed " + seed + " trial " + trial);
+            assertEquals(expected, first.rawTotal().getAsInt(), "seed " + seed + " trial " + trial);
             assertEquals(whole.itemScores().values().stream().limit(2).mapToInt(Integer::intValue).sum(),
-                    first.rawTotal(), "seed " + seed + " trial " + trial);
+                    first.rawTotal().getAsInt(), "seed " + seed + " trial " + trial);
             assertEquals(expected >= 3 ? Caseness.CASE : Caseness.NOT_CASE, first.caseness());
         }
     }

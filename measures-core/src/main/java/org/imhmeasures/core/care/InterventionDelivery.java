@@ -4,6 +4,7 @@
  */
 package org.imhmeasures.core.care;
 
+import java.util.OptionalDouble;
 import org.imhmeasures.core.internal.Check;
 
 /**
@@ -48,9 +49,9 @@ public record InterventionDelivery(String interventionId, int sessionsOffered, i
      *
      * @return the attendance rate in [0, 1]
      */
-    public java.util.OptionalDouble attendanceRate() {
+    public OptionalDouble attendanceRate() {
         int due = sessionsAttended + sessionsNotAttended;
-        return due == 0 ? java.util.OptionalDouble.empty() : java.util.OptionalDouble.of((double) sessionsAttended
+        return due == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) sessionsAttended
                 / due);
     }
 }

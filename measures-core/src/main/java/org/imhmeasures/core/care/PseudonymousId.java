@@ -4,6 +4,7 @@
  */
 package org.imhmeasures.core.care;
 
+import java.time.YearMonth;
 import org.imhmeasures.core.internal.Check;
 
 /**
@@ -93,7 +94,7 @@ public record PseudonymousId(String value) {
         int y = Integer.parseInt(year);
         int m = Integer.parseInt(month);
         int d = Integer.parseInt(day);
-        return y >= 1900 && y <= 2100 && m >= 1 && m <= 12 && d >= 1 && d <= java.time.YearMonth.of(y, m)
+        return y >= 1900 && y <= 2100 && m >= 1 && m <= 12 && d >= 1 && d <= YearMonth.of(y, m)
                 .lengthOfMonth();
     }
 

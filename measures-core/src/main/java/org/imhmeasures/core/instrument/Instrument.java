@@ -4,8 +4,6 @@
  */
 package org.imhmeasures.core.instrument;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -259,9 +257,7 @@ public record Instrument(String id, String definitionVersion, String name, Respo
                 min += scale.minScore();
                 max += scale.maxScore();
             }
-            ScoreRange expected = subscale.aggregation() == Aggregation.SUM
-                    ? ScoreRange.of(min, max)
-                    : ScoreRange.of(mean(min, members.size()), mean(max, members.size()));
+            ScoreRange expected = subscale.aggregation().range(min, max, members.size());
             Check.argument(expected.equals(subscale.range()), "subscale %s range must be %s: %s", subscale.id(),
                     expected, subscale.range());
             checkInside("subscale " + subscale.id(), subscale.range(), subscale.bands(), subscale.cutoff());
@@ -286,37 +282,7 @@ public record Instrument(String id, String definitionVersion, String name, Respo
             Bands bands, Optional<Cutoff> caseness, MissingItemRule missing) {
         int min = items.stream().mapToInt(i -> i.scale().minScore()).sum();
         int max = items.stream().mapToInt(i -> i.scale().maxScore()).sum();
-        Optional<ScoreRange> expected;
-        if (scoring instanceof ScoringRule.Sum) {
-            expected = Optional.of(ScoreRange.of(min, max));
-        } else if (scoring instanceof ScoringRule.Mean) {
-            expected = Optional.of(ScoreRange.of(mean(min, items.size()), mean(max, items.size())));
-        } else if (scoring instanceof ScoringRule.ClinicalScore clinical) {
-            expected = Optional.of(ScoreRange.of(
-                    mean(min, items.size()).multiply(BigDecimal.valueOf(clinical.multiplier())),
-                    mean(max, items.size()).multiply(BigDecimal.valueOf(clinical.multiplier()))));
-        } else if (scoring instanceof ScoringRule.ConversionTable table) {
-            for (int raw = min; raw <= max; raw++) {
-                Check.argument(table.table().containsKey(raw),
-                        "conversion table of %s must cover every raw score %d..%d: %d missing", id, min, max, raw);
-            }
-            Check.argument(table.table().size() == max - min + 1,
-                    "conversion table of %s must hold only raw scores %d..%d: %d entries", id, min, max,
-                    table.table().size());
-            BigDecimal previous = null;
-            for (BigDecimal converted : table.table().values()) {
-                Check.argument(previous == null || converted.compareTo(previous) > 0,
-                        "conversion table of %s must increase with the raw score: %s after %s", id,
-                        Decimals.show(converted), previous == null ? "" : Decimals.show(previous));
-                previous = converted;
-            }
-            expected = Optional.of(ScoreRange.of(table.table().get(min), table.table().get(max)));
-        } else if (scoring instanceof ScoringRule.SingleRating) {
-            Check.argument(items.size() == 1, "single-rating instrument %s must have one item: %d", id, items.size());
-            expected = Optional.of(ScoreRange.of(min, max));
-        } else {
-            expected = Optional.empty();
-        }
+        Optional<ScoreRange> expected = scoring.totalRange(id, items.size(), min, max);
         Check.argument(expected.equals(range), "total range of %s must be %s: %s", id,
                 expected.map(ScoreRange::toString).orElse("absent (no total)"),
                 range.map(ScoreRange::toString).orElse("absent"));
@@ -344,10 +310,6 @@ public record Instrument(String id, String definitionVersion, String name, Respo
         }
         cutoff.ifPresent(c -> Check.argument(range.contains(c.threshold()),
                 "cut-off of %s must lie within %s: %s", what, range, Decimals.show(c.threshold())));
-    }
-
-    private static BigDecimal mean(int sum, int count) {
-        return BigDecimal.valueOf(sum).divide(BigDecimal.valueOf(count), 10, RoundingMode.HALF_UP);
     }
 
     /**

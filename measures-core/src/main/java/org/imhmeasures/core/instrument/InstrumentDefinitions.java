@@ -4,6 +4,7 @@
  */
 package org.imhmeasures.core.instrument;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.TreeSet;
 import org.imhmeasures.core.internal.Json;
 import org.imhmeasures.core.internal.JsonFields;
 import org.imhmeasures.core.internal.JsonFields.FieldException;
@@ -92,7 +94,7 @@ public final class InstrumentDefinitions {
         } catch (NumberFormatException e) {
             // Jackson refuses a decimal whose exponent is beyond an int (1e99999999921) with this, not with a
             // JsonProcessingException; its message quotes the number, so it is not kept
-            com.fasterxml.jackson.core.JsonLocation at = parser.currentLocation();
+            JsonLocation at = parser.currentLocation();
             throw new DefinitionException(name, "line " + at.getLineNr() + ", column " + at.getColumnNr(),
                     "numbers must have an exponent that fits in 32 bits: larger", null);
         } catch (JsonProcessingException e) {
@@ -179,7 +181,7 @@ public final class InstrumentDefinitions {
         String scaleName = item.text("scale");
         ResponseScale scale = scales.get(scaleName);
         if (scale == null) {
-            throw item.fail("scale", "scale must name an entry of responseScales " + new java.util.TreeSet<>(
+            throw item.fail("scale", "scale must name an entry of responseScales " + new TreeSet<>(
                     scales.keySet()) + ": \"" + scaleName + "\"");
         }
         Optional<CriticalItemRule> critical = item.optionalObject("critical").map(c -> c

@@ -6,6 +6,7 @@ package org.imhmeasures.core.internal;
 
 import java.math.BigDecimal;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Preconditions with one message style: {@code <what> must <rule>: <offending value>}.
@@ -65,6 +66,6 @@ public final class Check {
         return text != null && text.length() <= maxLength && PLAIN_DECIMAL.matcher(text).matches();
     }
 
-    private static final java.util.regex.Pattern PLAIN_DECIMAL = java.util.regex.Pattern.compile(
+    private static final Pattern PLAIN_DECIMAL = Pattern.compile(
             "-?[0-9]+(\\.[0-9]+)?");
 }

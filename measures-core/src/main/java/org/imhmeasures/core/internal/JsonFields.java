@@ -9,9 +9,12 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * A JSON object node with its path, for reading definition files field by field so that every
@@ -64,7 +67,7 @@ public final class JsonFields {
         while (names.hasNext()) {
             String name = names.next();
             if (!allowed.contains(name)) {
-                throw fail(name, "field must be one of " + new java.util.TreeSet<>(allowed) + ": unknown");
+                throw fail(name, "field must be one of " + new TreeSet<>(allowed) + ": unknown");
             }
         }
         return this;
@@ -76,7 +79,7 @@ public final class JsonFields {
     }
 
     /** Runs {@code build}; an {@link IllegalArgumentException} from it is relocated to this object's path. */
-    public <T> T build(java.util.function.Supplier<T> build) {
+    public <T> T build(Supplier<T> build) {
         try {
             return build.get();
         } catch (IllegalArgumentException | NullPointerException e) {
@@ -158,7 +161,7 @@ public final class JsonFields {
         }
         List<String> names = new ArrayList<>();
         for (E constant : type.getEnumConstants()) {
-            names.add(constant.name().toLowerCase(java.util.Locale.ROOT));
+            names.add(constant.name().toLowerCase(Locale.ROOT));
         }
         throw fail(field, "field must be one of " + names + ": \"" + raw + "\"");
     }

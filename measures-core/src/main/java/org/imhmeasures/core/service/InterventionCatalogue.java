@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -101,7 +102,7 @@ public record InterventionCatalogue(String version, List<Intervention> intervent
         Set<Intervention.Mode> modes = EnumSet.noneOf(Intervention.Mode.class);
         for (String mode : i.texts("modes")) {
             try {
-                modes.add(Intervention.Mode.valueOf(mode.toUpperCase(java.util.Locale.ROOT)));
+                modes.add(Intervention.Mode.valueOf(mode.toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
                 throw i.fail("modes", "modes must be individual, group or home_visiting: \"" + mode + "\"");
             }

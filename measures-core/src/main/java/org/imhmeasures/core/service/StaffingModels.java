@@ -6,6 +6,7 @@ package org.imhmeasures.core.service;
 
 import java.io.InputStream;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import org.imhmeasures.core.instrument.Omission;
@@ -65,7 +66,7 @@ public record StaffingModels(String version, List<StaffingModel> models, List<Om
      * @param id the model id, e.g. {@code greater_manchester}
      * @return the model, or empty
      */
-    public java.util.Optional<StaffingModel> find(String id) {
+    public Optional<StaffingModel> find(String id) {
         return models.stream().filter(m -> m.id().equals(id)).findFirst();
     }
 

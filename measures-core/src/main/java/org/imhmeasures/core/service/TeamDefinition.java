@@ -6,7 +6,9 @@ package org.imhmeasures.core.service;
 
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -139,7 +141,7 @@ public record TeamDefinition(String version, List<Criterion> criteria, List<Omis
 
     private static Set<TeamCriterion> criteriaSet(Set<TeamCriterion> criteria) {
         Check.notNull(criteria, "criteria");
-        return java.util.Collections.unmodifiableSet(criteria.isEmpty() ? EnumSet.noneOf(TeamCriterion.class)
+        return Collections.unmodifiableSet(criteria.isEmpty() ? EnumSet.noneOf(TeamCriterion.class)
                 : EnumSet.copyOf(criteria));
     }
 
@@ -170,7 +172,7 @@ public record TeamDefinition(String version, List<Criterion> criteria, List<Omis
         omissions = List.copyOf(Check.notNull(omissions, "omissions"));
         characteristics = List.copyOf(Check.notNull(characteristics, "characteristics"));
         exclusions = List.copyOf(Check.notNull(exclusions, "exclusions"));
-        Set<String> ids = new java.util.HashSet<>();
+        Set<String> ids = new HashSet<>();
         characteristics.forEach(c -> Check.argument(ids.add(c.id()), "characteristic ids must be unique: %s", c.id()));
         ids.clear();
         exclusions.forEach(e -> Check.argument(ids.add(e.id()), "exclusion ids must be unique: %s", e.id()));

@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.imhmeasures.core.competency.Practitioner;
+import org.imhmeasures.core.competency.Profession;
 import org.imhmeasures.core.internal.Check;
 
 /**
@@ -51,9 +52,8 @@ public record TeamProfile(List<Practitioner> practitioners, Set<TeamActivity> ac
      *
      * @return the professions
      */
-    public Set<org.imhmeasures.core.competency.Profession> clinicalProfessions() {
-        Set<org.imhmeasures.core.competency.Profession> out = EnumSet.noneOf(
-                org.imhmeasures.core.competency.Profession.class);
+    public Set<Profession> clinicalProfessions() {
+        Set<Profession> out = EnumSet.noneOf(Profession.class);
         practitioners.stream().map(Practitioner::profession).filter(p -> p.isClinical()).forEach(out::add);
         return out;
     }

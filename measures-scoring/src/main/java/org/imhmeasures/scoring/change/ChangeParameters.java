@@ -4,71 +4,478 @@
  */
 package org.imhmeasures.scoring.change;
 
+import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import org.imhmeasures.core.instrument.Cutoff;
 import org.imhmeasures.core.instrument.Direction;
-import org.imhmeasures.core.internal.Check;
+import org.imhmeasures.core.instrument.Instrument;
+import org.imhmeasures.core.instrument.Norm;
+import org.imhmeasures.core.instrument.ReliableChange;
+import org.imhmeasures.core.instrument.ScoreRange;
+import org.imhmeasures.scoring.change.ChangeResult.NotAssessable;
+import org.imhmeasures.scoring.change.ChangeResult.Reason;
+import org.imhmeasures.scoring.internal.Vocabulary;
 
 /**
- * The parameters a {@link ChangeModel} uses, and where they came from. Reported with every cohort
- * summary so a result can be reproduced.
+ * The parameters a {@link ChangeModel} uses, and where each came from. Reported with every cohort
+ * summary and change Observation so a result can be reproduced. Only a change model creates them: this
+ * class is the one place where published and sample parameters are resolved.
  *
- * @param instrumentId the instrument
- * @param definitionVersion its definition version
- * @param method the reliable-change method
- * @param source published norms or sample estimates
- * @param direction which way is better
- * @param threshold the fixed threshold, for {@link RciMethod#FIXED_THRESHOLD}
- * @param sd the reference SD (pre scores or clinical norm)
- * @param reliability the reliability used
- * @param reliabilityPost the post reliability (Nunnally–Kotsch)
- * @param meanPre the reference mean (pre scores or clinical norm)
- * @param meanPost the sample post mean
- * @param sdPost the sample post SD
- * @param correlation the sample pre–post correlation
- * @param criticalValue the critical value the RCI is compared with (absent for fixed thresholds)
- * @param cutoff the functional cut-off for clinical significance, if any
- * @param sources where each value came from, in words
+ * <h2>Resolution</h2>
+ * <ul>
+ *   <li>Fixed threshold: the instrument's published {@link ReliableChange.FixedThreshold}.</li>
+ *   <li>Reliability: the caller's ({@link ChangeOptions#reliability()}), else the published
+ *       {@link ReliableChange.FromReliability}; the post reliability defaults to it.</li>
+ *   <li>{@link ParameterSource#SAMPLE}: SD, means, post SD and correlation from the sample's paired totals
+ *       (at least 2 pairs and pre-score variance; Hageman–Arrindell also needs post-score variance).</li>
+ *   <li>{@link ParameterSource#PUBLISHED}: SD and mean of the published clinical (dysfunctional) norm, or
+ *       for methods that need no reference mean the SD published with the reliability. Methods that need
+ *       post statistics refuse published parameters.</li>
+ *   <li>Clinical significance: the dysfunctional reference is the sample's pre scores under
+ *       {@link ParameterSource#SAMPLE}, else the clinical norm; the functional reference is the published
+ *       non-clinical norm. {@link SignificanceCriterion#AUTO} picks Jacobson–Truax c when both references
+ *       exist and the method computes an index, else caseness. Formulas: see {@link ChangeModel}.</li>
+ * </ul>
+ * A parameter that is missing makes the model unusable with a typed {@link Reason}; it is never guessed.
+ *
+ * <p>Two parameter sets are equal when every value and source text is equal.
+ *
  * @since 0.1.0
  */
-public record ChangeParameters(String instrumentId, String definitionVersion, RciMethod method,
-        ParameterSource source, Direction direction, OptionalDouble threshold, OptionalDouble sd,
-        OptionalDouble reliability, OptionalDouble reliabilityPost, OptionalDouble meanPre, OptionalDouble meanPost,
-        OptionalDouble sdPost, OptionalDouble correlation, OptionalDouble criticalValue,
-        Optional<FunctionalCutoff> cutoff, List<String> sources) {
+public final class ChangeParameters {
+
+    private final String instrumentId;
+    private final String definitionVersion;
+    private final RciMethod method;
+    private final ParameterSource source;
+    private final Direction direction;
+    private final OptionalDouble threshold;
+    private final OptionalDouble sd;
+    private final OptionalDouble reliability;
+    private final OptionalDouble reliabilityPost;
+    private final OptionalDouble meanPre;
+    private final OptionalDouble meanPost;
+    private final OptionalDouble sdPost;
+    private final OptionalDouble correlation;
+    private final OptionalDouble criticalValue;
+    private final Optional<FunctionalCutoff> cutoff;
+    private final List<String> sources;
+
+    private ChangeParameters(Resolver r) {
+        this.instrumentId = r.instrument.id();
+        this.definitionVersion = r.instrument.definitionVersion();
+        this.method = r.options.method();
+        this.source = r.options.parameters();
+        this.direction = r.instrument.direction();
+        this.threshold = r.threshold;
+        this.sd = r.sd;
+        this.reliability = r.reliability;
+        this.reliabilityPost = r.reliabilityPost;
+        this.meanPre = r.meanPre;
+        this.meanPost = r.meanPost;
+        this.sdPost = r.sdPost;
+        this.correlation = r.correlation;
+        this.criticalValue = r.critical;
+        this.cutoff = r.cutoff;
+        this.sources = List.copyOf(r.sources);
+    }
 
     /**
-     * Validates and copies.
+     * What resolving gives a change model.
      *
-     * @param instrumentId the instrument
-     * @param definitionVersion its definition version
-     * @param method the reliable-change method
-     * @param source published norms or sample estimates
-     * @param direction which way is better
-     * @param threshold the fixed threshold, for {@link RciMethod#FIXED_THRESHOLD}
-     * @param sd the reference SD (pre scores or clinical norm)
-     * @param reliability the reliability used
-     * @param reliabilityPost the post reliability (Nunnally–Kotsch)
-     * @param meanPre the reference mean (pre scores or clinical norm)
-     * @param meanPost the sample post mean
-     * @param sdPost the sample post SD
-     * @param correlation the sample pre–post correlation
-     * @param criticalValue the critical value the RCI is compared with (absent for fixed thresholds)
-     * @param cutoff the functional cut-off for clinical significance, if any
-     * @param sources where each value came from, in words
+     * @param parameters the parameters found, possibly incomplete when {@code unusable} is present
+     * @param range the range of the score whose change is assessed
+     * @param unusable why no pair can be assessed, if none can
      */
-    public ChangeParameters {
-        Check.notBlank(instrumentId, "instrument id");
-        Check.notBlank(definitionVersion, "definition version");
-        Check.notNull(method, "method");
-        Check.notNull(source, "source");
-        Check.notNull(direction, "direction");
-        for (OptionalDouble value : List.of(threshold, sd, reliability, reliabilityPost, meanPre, meanPost, sdPost,
-                correlation, criticalValue)) {
-            Check.notNull(value, "parameter");
+    record Resolution(ChangeParameters parameters, ScoreRange range, Optional<NotAssessable> unusable) {
+    }
+
+    /** A reference sample's mean and SD, for the Jacobson–Truax cut-offs. */
+    private record Reference(double mean, double sd) {
+    }
+
+    /** Resolves every parameter of {@code options} for {@code instrument}; see the class documentation. */
+    static Resolution resolve(Instrument instrument, ChangeOptions options, Optional<SampleStatistics> sample) {
+        Resolver r = new Resolver(instrument, options, sample);
+        return new Resolution(new ChangeParameters(r), r.range, Optional.ofNullable(r.problem));
+    }
+
+    /**
+     * The instrument.
+     *
+     * @return its id
+     */
+    public String instrumentId() {
+        return instrumentId;
+    }
+
+    /**
+     * The instrument's definition version.
+     *
+     * @return the version
+     */
+    public String definitionVersion() {
+        return definitionVersion;
+    }
+
+    /**
+     * The reliable-change method.
+     *
+     * @return the method
+     */
+    public RciMethod method() {
+        return method;
+    }
+
+    /**
+     * Published norms or sample estimates.
+     *
+     * @return the source
+     */
+    public ParameterSource source() {
+        return source;
+    }
+
+    /**
+     * Which way is better.
+     *
+     * @return the instrument's direction
+     */
+    public Direction direction() {
+        return direction;
+    }
+
+    /**
+     * The fixed threshold, for {@link RciMethod#FIXED_THRESHOLD}.
+     *
+     * @return the threshold in score points, or empty
+     */
+    public OptionalDouble threshold() {
+        return threshold;
+    }
+
+    /**
+     * The reference SD (pre scores or clinical norm).
+     *
+     * @return the SD, or empty
+     */
+    public OptionalDouble sd() {
+        return sd;
+    }
+
+    /**
+     * The reliability used.
+     *
+     * @return the reliability, or empty
+     */
+    public OptionalDouble reliability() {
+        return reliability;
+    }
+
+    /**
+     * The post reliability (Nunnally–Kotsch).
+     *
+     * @return the post reliability, or empty
+     */
+    public OptionalDouble reliabilityPost() {
+        return reliabilityPost;
+    }
+
+    /**
+     * The reference mean (pre scores or clinical norm).
+     *
+     * @return the mean, or empty
+     */
+    public OptionalDouble meanPre() {
+        return meanPre;
+    }
+
+    /**
+     * The sample post mean.
+     *
+     * @return the mean, or empty
+     */
+    public OptionalDouble meanPost() {
+        return meanPost;
+    }
+
+    /**
+     * The sample post SD.
+     *
+     * @return the SD, or empty
+     */
+    public OptionalDouble sdPost() {
+        return sdPost;
+    }
+
+    /**
+     * The sample pre–post correlation.
+     *
+     * @return the Pearson correlation, or empty
+     */
+    public OptionalDouble correlation() {
+        return correlation;
+    }
+
+    /**
+     * The critical value the RCI is compared with.
+     *
+     * @return the critical value; empty for fixed thresholds
+     */
+    public OptionalDouble criticalValue() {
+        return criticalValue;
+    }
+
+    /**
+     * The functional cut-off for clinical significance.
+     *
+     * @return the cut-off, or empty when none is available
+     */
+    public Optional<FunctionalCutoff> cutoff() {
+        return cutoff;
+    }
+
+    /**
+     * Where each value came from, in words.
+     *
+     * @return the sources, in resolution order
+     */
+    public List<String> sources() {
+        return sources;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return this == other || other instanceof ChangeParameters p && instrumentId.equals(p.instrumentId)
+                && definitionVersion.equals(p.definitionVersion) && method == p.method && source == p.source
+                && direction == p.direction && threshold.equals(p.threshold) && sd.equals(p.sd)
+                && reliability.equals(p.reliability) && reliabilityPost.equals(p.reliabilityPost)
+                && meanPre.equals(p.meanPre) && meanPost.equals(p.meanPost) && sdPost.equals(p.sdPost)
+                && correlation.equals(p.correlation) && criticalValue.equals(p.criticalValue)
+                && cutoff.equals(p.cutoff) && sources.equals(p.sources);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(instrumentId, definitionVersion, method, source, direction, threshold, sd, reliability,
+                reliabilityPost, meanPre, meanPost, sdPost, correlation, criticalValue, cutoff, sources);
+    }
+
+    @Override
+    public String toString() {
+        return "ChangeParameters[" + instrumentId + " " + definitionVersion + ", " + method + ", " + source
+                + ", threshold=" + threshold + ", sd=" + sd + ", reliability=" + reliability + ", reliabilityPost="
+                + reliabilityPost + ", meanPre=" + meanPre + ", meanPost=" + meanPost + ", sdPost=" + sdPost
+                + ", correlation=" + correlation + ", criticalValue=" + criticalValue + ", cutoff=" + cutoff + "]";
+    }
+
+    /** A number for a source text: plain notation without trailing zeros. */
+    static String stripZeros(double value) {
+        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+    }
+
+    /** Resolves parameters once, in order, recording the first problem. */
+    private static final class Resolver {
+        final Instrument instrument;
+        final ChangeOptions options;
+        final Optional<SampleStatistics> sample;
+        final List<String> sources = new ArrayList<>();
+        ScoreRange range;
+        NotAssessable problem;
+        OptionalDouble threshold = OptionalDouble.empty();
+        OptionalDouble sd = OptionalDouble.empty();
+        OptionalDouble reliability = OptionalDouble.empty();
+        OptionalDouble reliabilityPost = OptionalDouble.empty();
+        OptionalDouble meanPre = OptionalDouble.empty();
+        OptionalDouble meanPost = OptionalDouble.empty();
+        OptionalDouble sdPost = OptionalDouble.empty();
+        OptionalDouble correlation = OptionalDouble.empty();
+        OptionalDouble critical = OptionalDouble.empty();
+        Optional<FunctionalCutoff> cutoff = Optional.empty();
+
+        Resolver(Instrument instrument, ChangeOptions options, Optional<SampleStatistics> sample) {
+            this.instrument = instrument;
+            this.options = options;
+            this.sample = sample;
+            resolveRange();
+            if (problem == null) {
+                resolveReliableChange();
+            }
+            if (problem == null) {
+                resolveCutoff();
+            }
         }
-        Check.notNull(cutoff, "cutoff");
-        sources = List.copyOf(Check.notNull(sources, "sources"));
+
+        private void fail(Reason reason, String message) {
+            if (problem == null) {
+                problem = new NotAssessable(reason, message);
+            }
+        }
+
+        private void resolveRange() {
+            Optional<ScoreRange> changeRange = ChangeModel.changeRange(instrument);
+            if (changeRange.isPresent()) {
+                range = changeRange.get();
+                if (instrument.totalRange().isEmpty()) {
+                    sources.add("per-goal change: each goal's rating " + range);
+                }
+            } else {
+                range = ScoreRange.of(0, 0);
+                fail(Reason.NO_TOTAL, "total of " + instrument.id() + " must exist for change: the instrument reports "
+                        + "subscales only");
+            }
+        }
+
+        private Optional<Norm> norm(Norm.Role role) {
+            return instrument.norms().stream().filter(n -> n.role() == role).findFirst();
+        }
+
+        private Optional<ReliableChange.FromReliability> fromReliability() {
+            return instrument.reliableChange().stream().filter(ReliableChange.FromReliability.class::isInstance)
+                    .map(ReliableChange.FromReliability.class::cast).findFirst();
+        }
+
+        /** The sample, when it can serve as a reference: at least 2 pairs and pre-score variance. */
+        private Optional<SampleStatistics> usableSample() {
+            return sample.filter(s -> s.n() >= 2 && s.sdPre() > 0);
+        }
+
+        private void resolveReliableChange() {
+            RciMethod method = options.method();
+            if (!method.hasIndex()) {
+                Optional<ReliableChange.FixedThreshold> fixed = instrument.reliableChange().stream()
+                        .filter(ReliableChange.FixedThreshold.class::isInstance)
+                        .map(ReliableChange.FixedThreshold.class::cast).findFirst();
+                if (fixed.isEmpty()) {
+                    fail(Reason.NO_PUBLISHED_PARAMETERS, "fixed reliable-change threshold of " + instrument.id()
+                            + " must be published: none");
+                    return;
+                }
+                threshold = OptionalDouble.of(fixed.get().threshold().doubleValue());
+                sources.add("threshold " + fixed.get().threshold().toPlainString() + " (" + fixed.get().scheme()
+                        + "): " + fixed.get().source().citation());
+                return;
+            }
+            critical = OptionalDouble.of(method.criticalValue(options.alpha()));
+            if (options.reliability().isPresent()) {
+                reliability = options.reliability();
+                sources.add("reliability " + stripZeros(reliability.getAsDouble()) + ": supplied by the caller");
+            } else if (fromReliability().isPresent()) {
+                reliability = OptionalDouble.of(fromReliability().get().reliability().doubleValue());
+                sources.add("reliability (" + fromReliability().get().reliabilityKind() + "): "
+                        + fromReliability().get().source().citation());
+            } else {
+                fail(options.parameters() == ParameterSource.SAMPLE ? Reason.NO_RELIABILITY
+                        : Reason.NO_PUBLISHED_PARAMETERS, "reliability of " + instrument.id()
+                        + " must be published or supplied: none");
+                return;
+            }
+            reliabilityPost = options.reliabilityPost().isPresent() ? options.reliabilityPost() : reliability;
+            if (options.parameters() == ParameterSource.SAMPLE) {
+                resolveSample(method, sample.orElseThrow());
+            } else {
+                resolvePublished(method);
+            }
+        }
+
+        private void resolveSample(RciMethod method, SampleStatistics s) {
+            if (usableSample().isEmpty()) {
+                fail(Reason.DEGENERATE_SAMPLE, "sample must have at least 2 pairs and pre-score variance: n = "
+                        + s.n() + ", SD = " + (Double.isNaN(s.sdPre()) ? "undefined" : stripZeros(s.sdPre())));
+                return;
+            }
+            sd = OptionalDouble.of(s.sdPre());
+            meanPre = OptionalDouble.of(s.meanPre());
+            meanPost = OptionalDouble.of(s.meanPost());
+            sdPost = OptionalDouble.of(s.sdPost());
+            if (Double.isFinite(s.correlation())) {
+                correlation = OptionalDouble.of(s.correlation());
+            }
+            sources.add("SD, means and correlation: sample of " + s.n() + " pairs");
+            if (method == RciMethod.HAGEMAN_ARRINDELL && (correlation.isEmpty() || !(s.sdPost() > 0))) {
+                fail(Reason.DEGENERATE_SAMPLE, "sample must have post-score variance for Hageman-Arrindell: SD = "
+                        + stripZeros(s.sdPost()));
+            }
+        }
+
+        private void resolvePublished(RciMethod method) {
+            if (method.needsPostStatistics()) {
+                fail(Reason.NEEDS_SAMPLE_STATISTICS, "method " + Vocabulary.rciMethod(method)
+                        + " must use sample parameters (post mean and SD): published parameters given");
+                return;
+            }
+            Optional<Norm> clinical = norm(Norm.Role.DYSFUNCTIONAL);
+            if (clinical.isPresent()) {
+                sd = OptionalDouble.of(clinical.get().sd().doubleValue());
+                meanPre = OptionalDouble.of(clinical.get().mean().doubleValue());
+                sources.add("SD and mean: " + clinical.get().population() + " norm, " + clinical.get().source()
+                        .citation());
+            } else if (fromReliability().isPresent() && !method.needsReferenceMean()) {
+                sd = OptionalDouble.of(fromReliability().get().sd().doubleValue());
+                sources.add("SD: " + fromReliability().get().source().citation());
+            } else {
+                fail(Reason.NO_PUBLISHED_PARAMETERS, "clinical-sample SD" + (method.needsReferenceMean() ? " and mean"
+                        : "") + " of " + instrument.id() + " must be published: none");
+            }
+        }
+
+        private void resolveCutoff() {
+            Optional<Cutoff> caseness = instrument.caseness();
+            SignificanceCriterion criterion = options.criterion();
+            Optional<Reference> dysfunctional = options.parameters() == ParameterSource.SAMPLE
+                    ? usableSample().map(s -> new Reference(s.meanPre(), s.sdPre())) : Optional.empty();
+            if (dysfunctional.isEmpty()) {
+                dysfunctional = norm(Norm.Role.DYSFUNCTIONAL)
+                        .map(n -> new Reference(n.mean().doubleValue(), n.sd().doubleValue()));
+            }
+            Optional<Reference> functional = norm(Norm.Role.FUNCTIONAL)
+                    .map(n -> new Reference(n.mean().doubleValue(), n.sd().doubleValue()));
+            if (criterion == SignificanceCriterion.AUTO) {
+                criterion = options.method().hasIndex() && dysfunctional.isPresent() && functional.isPresent()
+                        ? SignificanceCriterion.JT_C : SignificanceCriterion.CASENESS;
+            }
+            int d = instrument.direction() == Direction.HIGHER_IS_BETTER ? 1 : -1;
+            switch (criterion) {
+                case CASENESS:
+                    caseness.ifPresent(c -> {
+                        cutoff = Optional.of(new FunctionalCutoff(SignificanceCriterion.CASENESS,
+                                c.threshold().doubleValue(), instrument.direction(), caseness));
+                        sources.add("functional range: not a case at the caseness cut-off, " + c.source().citation());
+                    });
+                    break;
+                case JT_A:
+                    dysfunctional.ifPresent(dys -> set(SignificanceCriterion.JT_A, dys.mean() + d * 2 * dys.sd()));
+                    break;
+                case JT_B:
+                    functional.ifPresent(f -> set(SignificanceCriterion.JT_B, f.mean() - d * 2 * f.sd()));
+                    break;
+                case JT_C:
+                    if (dysfunctional.isPresent() && functional.isPresent()) {
+                        Reference dys = dysfunctional.get();
+                        Reference f = functional.get();
+                        set(SignificanceCriterion.JT_C, (f.sd() * dys.mean() + dys.sd() * f.mean()) / (f.sd() + dys.sd()));
+                    }
+                    break;
+                default:
+                    break;
+            }
+            if (cutoff.isEmpty()) {
+                sources.add("clinical significance: no " + criterion.name().toLowerCase(Locale.ROOT)
+                        + " cut-off available for " + instrument.id());
+            }
+        }
+
+        private void set(SignificanceCriterion criterion, double value) {
+            cutoff = Optional.of(new FunctionalCutoff(criterion, value, instrument.direction(), Optional.empty()));
+            sources.add("functional range: Jacobson-Truax criterion " + criterion.name().substring(3).toLowerCase(
+                    Locale.ROOT) + " = " + stripZeros(Math.round(value * 10000) / 10000.0)
+                    + " (Jacobson & Truax 1991; references: " + (options.parameters() == ParameterSource.SAMPLE
+                    ? "dysfunctional = sample pre scores" : "published norms") + ")");
+        }
     }
 }

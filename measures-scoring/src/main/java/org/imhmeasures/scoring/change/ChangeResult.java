@@ -4,6 +4,8 @@
  */
 package org.imhmeasures.scoring.change;
 
+import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import org.imhmeasures.core.internal.Check;
 
@@ -15,38 +17,139 @@ import org.imhmeasures.core.internal.Check;
 public sealed interface ChangeResult permits ChangeResult.Assessed, ChangeResult.NotAssessable {
 
     /**
-     * An assessed pair.
-     *
-     * @param pre the earlier total
-     * @param post the later total
-     * @param change {@code post − pre}
-     * @param rci the reliable change index; absent for fixed thresholds
-     * @param reliableChange the verdict
-     * @param clinicalSignificance whether the pair moved into the functional range
-     * @param dysfunctionalAtStart whether {@code pre} lay in the dysfunctional range (absent without a cut-off)
-     * @param category the method's category
+     * An assessed pair. Only a {@link ChangeModel} creates one, so a consumer that publishes it (a FHIR
+     * change Observation) can trust it was computed, not assembled. Two assessments are equal when every
+     * value is equal; {@link #toString()} names the verdicts, never the scores.
      */
-    record Assessed(double pre, double post, double change, OptionalDouble rci, ReliableChangeDirection reliableChange,
-            ClinicalSignificance clinicalSignificance, java.util.Optional<Boolean> dysfunctionalAtStart,
-            Category category) implements ChangeResult {
+    final class Assessed implements ChangeResult {
+        private final double pre;
+        private final double post;
+        private final double change;
+        private final OptionalDouble rci;
+        private final ReliableChangeDirection reliableChange;
+        private final CutoffCrossing crossedCutoff;
+        private final ClinicalSignificance clinicallySignificant;
+        private final Optional<Boolean> dysfunctionalAtStart;
+        private final Category category;
+
+        Assessed(double pre, double post, double change, OptionalDouble rci, ReliableChangeDirection reliableChange,
+                CutoffCrossing crossedCutoff, Optional<Boolean> dysfunctionalAtStart, Category category) {
+            this.pre = pre;
+            this.post = post;
+            this.change = change;
+            this.rci = Check.notNull(rci, "rci");
+            this.reliableChange = Check.notNull(reliableChange, "reliable change");
+            this.crossedCutoff = Check.notNull(crossedCutoff, "cut-off crossing");
+            this.clinicallySignificant = crossedCutoff == CutoffCrossing.NOT_DEFINED ? ClinicalSignificance.NOT_DEFINED
+                    : crossedCutoff == CutoffCrossing.INTO_FUNCTIONAL
+                            && reliableChange == ReliableChangeDirection.IMPROVED ? ClinicalSignificance.SIGNIFICANT
+                            : ClinicalSignificance.NOT_SIGNIFICANT;
+            this.dysfunctionalAtStart = Check.notNull(dysfunctionalAtStart, "dysfunctional at start");
+            this.category = Check.notNull(category, "category");
+        }
+
         /**
-         * Validates.
+         * The earlier score.
          *
-         * @param pre the earlier total
-         * @param post the later total
-         * @param change {@code post − pre}
-         * @param rci the reliable change index; absent for fixed thresholds
-         * @param reliableChange the verdict
-         * @param clinicalSignificance whether the pair moved into the functional range
-         * @param dysfunctionalAtStart whether {@code pre} lay in the dysfunctional range (absent without a cut-off)
-         * @param category the method's category
+         * @return the pre score
          */
-        public Assessed {
-            Check.notNull(rci, "rci");
-            Check.notNull(reliableChange, "reliable change");
-            Check.notNull(clinicalSignificance, "clinical significance");
-            Check.notNull(dysfunctionalAtStart, "dysfunctional at start");
-            Check.notNull(category, "category");
+        public double pre() {
+            return pre;
+        }
+
+        /**
+         * The later score.
+         *
+         * @return the post score
+         */
+        public double post() {
+            return post;
+        }
+
+        /**
+         * The change.
+         *
+         * @return {@code post − pre}
+         */
+        public double change() {
+            return change;
+        }
+
+        /**
+         * The reliable change index.
+         *
+         * @return the index; absent for fixed thresholds
+         */
+        public OptionalDouble rci() {
+            return rci;
+        }
+
+        /**
+         * The reliable-change verdict.
+         *
+         * @return improved, deteriorated or none
+         */
+        public ReliableChangeDirection reliableChange() {
+            return reliableChange;
+        }
+
+        /**
+         * Whether the pair crossed the cut-off from the dysfunctional into the functional range, reliably
+         * or not. This alone is not clinically significant change: see {@link #clinicallySignificant()}.
+         *
+         * @return the crossing, {@link CutoffCrossing#NOT_DEFINED} without a cut-off
+         * @since 0.1.0
+         */
+        public CutoffCrossing crossedCutoff() {
+            return crossedCutoff;
+        }
+
+        /**
+         * Whether the change is clinically significant in Jacobson &amp; Truax's sense: reliably improved and
+         * crossed into the functional range.
+         *
+         * @return the verdict, {@link ClinicalSignificance#NOT_DEFINED} without a cut-off
+         * @since 0.1.0
+         */
+        public ClinicalSignificance clinicallySignificant() {
+            return clinicallySignificant;
+        }
+
+        /**
+         * Whether {@code pre} lay in the dysfunctional range.
+         *
+         * @return the answer; absent without a cut-off
+         */
+        public Optional<Boolean> dysfunctionalAtStart() {
+            return dysfunctionalAtStart;
+        }
+
+        /**
+         * The method's category.
+         *
+         * @return the category
+         */
+        public Category category() {
+            return category;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return this == other || other instanceof Assessed a && Double.compare(pre, a.pre) == 0
+                    && Double.compare(post, a.post) == 0 && Double.compare(change, a.change) == 0 && rci.equals(a.rci)
+                    && reliableChange == a.reliableChange && crossedCutoff == a.crossedCutoff
+                    && dysfunctionalAtStart.equals(a.dysfunctionalAtStart) && category == a.category;
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(pre, post, change, rci, reliableChange, crossedCutoff, dysfunctionalAtStart, category);
+        }
+
+        @Override
+        public String toString() {
+            return "Assessed[reliableChange=" + reliableChange + ", crossedCutoff=" + crossedCutoff
+                    + ", clinicallySignificant=" + clinicallySignificant + ", category=" + category + "]";
         }
     }
 
@@ -82,6 +185,21 @@ public sealed interface ChangeResult permits ChangeResult.Assessed, ChangeResult
         /** The instrument reports no single score to compare (HADS). */
         NO_TOTAL,
         /** A score lies outside the instrument's range. */
-        SCORE_OUT_OF_RANGE
+        SCORE_OUT_OF_RANGE,
+        /** A scored result is of another instrument than the model's. */
+        INSTRUMENT_MISMATCH,
+        /** A scored result was scored against another definition version than the model's. */
+        DEFINITION_VERSION_MISMATCH,
+        /** The instrument reports change per goal (GBO): the goal must be named. */
+        NEEDS_SUBSCALE,
+        /** The named subscale is not one of the instrument's. */
+        UNKNOWN_SUBSCALE,
+        /**
+         * The instrument's change parameters are for its total, not for the named subscale (only per-goal
+         * instruments, whose goals share one scale and threshold, assess a subscale).
+         */
+        NO_SUBSCALE_PARAMETERS,
+        /** The named subscale or goal has no score in one of the results (unrated goal, missing items). */
+        NO_SCORE
     }
 }

@@ -4,6 +4,8 @@
  */
 package org.imhmeasures.scoring.change;
 
+import java.util.Locale;
+
 /**
  * The reliable-change verdict for one pair of scores.
  *

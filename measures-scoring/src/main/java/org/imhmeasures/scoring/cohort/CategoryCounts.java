@@ -18,11 +18,12 @@ import org.imhmeasures.scoring.change.ReliableChangeDirection;
  * @param notAssessable pairs that could not be assessed
  * @param categories proportion per category (only categories that occur)
  * @param reliableChange proportion per reliable-change verdict (all three)
- * @param clinicallySignificant moved into the functional range, among those who started dysfunctional
+ * @param crossedIntoFunctional crossed the cut-off into the functional range (reliably or not), among those
+ *        who started dysfunctional; this is the cut-off half of clinically significant change only
  * @since 0.1.0
  */
 public record CategoryCounts(long assessed, long notAssessable, Map<Category, Proportion> categories,
-        Map<ReliableChangeDirection, Proportion> reliableChange, Proportion clinicallySignificant) {
+        Map<ReliableChangeDirection, Proportion> reliableChange, Proportion crossedIntoFunctional) {
 
     /**
      * Validates and copies.
@@ -31,13 +32,14 @@ public record CategoryCounts(long assessed, long notAssessable, Map<Category, Pr
      * @param notAssessable pairs that could not be assessed
      * @param categories proportion per category (only categories that occur)
      * @param reliableChange proportion per reliable-change verdict (all three)
-     * @param clinicallySignificant moved into the functional range, among those who started dysfunctional
+     * @param crossedIntoFunctional crossed the cut-off into the functional range (reliably or not), among those
+     *     who started dysfunctional; this is the cut-off half of clinically significant change only
      */
     public CategoryCounts {
         categories = Collections.unmodifiableMap(copy(Check.notNull(categories, "categories"), Category.class));
         reliableChange = Collections.unmodifiableMap(copy(Check.notNull(reliableChange, "reliable change"),
                 ReliableChangeDirection.class));
-        Check.notNull(clinicallySignificant, "clinically significant");
+        Check.notNull(crossedIntoFunctional, "crossed into functional");
     }
 
     private static <K extends Enum<K>> Map<K, Proportion> copy(Map<K, Proportion> map, Class<K> type) {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import org.imhmeasures.core.internal.Check;
 import org.imhmeasures.scoring.change.ChangeModel;
@@ -36,17 +37,18 @@ public final class CohortAccumulator {
     }
 
     /**
-     * Fixes the order in which a dimension's groups are reported (e.g. age bands from youngest); labels
-     * not listed follow in first-seen order.
+     * Fixes, on this accumulator, the order in which a dimension's groups are reported (e.g. age bands from
+     * youngest); labels not listed follow in first-seen order. Calling it again for the same dimension
+     * replaces the order.
      *
      * @param dimension a dimension given at creation
      * @param labels labels in report order
-     * @return this accumulator
+     * @throws IllegalArgumentException when the dimension was not given at creation
+     * @since 0.1.0
      */
-    public CohortAccumulator withOrder(String dimension, List<String> labels) {
+    public void orderGroups(String dimension, List<String> labels) {
         Check.argument(groups.containsKey(dimension), "dimension must be one of %s: %s", dimensions, dimension);
         order.put(dimension, List.copyOf(labels));
-        return this;
     }
 
     /**
@@ -68,7 +70,7 @@ public final class CohortAccumulator {
      * @param post the post total, if any
      * @return the change assessment, or empty when the record is not paired
      */
-    public java.util.Optional<ChangeResult> add(Map<String, String> groupLabels, OptionalDouble pre,
+    public Optional<ChangeResult> add(Map<String, String> groupLabels, OptionalDouble pre,
             OptionalDouble post) {
         ChangeResult result = pre.isPresent() && post.isPresent()
                 ? model.assess(pre.getAsDouble(), post.getAsDouble()) : null;
@@ -78,7 +80,7 @@ public final class CohortAccumulator {
             groups.get(dimension).computeIfAbsent(label.isBlank() ? "unknown" : label, k -> new Group())
                     .add(pre, post, result);
         }
-        return java.util.Optional.ofNullable(result);
+        return Optional.ofNullable(result);
     }
 
     /**

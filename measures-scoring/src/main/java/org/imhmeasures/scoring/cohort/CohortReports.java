@@ -122,7 +122,7 @@ public final class CohortReports {
         c.reliableChange().forEach((k, v) -> proportion(reliable.putObject(Vocabulary.reliableChange(k)), v));
         ObjectNode categories = node.putObject("categories");
         c.categories().forEach((k, v) -> proportion(categories.putObject(Vocabulary.category(k)), v));
-        proportion(node.putObject("clinicallySignificantAmongDysfunctionalAtStart"), c.clinicallySignificant());
+        proportion(node.putObject("clinicallySignificantAmongDysfunctionalAtStart"), c.crossedIntoFunctional());
     }
 
     private static void proportion(ObjectNode node, Proportion p) {
@@ -197,7 +197,7 @@ public final class CohortReports {
             fmt(s.cohensDz()), s.pairedT().map(t -> p(t.pValue())).orElse("-"),
             s.wilcoxon().map(w -> p(w.pValue())).orElse("-"), share(rc.get(ReliableChangeDirection.IMPROVED)),
             share(rc.get(ReliableChangeDirection.NONE)), share(rc.get(ReliableChangeDirection.DETERIORATED)),
-            share(o.counts().clinicallySignificant())};
+            share(o.counts().crossedIntoFunctional())};
     }
 
     private static String share(Proportion p) {

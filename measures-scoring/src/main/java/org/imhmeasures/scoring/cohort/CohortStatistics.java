@@ -17,7 +17,7 @@ import org.apache.commons.statistics.inference.WilcoxonSignedRankTest;
 import org.imhmeasures.core.internal.Check;
 import org.imhmeasures.scoring.change.Category;
 import org.imhmeasures.scoring.change.ChangeResult;
-import org.imhmeasures.scoring.change.ClinicalSignificance;
+import org.imhmeasures.scoring.change.CutoffCrossing;
 import org.imhmeasures.scoring.change.ReliableChangeDirection;
 
 /**
@@ -118,9 +118,9 @@ public final class CohortStatistics {
     }
 
     /**
-     * Counts individual change results per category, per reliable-change verdict and for clinical
-     * significance. Denominators are the assessed pairs; clinical significance is counted among those
-     * who started in the dysfunctional range (the NHS recovery denominator).
+     * Counts individual change results per category, per reliable-change verdict and for crossing the
+     * cut-off into the functional range. Denominators are the assessed pairs; crossings are counted among
+     * those who started in the dysfunctional range (the NHS recovery denominator).
      *
      * @param results change results of the paired records
      * @return the counts
@@ -131,7 +131,7 @@ public final class CohortStatistics {
         long assessed = 0;
         long notAssessable = 0;
         long dysfunctionalAtStart = 0;
-        long significant = 0;
+        long crossedIntoFunctional = 0;
         for (ChangeResult result : results) {
             if (result instanceof ChangeResult.Assessed a) {
                 assessed++;
@@ -139,8 +139,8 @@ public final class CohortStatistics {
                 reliable.merge(a.reliableChange(), 1L, Long::sum);
                 if (a.dysfunctionalAtStart().orElse(false)) {
                     dysfunctionalAtStart++;
-                    if (a.clinicalSignificance() == ClinicalSignificance.SIGNIFICANT) {
-                        significant++;
+                    if (a.crossedCutoff() == CutoffCrossing.INTO_FUNCTIONAL) {
+                        crossedIntoFunctional++;
                     }
                 }
             } else {
@@ -156,6 +156,6 @@ public final class CohortStatistics {
             reliableProportions.put(direction, Proportion.of(reliable.getOrDefault(direction, 0L), assessed));
         }
         return new CategoryCounts(assessed, notAssessable, categoryProportions, reliableProportions,
-                Proportion.of(significant, dysfunctionalAtStart));
+                Proportion.of(crossedIntoFunctional, dysfunctionalAtStart));
     }
 }

@@ -125,7 +125,7 @@ public final class ChangeCsv {
 
     /**
      * Returns a copy that fixes the report order of one group column's labels (replacing an order given
-     * before for that column); see {@link CohortAccumulator#withOrder}. This job is unchanged.
+     * before for that column); see {@link CohortAccumulator#orderGroups}. This job is unchanged.
      *
      * @param column a group column
      * @param labels labels in report order
@@ -201,7 +201,7 @@ public final class ChangeCsv {
             throw new DatasetException(0, model.unusable().get().message(), null);
         }
         CohortAccumulator cohort = CohortAccumulator.of(model, groupColumns);
-        groupOrder.forEach(cohort::withOrder);
+        groupOrder.forEach(cohort::orderGroups);
         long[] counts = new long[3]; // read, assessed, rejected
         try (Reader in = open(input);
                 CsvOut out = new CsvOut(output, cells, NUMBER_COLUMNS);
@@ -227,7 +227,7 @@ public final class ChangeCsv {
                             a.rci().isPresent() ? BigDecimal.valueOf(a.rci().getAsDouble()).setScale(3,
                                     RoundingMode.HALF_UP).toPlainString() : "",
                             Vocabulary.reliableChange(a.reliableChange()),
-                            Vocabulary.clinicalSignificance(a.clinicalSignificance()),
+                            Vocabulary.cutoffCrossing(a.crossedCutoff()),
                             Vocabulary.category(a.category())));
                 } else {
                     ChangeResult.NotAssessable n = (ChangeResult.NotAssessable) r;

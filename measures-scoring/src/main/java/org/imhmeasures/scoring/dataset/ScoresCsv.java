@@ -26,7 +26,7 @@ import org.imhmeasures.scoring.internal.Vocabulary;
  * then one {@code subscale:<id>} column per subscale of the instrument, and for long CSV and JSON Lines
  * input a last {@code timepoint} column.
  *
- * <p>Cells: {@code raw_total} the sum of item scores; {@code total} the reported total in plain notation
+ * <p>Cells: {@code raw_total} the sum of item scores, empty for an instrument without a total (GBO, HADS); {@code total} the reported total in plain notation
  * (two decimals when prorated), empty when the instrument reports none; {@code band} the band label, or for a total that no
  * confirmed band covers (PIR-GAS below 61, whose lower bands are unconfirmed) {@code (below the confirmed
  * bands)} ({@code above}, {@code between} likewise), never a blank that hides the most impaired
@@ -138,7 +138,8 @@ public final class ScoresCsv implements RowHandler {
         cells[0] = row.recordId();
         cells[1] = scored.provenance().instrumentId();
         cells[2] = scored.provenance().definitionVersion();
-        cells[3] = text(scored.rawTotal());
+        // empty for instruments without a total (GBO, HADS): a sum across their goals or subscales means nothing
+        cells[3] = scored.rawTotal().isPresent() ? text(scored.rawTotal().getAsInt()) : "";
         // BigDecimal caches toString(), and our totals (scale 0 or 2) print without exponent, so the
         // shared complete-answer totals cost no formatting per row
         cells[4] = scored.total().map(ScoresCsv::plain).orElse("");

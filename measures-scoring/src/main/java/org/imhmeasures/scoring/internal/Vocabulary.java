@@ -8,6 +8,7 @@ import java.util.Locale;
 import org.imhmeasures.scoring.Caseness;
 import org.imhmeasures.scoring.change.Category;
 import org.imhmeasures.scoring.change.ClinicalSignificance;
+import org.imhmeasures.scoring.change.CutoffCrossing;
 import org.imhmeasures.scoring.change.RciMethod;
 import org.imhmeasures.scoring.change.ReliableChangeDirection;
 
@@ -26,12 +27,27 @@ public final class Vocabulary {
      * Caseness as a CSV cell.
      *
      * @param caseness the value
-     * @return {@code true}, {@code false}, or empty when no cut-off is defined
+     * @return {@code true}, {@code false}, or empty when no cut-off is defined or caseness is per subscale
      */
     public static String caseness(Caseness caseness) {
         return switch (caseness) {
             case CASE -> "true";
             case NOT_CASE -> "false";
+            case NOT_DEFINED, PER_SUBSCALE -> "";
+        };
+    }
+
+    /**
+     * A cut-off crossing as the change CSV's {@code clinically_significant} cell (a name kept from before the
+     * crossing and Jacobson–Truax's whole criterion were told apart: the column holds the crossing).
+     *
+     * @param crossing the value
+     * @return {@code true}, {@code false}, or empty when no cut-off is available
+     */
+    public static String cutoffCrossing(CutoffCrossing crossing) {
+        return switch (crossing) {
+            case INTO_FUNCTIONAL -> "true";
+            case NOT_INTO_FUNCTIONAL -> "false";
             case NOT_DEFINED -> "";
         };
     }
@@ -43,11 +59,11 @@ public final class Vocabulary {
      * @return {@code true}, {@code false}, or empty when no cut-off is available
      */
     public static String clinicalSignificance(ClinicalSignificance significance) {
-        // decided by the other two constants, so the table does not depend on the significant one's name
-        if (significance == ClinicalSignificance.NOT_SIGNIFICANT) {
-            return "false";
-        }
-        return significance == ClinicalSignificance.NOT_DEFINED ? "" : "true";
+        return switch (significance) {
+            case SIGNIFICANT -> "true";
+            case NOT_SIGNIFICANT -> "false";
+            case NOT_DEFINED -> "";
+        };
     }
 
     /**

@@ -76,11 +76,17 @@ class ChangeModelTest {
     void categories_jacobsonTruax_recoveredImprovedUnchangedDeterioratedHarmed() {
         ChangeModel model = claus(RciMethod.JACOBSON_TRUAX); // c = 19.89, reliable at |change| > 4.14
         assertEquals(Category.RECOVERED, assessed(model.assess(26, 12)).category());
-        assertEquals(ClinicalSignificance.SIGNIFICANT, assessed(model.assess(26, 12)).clinicalSignificance());
+        assertEquals(CutoffCrossing.INTO_FUNCTIONAL, assessed(model.assess(26, 12)).crossedCutoff());
+        assertEquals(ClinicalSignificance.SIGNIFICANT, assessed(model.assess(26, 12)).clinicallySignificant(),
+                "reliably improved and crossed: clinically significant (Jacobson & Truax)");
         assertEquals(Category.IMPROVED, assessed(model.assess(30, 21)).category());
         assertEquals(Category.UNCHANGED, assessed(model.assess(22, 19)).category());
-        assertEquals(ClinicalSignificance.SIGNIFICANT, assessed(model.assess(22, 19)).clinicalSignificance(),
-                "crossing without reliable change is clinically significant but not recovered");
+        assertEquals(CutoffCrossing.INTO_FUNCTIONAL, assessed(model.assess(22, 19)).crossedCutoff(),
+                "crossing without reliable change still crosses the cut-off");
+        assertEquals(ClinicalSignificance.NOT_SIGNIFICANT, assessed(model.assess(22, 19)).clinicallySignificant(),
+                "crossing without reliable change is not clinically significant change");
+        assertEquals(ClinicalSignificance.NOT_SIGNIFICANT, assessed(model.assess(30, 21)).clinicallySignificant(),
+                "reliable improvement without crossing is not clinically significant change");
         assertEquals(Category.DETERIORATED, assessed(model.assess(22, 30)).category());
         assertEquals(Category.HARMED, assessed(model.assess(12, 24)).category());
     }
@@ -133,10 +139,10 @@ class ChangeModelTest {
     @Test
     void hagemanArrindell_reliabilityOfDifference_andOneSidedCriticalValue() {
         // r_DD for the claus sample with rho chosen as 0.1628 reproduces the published 0.9283 (cs_combined.md)
-        assertEquals(0.9283, ChangeModel.hageman(3.3401, 7.7111, 0.8, 0.1628), 5e-4);
+        assertEquals(0.9283, RciMethod.reliabilityOfDifference(3.3401, 7.7111, 0.8, 0.1628), 5e-4);
         ChangeModel ha = claus(RciMethod.HAGEMAN_ARRINDELL);
         assertEquals(1.644854, ha.parameters().criticalValue().getAsDouble(), 1e-6);
-        double rDd = ChangeModel.hageman(3.3401, 7.7111, 0.8, 0.1628);
+        double rDd = RciMethod.reliabilityOfDifference(3.3401, 7.7111, 0.8, 0.1628);
         double sem = 3.3401 * Math.sqrt(0.2);
         double expected = ((18 - 27) * rDd + (14.975 - 24.85) * (1 - rDd)) / (Math.sqrt(rDd) * Math.sqrt(2 * sem * sem));
         assertEquals(expected, assessed(ha.assess(27, 18)).rci().getAsDouble(), 1e-12);
@@ -151,7 +157,8 @@ class ChangeModelTest {
         assertEquals(Category.NO_RELIABLE_CHANGE, assessed(nhs.assess(20, 15)).category(), "5 points");
         assertEquals(Category.RECOVERY_WITHOUT_RELIABLE_IMPROVEMENT, assessed(nhs.assess(12, 9)).category());
         assertEquals(Category.RELIABLE_DETERIORATION, assessed(nhs.assess(3, 9)).category());
-        assertEquals(ClinicalSignificance.NOT_SIGNIFICANT, assessed(nhs.assess(3, 2)).clinicalSignificance());
+        assertEquals(CutoffCrossing.NOT_INTO_FUNCTIONAL, assessed(nhs.assess(3, 2)).crossedCutoff());
+        assertEquals(ClinicalSignificance.NOT_SIGNIFICANT, assessed(nhs.assess(3, 2)).clinicallySignificant());
         assertEquals(false, assessed(nhs.assess(3, 2)).dysfunctionalAtStart().orElseThrow());
     }
 
@@ -160,7 +167,8 @@ class ChangeModelTest {
         ChangeModel nhs = ChangeModel.published(Catalogue.builtIn().get("SWEMWBS"), ChangeOptions.defaults());
         assertEquals(ReliableChangeDirection.IMPROVED, assessed(nhs.assess(17.43, 20.73)).reliableChange());
         assertEquals(ReliableChangeDirection.DETERIORATED, assessed(nhs.assess(20.73, 17.43)).reliableChange());
-        assertEquals(ClinicalSignificance.NOT_DEFINED, assessed(nhs.assess(20.73, 17.43)).clinicalSignificance());
+        assertEquals(CutoffCrossing.NOT_DEFINED, assessed(nhs.assess(20.73, 17.43)).crossedCutoff());
+        assertEquals(ClinicalSignificance.NOT_DEFINED, assessed(nhs.assess(20.73, 17.43)).clinicallySignificant());
     }
 
     @Test

@@ -97,8 +97,8 @@ class CohortStatisticsTest {
         assertEquals(1, teams.get(0).counts().reliableChange().get(ReliableChangeDirection.IMPROVED).count());
         assertEquals(1, teams.get(1).counts().reliableChange().get(ReliableChangeDirection.DETERIORATED).count());
         // cases at start: 18, 10 and 10; into the functional range: 18 -> 8 and 10 -> 9
-        assertEquals(2, report.overall().counts().clinicallySignificant().count());
-        assertEquals(3, report.overall().counts().clinicallySignificant().total());
+        assertEquals(2, report.overall().counts().crossedIntoFunctional().count());
+        assertEquals(3, report.overall().counts().crossedIntoFunctional().total());
         String json = CohortReports.toJson(report);
         assertTrue(json.contains("\"method\" : \"nhs\""), json);
         assertTrue(CohortReports.toText(report).contains("team: North"));

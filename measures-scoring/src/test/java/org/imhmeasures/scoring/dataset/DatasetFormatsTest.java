@@ -180,7 +180,7 @@ class DatasetFormatsTest {
 
                     @Override
                     public void scored(Row row, Scored scored, Supplier<Administration> answers) {
-                        seen.add("scored " + row.line() + " " + row.recordId() + " " + scored.rawTotal() + " "
+                        seen.add("scored " + row.line() + " " + row.recordId() + " " + scored.rawTotal().getAsInt() + " "
                                 + answers.get().answers().size());
                     }
 

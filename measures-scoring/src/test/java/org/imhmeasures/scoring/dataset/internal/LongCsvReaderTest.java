@@ -56,7 +56,7 @@ class LongCsvReaderTest {
             long line = row.line();
             String recordId = row.recordId();
             String timepoint = row.timepoint();
-            String outcome = result instanceof Scored s ? "scored " + s.rawTotal() + " " + s.total()
+            String outcome = result instanceof Scored s ? "scored " + s.rawTotal().getAsInt() + " " + s.total()
                     : "not scorable " + ((NotScorable) result).problems();
             rows.add(line + " " + recordId + " " + timepoint + " " + outcome + " " + answers.get().answers()
                     + " alerts " + result.criticalAlerts().size());
