@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.OptionalInt;
 import org.imhmeasures.core.instrument.Catalogue;
 import org.imhmeasures.core.instrument.Instrument;
+import org.imhmeasures.scoring.internal.Vocabulary;
 import org.imhmeasures.scoring.Administration;
 import org.imhmeasures.scoring.Caseness;
 import org.imhmeasures.scoring.Scored;
@@ -124,7 +125,7 @@ class ChangeFromScoredTest {
         Scored s = scored(HADS, codes);
         assertEquals(OptionalInt.empty(), s.rawTotal());
         assertEquals(Caseness.PER_SUBSCALE, s.caseness());
-        assertEquals("", s.caseness().csv(), "the CSV caseness column stays empty; subscale columns carry it");
+        assertEquals("", Vocabulary.caseness(s.caseness()), "the CSV caseness column stays empty; subscale columns carry it");
         assertEquals(Caseness.CASE, s.subscales().get("anxiety").caseness());
         assertEquals(Caseness.NOT_CASE, s.subscales().get("depression").caseness());
         ChangeModel model = ChangeModel.published(HADS, ChangeOptions.defaults());
