@@ -12,6 +12,7 @@
 // the qualified export below names a module compiled after this one: javac's "module not found" warning
 @SuppressWarnings("module")
 module org.imhmeasures.core {
+    requires static transitive org.jspecify;
     requires com.fasterxml.jackson.databind;
 
     exports org.imhmeasures.core;

@@ -10,6 +10,7 @@
  * @since 0.1.0
  */
 module org.imhmeasures.portal {
+    requires static transitive org.jspecify;
     requires transitive org.imhmeasures.scoring;
     requires transitive org.imhmeasures.core;
     requires com.fasterxml.jackson.databind;

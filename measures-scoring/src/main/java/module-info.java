@@ -10,6 +10,7 @@
  * @since 0.1.0
  */
 module org.imhmeasures.scoring {
+    requires static transitive org.jspecify;
     requires transitive org.imhmeasures.core;
     requires com.fasterxml.jackson.dataformat.csv;
     // JSON is read and written inside only: no Jackson type is part of the API

@@ -6,4 +6,7 @@
  * Runnable examples (not published). {@link org.imhmeasures.examples.QuickStart} is the README example;
  * the build runs it and checks that README shows it verbatim.
  */
+@NullMarked
 package org.imhmeasures.examples;
+
+import org.jspecify.annotations.NullMarked;

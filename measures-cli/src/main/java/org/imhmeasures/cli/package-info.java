@@ -10,4 +10,7 @@
  * unusable files, 2 for unusable arguments, 3 when a completed run rejected more rows than
  * {@code --max-rejects} allows; errors are one line on standard error.
  */
+@NullMarked
 package org.imhmeasures.cli;
+
+import org.jspecify.annotations.NullMarked;

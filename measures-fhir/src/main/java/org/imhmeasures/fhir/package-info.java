@@ -20,4 +20,7 @@
  *
  * @since 0.1.0
  */
+@NullMarked
 package org.imhmeasures.fhir;
+
+import org.jspecify.annotations.NullMarked;

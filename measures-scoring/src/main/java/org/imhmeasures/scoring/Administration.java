@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.imhmeasures.core.internal.Check;
 import org.imhmeasures.scoring.internal.Redaction;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One completed (or partly completed) instrument: the answers by item id, with when and by whom.
@@ -172,7 +173,7 @@ public record Administration(String instrumentId, Map<String, Answer> answers, O
      * @param codes codes by item id, in the order given
      * @return the administration, with no date, timepoint or respondent
      */
-    public static Administration of(String instrumentId, Map<String, String> codes) {
+    public static Administration of(String instrumentId, Map<@Nullable String, @Nullable String> codes) {
         Check.notNull(codes, "codes");
         return ofEntries(instrumentId, List.copyOf(codes.entrySet()));
     }
@@ -189,12 +190,13 @@ public record Administration(String instrumentId, Map<String, Answer> answers, O
      * @return the administration, with no date, timepoint or respondent
      * @since 0.1.0
      */
-    public static Administration ofEntries(String instrumentId, List<? extends Map.Entry<String, String>> codes) {
+    public static Administration ofEntries(String instrumentId,
+            List<? extends Map.Entry<@Nullable String, @Nullable String>> codes) {
         Check.notNull(codes, "codes");
         List<UnplacedAnswer> unplaced = new ArrayList<>();
         Map<String, Answer> answers = new LinkedHashMap<>();
         int position = 0;
-        for (Map.Entry<String, String> entry : codes) {
+        for (Map.Entry<@Nullable String, @Nullable String> entry : codes) {
             Answer answer = Answer.of(entry.getValue());
             String key = entry.getKey() == null ? "" : entry.getKey();
             if (key.isBlank() || answers.containsKey(key)) {

@@ -6,6 +6,7 @@ package org.imhmeasures.scoring;
 
 import org.imhmeasures.core.internal.Check;
 import org.imhmeasures.scoring.internal.Redaction;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The answer recorded for one item: a code, nothing, or an explicit refusal.
@@ -57,7 +58,7 @@ public sealed interface Answer permits Answer.Given, Answer.Missing, Answer.Decl
      * @param code a raw code, possibly blank or null
      * @return the answer
      */
-    static Answer of(String code) {
+    static Answer of(@Nullable String code) {
         return code == null || code.isBlank() ? MISSING : new Given(code);
     }
 

@@ -8,4 +8,7 @@
  * within the limits of {@link org.imhmeasures.examples.portal.PortalOptions} (read timeout, whole-request
  * deadline, body size, content type, violations per response, bounded connection and worker pools).
  */
+@NullMarked
 package org.imhmeasures.examples.portal;
+
+import org.jspecify.annotations.NullMarked;

@@ -6,4 +6,7 @@
  * The main job: a seeded synthetic parent-infant relationship service, scored, analysed for change and
  * profiled through the library's public API. Every value it generates is invented.
  */
+@NullMarked
 package org.imhmeasures.cli.demo;
+
+import org.jspecify.annotations.NullMarked;

@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The output files of one run, written so that a run never destroys its input and never leaves output
@@ -141,7 +142,7 @@ public final class OutputFiles implements Closeable {
     public static final class OutputException extends IOException {
         private static final long serialVersionUID = 1L;
 
-        OutputException(String message, Throwable cause) {
+        OutputException(String message, @Nullable Throwable cause) {
             super(message, cause);
         }
     }

@@ -7,4 +7,7 @@
  * only when the run completed, after every input and output path was compared by real path and file key,
  * so a run never destroys its input and never leaves output that looks complete. Depends on the JDK only.
  */
+@NullMarked
 package org.imhmeasures.cli.files;
+
+import org.jspecify.annotations.NullMarked;

@@ -16,4 +16,7 @@
  *
  * @since 0.1.0
  */
+@NullMarked
 package org.imhmeasures.core.care;
+
+import org.jspecify.annotations.NullMarked;

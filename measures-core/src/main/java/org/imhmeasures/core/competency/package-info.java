@@ -15,4 +15,7 @@
  *
  * @since 0.1.0
  */
+@NullMarked
 package org.imhmeasures.core.competency;
+
+import org.jspecify.annotations.NullMarked;

@@ -4,6 +4,8 @@
  */
 package org.imhmeasures.core.instrument;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A definition file (instrument or wording supplement) that cannot be read into a valid definition.
  *
@@ -32,7 +34,7 @@ public final class DefinitionException extends RuntimeException {
      * @param problem what is wrong, in the form {@code <what> must <rule>: <offending value>}
      * @param cause the underlying exception, or {@code null}
      */
-    public DefinitionException(String file, String field, String problem, Throwable cause) {
+    public DefinitionException(String file, String field, String problem, @Nullable Throwable cause) {
         super(file + ": " + (field.isEmpty() ? "" : clip(field, MAX_FIELD) + ": ") + clip(problem, MAX_PROBLEM),
                 cause);
         this.file = file;

@@ -14,4 +14,7 @@
  *
  * @since 0.1.0
  */
+@NullMarked
 package org.imhmeasures.core.instrument;
+
+import org.jspecify.annotations.NullMarked;

@@ -5,4 +5,7 @@
 /**
  * Implementation details shared inside measures-core. Not exported by the module: do not use.
  */
+@NullMarked
 package org.imhmeasures.core.internal;
+
+import org.jspecify.annotations.NullMarked;

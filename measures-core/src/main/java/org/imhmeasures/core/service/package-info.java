@@ -12,4 +12,7 @@
  *
  * @since 0.1.0
  */
+@NullMarked
 package org.imhmeasures.core.service;
+
+import org.jspecify.annotations.NullMarked;

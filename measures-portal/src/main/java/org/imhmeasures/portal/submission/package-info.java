@@ -31,4 +31,7 @@
  *
  * @since 0.1.0
  */
+@NullMarked
 package org.imhmeasures.portal.submission;
+
+import org.jspecify.annotations.NullMarked;

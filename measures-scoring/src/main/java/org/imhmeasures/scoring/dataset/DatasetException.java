@@ -4,6 +4,8 @@
  */
 package org.imhmeasures.scoring.dataset;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A dataset that cannot be processed at all (as opposed to single rows, which are rejected and
  * counted): an unreadable file (not UTF-8, a broken quote, a cell over the size limit), or a header
@@ -28,7 +30,7 @@ public final class DatasetException extends RuntimeException {
      * @param problem the problem, in the form {@code <what> must <rule>: <offending value>}
      * @param cause the cause, or {@code null}
      */
-    public DatasetException(long line, String problem, Throwable cause) {
+    public DatasetException(long line, String problem, @Nullable Throwable cause) {
         this(line, 0, problem, cause);
     }
 
@@ -42,7 +44,7 @@ public final class DatasetException extends RuntimeException {
      * @param cause the cause, or {@code null}
      * @since 0.1.0
      */
-    public DatasetException(long line, long column, String problem, Throwable cause) {
+    public DatasetException(long line, long column, String problem, @Nullable Throwable cause) {
         super((line > 0 ? "line " + line + (column > 0 ? ", column " + column : "") + ": " : "") + problem, cause);
         this.line = line;
         this.column = line > 0 && column > 0 ? column : 0;

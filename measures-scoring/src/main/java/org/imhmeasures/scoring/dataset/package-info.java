@@ -12,4 +12,7 @@
  *
  * @since 0.1.0
  */
+@NullMarked
 package org.imhmeasures.scoring.dataset;
+
+import org.jspecify.annotations.NullMarked;

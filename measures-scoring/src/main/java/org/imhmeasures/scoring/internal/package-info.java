@@ -6,4 +6,7 @@
  * Implementation details shared inside measures-scoring, such as the one rule for what of a recorded
  * value may appear in a message. Not exported by the module: do not use.
  */
+@NullMarked
 package org.imhmeasures.scoring.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -92,7 +92,8 @@ class DatasetScoringTest {
         assertEquals("r1,PHQ-9,1.0.0,10,11.25,moderate,true,1,true,,phq9_9", r.output().get(1));
         Run hads = run("HADS", "record_id,hads_1,hads_2,hads_3,hads_4,hads_5,hads_6,hads_7,hads_8,hads_9,hads_10,"
                 + "hads_11,hads_12,hads_13,hads_14\nx,2,1,2,1,2,1,2,1,1,1,1,1,1,1\n");
-        assertEquals("x,HADS,1.1.0,18,,,,0,false,,,11,7", hads.output().get(1));
+        // no raw total: HADS reports its two subscales, and a sum across them means nothing
+        assertEquals("x,HADS,1.1.0,,,,,0,false,,,11,7", hads.output().get(1));
     }
 
     /** PIR-GAS bands are confirmed for 61-100 only: below them the band column says so, never a blank. */

@@ -8,4 +8,7 @@
  * position tracking that locate unreadable input, strict UTF-8 decoding, bounded JSON Lines, and the
  * spill-to-disk sorting that groups long-format rows whatever their order.
  */
+@NullMarked
 package org.imhmeasures.scoring.dataset.internal;
+
+import org.jspecify.annotations.NullMarked;
