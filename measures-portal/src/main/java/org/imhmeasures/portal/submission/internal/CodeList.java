@@ -6,7 +6,9 @@ package org.imhmeasures.portal.submission.internal;
 
 import java.util.Arrays;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -92,6 +94,26 @@ public enum CodeList {
      */
     public String description(RiskTaxonomy taxonomy) {
         return description;
+    }
+
+    /**
+     * The list of a name, the constant's name in lower case (e.g. {@code ethnic_category}), as
+     * {@code org.imhmeasures.portal.constraints.KnownCode} names it.
+     *
+     * @param name the list name
+     * @return the list, or empty
+     */
+    public static Optional<CodeList> byName(String name) {
+        return Arrays.stream(values()).filter(l -> l.name().toLowerCase(Locale.ROOT).equals(name)).findFirst();
+    }
+
+    /**
+     * Every list name, for messages.
+     *
+     * @return the names, in declaration order
+     */
+    public static List<String> names() {
+        return Arrays.stream(values()).map(l -> l.name().toLowerCase(Locale.ROOT)).toList();
     }
 
     private static Stream<String> lower(Enum<?>[] values) {
