@@ -25,4 +25,5 @@ module org.imhmeasures.scoring {
     exports org.imhmeasures.scoring.change;
     exports org.imhmeasures.scoring.cohort;
     exports org.imhmeasures.scoring.dataset;
+    exports org.imhmeasures.scoring.mapping;
 }

@@ -35,7 +35,9 @@ import org.imhmeasures.scoring.dataset.DatasetScoring;
 import org.imhmeasures.scoring.dataset.DatasetSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.ParentCommand;
 import org.imhmeasures.scoring.dataset.RejectsCsv;
 import org.imhmeasures.scoring.dataset.Rejection;
@@ -81,10 +83,13 @@ final class FhirCommand implements Callable<Integer> {
     @ParentCommand
     private Main main;
 
-    @Option(names = "--instrument", required = true, paramLabel = "ID", converter = Converters.InstrumentById.class,
+    @Option(names = "--instrument", required = true, paramLabel = "ID",
             completionCandidates = Converters.InstrumentIds.class,
             description = "catalogue instrument id, e.g. PHQ-9 (see: imh-measures instruments)")
-    private Instrument instrument;
+    private String instrumentId;
+
+    @Spec
+    private CommandSpec spec;
 
     @Option(names = "--input", required = true, paramLabel = "IN.csv",
             description = "UTF-8 wide CSV: record_id and item columns")
@@ -96,6 +101,9 @@ final class FhirCommand implements Callable<Integer> {
 
     @Option(names = "--rejects", paramLabel = "REJ.csv", description = "rejected rows with line, reason and message")
     private Path rejectsFile;
+
+    @Mixin
+    private CatalogueOptions catalogueOptions;
 
     @Mixin
     private CsvOptions csv;
@@ -114,6 +122,8 @@ final class FhirCommand implements Callable<Integer> {
     private int run(PrintStream out, PrintStream err) throws CommandFailure, OutputFiles.SameFileException {
         Optional<Path> rejects = Optional.ofNullable(rejectsFile);
         CsvCells cells = csv.cells();
+        Instrument instrument = CatalogueOptions.instrument(spec, catalogueOptions.catalogue(), "--instrument",
+                instrumentId);
         Counts counts;
         // outputs go to temporary files, moved into place (rejects first, NDJSON last) only when the run completed
         try (OutputFiles files = RunFiles.open(List.of(OutputFiles.Named.of("--input", input)), RunFiles.outputs(

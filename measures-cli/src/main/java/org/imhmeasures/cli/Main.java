@@ -42,7 +42,7 @@ import picocli.CommandLine.Spec;
         sortOptions = false, sortSynopsis = false, separator = " ",
         description = "Score, report and map infant mental health outcome measures.",
         subcommands = {DemoCommand.class, InstrumentsCommand.class, ScoreCommand.class, ChangeCommand.class,
-            ProfileCommand.class, FhirCommand.class, FhirScoreCommand.class},
+            ProfileCommand.class, FhirCommand.class, FhirScoreCommand.class, InspectCommand.class},
         commandListHeading = "%nCommands:%n",
         footerHeading = "%n",
         footer = {"Outputs are written to a temporary file and moved into place only when the run completed; an "

@@ -18,7 +18,19 @@ import java.io.PrintStream;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import org.imhmeasures.core.instrument.Catalogue;
+import org.imhmeasures.scoring.AmbiguousScoreException;
+import org.imhmeasures.scoring.AnswerKind;
+import org.imhmeasures.scoring.mapping.AnswerForm;
+import org.imhmeasures.scoring.mapping.Mapping;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.imhmeasures.cli.files.OutputFiles;
@@ -52,17 +64,44 @@ final class ScoreCommand implements Callable<Integer> {
     @ParentCommand
     private Main main;
 
-    @Option(names = "--instrument", required = true, paramLabel = "ID", converter = Converters.InstrumentById.class,
-            completionCandidates = Converters.InstrumentIds.class,
-            description = "catalogue instrument id, e.g. PHQ-9 (see: imh-measures instruments)")
-    private Instrument instrument;
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--instrument", paramLabel = "ID", completionCandidates = Converters.InstrumentIds.class,
+            description = "catalogue instrument id, e.g. PHQ-9 (see: imh-measures instruments); with --output")
+    private String instrumentId;
+
+    @Option(names = "--instruments", paramLabel = "ID[,ID...]|all", split = ",",
+            description = "with --map: several instruments of one export (all: every mapped one); with --output-dir")
+    private List<String> instrumentIds;
 
     @Option(names = "--input", required = true, paramLabel = "IN",
-            description = "the dataset: UTF-8 CSV (wide or long) or JSON Lines")
+            description = "the dataset: CSV (wide or long) or JSON Lines; an export described by --map")
     private Path input;
 
-    @Option(names = "--output", required = true, paramLabel = "OUT.csv", description = "scores, one row per scored row")
+    @Option(names = "--output", paramLabel = "OUT.csv", description = "scores, one row per scored row")
     private Path output;
+
+    @Option(names = "--output-dir", paramLabel = "DIR",
+            description = "with --instruments: DIR/<key>.csv and DIR/<key>-rejects.csv per instrument (key: phq9, core10)")
+    private Path outputDir;
+
+    @Option(names = "--map", paramLabel = "MAPPING.json",
+            description = "an imh-measures/mapping@1 file: columns, answers, encoding and delimiter of an export "
+                    + "(see: imh-measures inspect, docs/mapping.md)")
+    private Path mapFile;
+
+    @Option(names = "--answers", paramLabel = "codes|scores|labels", converter = Answers.class,
+            description = "without --map: how answers are stored (default: codes)")
+    private AnswerForm answers;
+
+    @Option(names = "--delimiter", paramLabel = "CHAR", converter = Delimiter.class,
+            description = "without --map: CSV cell delimiter , ; | or tab (default: ,)")
+    private Character delimiter;
+
+    @Option(names = "--encoding", paramLabel = "UTF-8|windows-1252", converter = Encoding.class,
+            description = "without --map: the file's encoding (default: UTF-8)")
+    private Charset encoding;
 
     @Option(names = "--rejects", paramLabel = "REJ.csv", description = "rejected rows with line, reason and message")
     private Path rejects;
@@ -76,6 +115,9 @@ final class ScoreCommand implements Callable<Integer> {
     private DatasetFormat datasetFormat;
 
     @Mixin
+    private CatalogueOptions catalogueOptions;
+
+    @Mixin
     private CsvOptions csv;
 
     @Option(names = {"-q", "--quiet"}, description = "no progress on standard error (the accounting line stays)")
@@ -87,33 +129,123 @@ final class ScoreCommand implements Callable<Integer> {
     private ScoreCommand() {
     }
 
+    /** {@code --answers codes|scores|labels}. */
+    static final class Answers implements ITypeConverter<AnswerForm> {
+        @Override
+        public AnswerForm convert(String name) {
+            for (AnswerForm form : AnswerForm.values()) {
+                if (form.jsonName().equals(name)) {
+                    return form;
+                }
+            }
+            throw new TypeConversionException("--answers must be one of [codes, scores, labels]: " + name);
+        }
+    }
+
+    /** {@code --delimiter , ; | tab}. */
+    static final class Delimiter implements ITypeConverter<Character> {
+        @Override
+        public Character convert(String name) {
+            return Mapping.delimiter(name).orElseThrow(() -> new TypeConversionException(
+                    "--delimiter must be one of [, ; | tab]: " + name));
+        }
+    }
+
+    /** {@code --encoding UTF-8|windows-1252}. */
+    static final class Encoding implements ITypeConverter<Charset> {
+        @Override
+        public Charset convert(String name) {
+            if (name.equalsIgnoreCase("UTF-8") || name.equalsIgnoreCase("utf8")) {
+                return StandardCharsets.UTF_8;
+            }
+            if (name.equalsIgnoreCase("windows-1252") || name.equalsIgnoreCase("cp1252")) {
+                return Mapping.WINDOWS_1252;
+            }
+            throw new TypeConversionException("--encoding must be one of [UTF-8, windows-1252]: " + name);
+        }
+    }
+
     @Override
     public Integer call() throws CommandFailure, OutputFiles.SameFileException {
         return run(main.out, main.err);
     }
 
     private int run(PrintStream out, PrintStream err) throws CommandFailure, OutputFiles.SameFileException {
-        Optional<Path> rejects = Optional.ofNullable(this.rejects);
+        if (instrumentId == null && instrumentIds == null) {
+            throw CatalogueOptions.usage(spec, "--instrument must be given: missing");
+        }
+        if (instrumentId != null && instrumentIds != null) {
+            throw CatalogueOptions.usage(spec, "--instrument must not be given with --instruments: both given");
+        }
+        if (instrumentId != null && output == null) {
+            throw CatalogueOptions.usage(spec, "--output must be given: missing");
+        }
+        if (instrumentId != null && outputDir != null) {
+            throw CatalogueOptions.usage(spec, "--output-dir must be used with --instruments: --instrument given");
+        }
+        if (instrumentIds != null && (mapFile == null || outputDir == null || output != null || rejects != null)) {
+            throw CatalogueOptions.usage(spec, "--instruments must be used with --map and --output-dir, without "
+                    + "--output and --rejects: " + (mapFile == null ? "no --map" : outputDir == null
+                            ? "no --output-dir" : "--output or --rejects given"));
+        }
+        if (mapFile != null && (answers != null || delimiter != null || encoding != null || datasetFormat != null)) {
+            throw CatalogueOptions.usage(spec, "--answers, --delimiter, --encoding and --format must not be given with "
+                    + "--map: the mapping says");
+        }
+        Catalogue catalogue = catalogueOptions.catalogue();
         ScoringOptions options = ScoringOptions.defaults();
         if (missing != null) {
             options = options.with(missing);
         }
+        if (mapFile != null) {
+            return new MappedRun(main, spec, catalogue, options, csv.cells(), quiet, rejectLimit)
+                    .run(mapFile, input, instrumentId, instrumentIds, output, rejects, outputDir,
+                            catalogueOptions.files());
+        }
+        Instrument instrument = CatalogueOptions.instrument(spec, catalogue, "--instrument", instrumentId);
         DatasetFormat format = datasetFormat == null ? DatasetFormat.WIDE_CSV : datasetFormat;
+        Charset charset = encoding == null ? StandardCharsets.UTF_8 : encoding;
+        char cellDelimiter = delimiter == null ? ',' : delimiter;
+        if (answers == AnswerForm.LABELS) {
+            if (format != DatasetFormat.WIDE_CSV) {
+                throw CatalogueOptions.usage(spec, "--answers labels must be used with wide input or --map: "
+                        + (format == DatasetFormat.LONG_CSV ? "long" : "jsonl"));
+            }
+            return new MappedRun(main, spec, catalogue, options, csv.cells(), quiet, rejectLimit)
+                    .run(Mapping.standardColumns(List.of(instrument), AnswerForm.LABELS, charset, cellDelimiter),
+                            input, instrument, output, Optional.ofNullable(rejects), catalogueOptions.files());
+        }
+        if (answers == AnswerForm.SCORES) {
+            try {
+                options = options.with(AnswerKind.SCORES);
+                Scorer.of(instrument, options);
+            } catch (AmbiguousScoreException e) {
+                throw new CommandFailure("--answers scores must be readable for " + instrument.id() + ": "
+                        + e.getMessage(), e);
+            }
+        }
+        Optional<Path> rejects = Optional.ofNullable(this.rejects);
         // live progress on a terminal; elsewhere a line every million rows, so long runs show they are alive
         Progress progress = Progress.of(err, quiet, input);
         CsvCells cells = csv.cells();
         DatasetScoring scoring = DatasetScoring.of(Scorer.of(instrument, options))
                 .withProgress(progress, progress.every());
+        if (cellDelimiter != ',') {
+            scoring = scoring.withDelimiter(cellDelimiter);
+        }
+        DatasetScoring run = scoring;
+        List<OutputFiles.Named> inputs = new ArrayList<>(List.of(OutputFiles.Named.of("--input", input)));
+        catalogueOptions.files().forEach(f -> inputs.add(OutputFiles.Named.of("--definition", f)));
         DatasetSummary summary;
         // outputs go to temporary files, moved into place only when the whole input was scored
-        try (OutputFiles files = RunFiles.open(List.of(OutputFiles.Named.of("--input", input)), RunFiles.outputs(
+        try (OutputFiles files = RunFiles.open(inputs, RunFiles.outputs(
                         OutputFiles.Named.of("--output", output), RunFiles.optional("--rejects", rejects)));
-                Reader in = DatasetInput.of(progress.counting(Files.newInputStream(input)))) {
+                Reader in = DatasetInput.of(progress.counting(Files.newInputStream(input)), charset)) {
             boolean wide = format == DatasetFormat.WIDE_CSV;
             RowHandler warning = new RowHandler() {
                 @Override
                 public void header(List<String> header) {
-                    List<String> absent = wide ? scoring.absentItemColumns(header) : List.of();
+                    List<String> absent = wide ? run.absentItemColumns(header) : List.of();
                     if (!absent.isEmpty()) {
                         err.println("imh-measures: warning: input has no column for " + String.join(", ", absent)
                                 + ": those items are missing in every row");
@@ -131,7 +263,7 @@ final class ScoreCommand implements Callable<Integer> {
                 }
             };
             ScoresCsv scores = ScoresCsv.of(files.writer(output), instrument, format, cells);
-            summary = scoring.forEach(format, in, rejects.isPresent()
+            summary = run.forEach(format, in, rejects.isPresent()
                     ? RowHandler.all(warning, scores, RejectsCsv.of(files.writer(rejects.get()), cells))
                     : RowHandler.all(warning, scores));
             files.commit();

@@ -7,7 +7,11 @@ package org.imhmeasures.scoring.dataset;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.Reader;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.imhmeasures.core.internal.Check;
@@ -53,5 +57,25 @@ public final class DatasetInput {
      */
     public static Reader of(InputStream in) {
         return new BufferedReader(new StrictUtf8Reader(Check.notNull(in, "in")), 16_384);
+    }
+
+    /**
+     * Decodes a stream in {@code charset}: UTF-8 as {@link #of(InputStream)}; any other charset (e.g.
+     * windows-1252, which European Excel writes) through the JDK's decoder set to report, never replace,
+     * bytes it cannot decode, so a file in another encoding fails with a located error rather than
+     * scoring replacement characters (the position is where the failing block starts).
+     *
+     * @param in the bytes; closed when the reader is closed
+     * @param charset the encoding the file was written in
+     * @return a buffered reader
+     * @since 0.1.0
+     */
+    public static Reader of(InputStream in, Charset charset) {
+        Check.notNull(in, "in");
+        if (Check.notNull(charset, "charset").equals(StandardCharsets.UTF_8)) {
+            return of(in);
+        }
+        return new BufferedReader(new InputStreamReader(in, charset.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)), 16_384);
     }
 }

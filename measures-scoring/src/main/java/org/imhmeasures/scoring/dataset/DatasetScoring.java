@@ -89,9 +89,16 @@ public final class DatasetScoring {
     private final long progressEvery;
     private final CsvCells cells;
     private final int maxLineLength;
+    private final char delimiter;
 
     private DatasetScoring(Scorer scorer, Optional<LongConsumer> progress, long progressEvery, CsvCells cells,
             int maxLineLength) {
+        this(scorer, progress, progressEvery, cells, maxLineLength, ',');
+    }
+
+    private DatasetScoring(Scorer scorer, Optional<LongConsumer> progress, long progressEvery, CsvCells cells,
+            int maxLineLength, char delimiter) {
+        this.delimiter = delimiter;
         this.scorer = Check.notNull(scorer, "scorer");
         this.progress = progress;
         Check.argument(progressEvery > 0, "progress interval must be positive: %d", progressEvery);
@@ -124,7 +131,7 @@ public final class DatasetScoring {
      */
     public DatasetScoring withProgress(LongConsumer listener, long every) {
         return new DatasetScoring(scorer, Optional.of(Check.notNull(listener, "progress listener")), every, cells,
-                maxLineLength);
+                maxLineLength, delimiter);
     }
 
     /**
@@ -141,7 +148,7 @@ public final class DatasetScoring {
      * @since 0.1.0
      */
     public DatasetScoring withCsvCells(CsvCells cells) {
-        return new DatasetScoring(scorer, progress, progressEvery, cells, maxLineLength);
+        return new DatasetScoring(scorer, progress, progressEvery, cells, maxLineLength, delimiter);
     }
 
     /**
@@ -155,7 +162,22 @@ public final class DatasetScoring {
      * @since 0.1.0
      */
     public DatasetScoring withMaxLineLength(int characters) {
-        return new DatasetScoring(scorer, progress, progressEvery, cells, characters);
+        return new DatasetScoring(scorer, progress, progressEvery, cells, characters, delimiter);
+    }
+
+    /**
+     * Returns a copy that reads CSV input (wide or long) with cells separated by {@code delimiter}:
+     * {@code ,} (the default), {@code ;}, TAB or {@code |}. JSON Lines input is unaffected. This instance
+     * is unchanged.
+     *
+     * @param delimiter the cell delimiter
+     * @return a new instance
+     * @throws IllegalArgumentException when the delimiter is not one of the four
+     * @since 0.1.0
+     */
+    public DatasetScoring withDelimiter(char delimiter) {
+        Check.argument(",;\t|".indexOf(delimiter) >= 0, "delimiter must be one of , ; TAB |: %s", delimiter);
+        return new DatasetScoring(scorer, progress, progressEvery, cells, maxLineLength, delimiter);
     }
 
     /**
@@ -308,9 +330,9 @@ public final class DatasetScoring {
     /** One reader per format (a new one per run: the long-format reader keeps per-run state). */
     private DatasetReader reader(DatasetFormat format) {
         return switch (format) {
-            case LONG_CSV -> new LongCsvReader(scorer);
+            case LONG_CSV -> delimiter == ',' ? new LongCsvReader(scorer) : new LongCsvReader(scorer, delimiter);
             case JSON_LINES -> new JsonLinesReader(scorer, maxLineLength);
-            case WIDE_CSV -> new WideCsvReader(scorer);
+            case WIDE_CSV -> new WideCsvReader(scorer, delimiter);
         };
     }
 

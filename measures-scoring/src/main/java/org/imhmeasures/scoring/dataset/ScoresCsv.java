@@ -66,10 +66,18 @@ public final class ScoresCsv implements RowHandler {
     private final CsvOut out;
     private final boolean withTimepoint;
     private final int width;
+    private final List<String> passThroughColumns;
 
-    private ScoresCsv(Writer writer, Instrument instrument, DatasetFormat format, CsvCells cells) throws IOException {
+    private ScoresCsv(Writer writer, Instrument instrument, DatasetFormat format, CsvCells cells,
+            List<String> passThroughColumns) throws IOException {
         Check.notNull(writer, "writer");
-        List<String> header = header(instrument, format);
+        this.passThroughColumns = List.copyOf(Check.notNull(passThroughColumns, "pass-through columns"));
+        List<String> header = new ArrayList<>(header(instrument, format));
+        for (String column : this.passThroughColumns) {
+            Check.argument(!header.contains(column), "pass-through column must not repeat a scores column: %s",
+                    column);
+            header.add(column);
+        }
         this.out = new CsvOut(writer, Check.notNull(cells, "csv cells"), NUMBER_COLUMNS);
         this.withTimepoint = format != DatasetFormat.WIDE_CSV;
         this.width = header.size();
@@ -86,7 +94,7 @@ public final class ScoresCsv implements RowHandler {
      * @throws IOException when writing the header fails
      */
     public static ScoresCsv of(Writer writer, Instrument instrument, DatasetFormat format) throws IOException {
-        return new ScoresCsv(writer, instrument, format, CsvCells.NEUTRALISE_FORMULAS);
+        return new ScoresCsv(writer, instrument, format, CsvCells.NEUTRALISE_FORMULAS, List.of());
     }
 
     /**
@@ -101,7 +109,28 @@ public final class ScoresCsv implements RowHandler {
      */
     public static ScoresCsv of(Writer writer, Instrument instrument, DatasetFormat format, CsvCells cells)
             throws IOException {
-        return new ScoresCsv(writer, instrument, format, cells);
+        return new ScoresCsv(writer, instrument, format, cells, List.of());
+    }
+
+    /**
+     * Creates the handler and writes the header: {@link #header}, then {@code passThroughColumns}, each
+     * row's cell the row's {@link Row#passThrough()} value of that name (empty when it has none). The
+     * mapped export scoring ({@code org.imhmeasures.scoring.mapping}) copies its {@code keep} columns,
+     * {@code age_band} and {@code system_total_differs} this way.
+     *
+     * @param writer where the CSV goes; flushed by {@link #finish}, never closed
+     * @param instrument the instrument whose scores it writes (for the subscale columns)
+     * @param format the input format (long CSV and JSON Lines add {@code timepoint})
+     * @param cells the policy for text cells
+     * @param passThroughColumns names of the columns after the scores, none repeating a scores column
+     * @return the handler
+     * @throws IOException when writing the header fails
+     * @throws IllegalArgumentException when a name repeats a scores column
+     * @since 0.1.0
+     */
+    public static ScoresCsv of(Writer writer, Instrument instrument, DatasetFormat format, CsvCells cells,
+            List<String> passThroughColumns) throws IOException {
+        return new ScoresCsv(writer, instrument, format, cells, passThroughColumns);
     }
 
     /**
@@ -154,7 +183,10 @@ public final class ScoresCsv implements RowHandler {
             cells[c++] = sub.score().map(ScoresCsv::plain).orElse("");
         }
         if (withTimepoint) {
-            cells[c] = row.timepoint();
+            cells[c++] = row.timepoint();
+        }
+        for (String column : passThroughColumns) {
+            cells[c++] = row.passThrough().getOrDefault(column, "");
         }
         out.row(cells);
     }

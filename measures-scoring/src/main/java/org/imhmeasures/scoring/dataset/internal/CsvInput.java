@@ -46,10 +46,10 @@ public final class CsvInput implements Closeable {
     private final CsvParser parser;
     private final CsvRows rows;
 
-    private CsvInput(Reader input) throws IOException {
-        this.text = PositionReader.csv(input, MAX_CELL_LENGTH);
+    private CsvInput(Reader input, char delimiter) throws IOException {
+        this.text = PositionReader.csv(input, MAX_CELL_LENGTH, delimiter);
         this.parser = MAPPER.getFactory().createParser(text);
-        parser.setSchema(CsvSchema.emptySchema());
+        parser.setSchema(CsvSchema.emptySchema().withColumnSeparator(delimiter));
         parser.enable(CsvParser.Feature.WRAP_AS_ARRAY);
         this.rows = new CsvRows(parser);
     }
@@ -61,8 +61,20 @@ public final class CsvInput implements Closeable {
      * @return the input
      */
     public static CsvInput of(Reader input) {
+        return of(input, ',');
+    }
+
+    /**
+     * Starts reading a CSV whose cells are separated by {@code delimiter} ({@code ,} {@code ;} TAB or
+     * {@code |}).
+     *
+     * @param input the CSV text; not closed
+     * @param delimiter the cell delimiter
+     * @return the input
+     */
+    public static CsvInput of(Reader input, char delimiter) {
         try {
-            return new CsvInput(input);
+            return new CsvInput(input, delimiter);
         } catch (IOException e) {
             // creating a parser over a Reader reads nothing
             throw new IllegalStateException("parser set-up must not read", e);

@@ -58,6 +58,7 @@ public final class LongCsvReader implements DatasetReader {
     private final long memoryBudget;
     private final Path temporaryParent;
     private final boolean alwaysRegroup;
+    private final char delimiter;
     private boolean spilled;
     private boolean regrouped;
 
@@ -72,6 +73,16 @@ public final class LongCsvReader implements DatasetReader {
     }
 
     /**
+     * Creates the reader for a CSV with another cell delimiter, with the default memory budget.
+     *
+     * @param scorer scores each administration
+     * @param delimiter the cell delimiter
+     */
+    public LongCsvReader(Scorer scorer, char delimiter) {
+        this(scorer, DEFAULT_MEMORY_BUDGET, null, false, delimiter);
+    }
+
+    /**
      * Creates the reader.
      *
      * @param scorer scores each administration
@@ -80,6 +91,12 @@ public final class LongCsvReader implements DatasetReader {
      * @param alwaysRegroup take the sorting path even for a grouped file (tests compare the two paths)
      */
     LongCsvReader(Scorer scorer, long memoryBudget, Path temporaryParent, boolean alwaysRegroup) {
+        this(scorer, memoryBudget, temporaryParent, alwaysRegroup, ',');
+    }
+
+    private LongCsvReader(Scorer scorer, long memoryBudget, Path temporaryParent, boolean alwaysRegroup,
+            char delimiter) {
+        this.delimiter = delimiter;
         this.scorer = scorer;
         this.memoryBudget = memoryBudget;
         this.temporaryParent = temporaryParent;
@@ -99,7 +116,7 @@ public final class LongCsvReader implements DatasetReader {
     @Override
     public void read(Reader input, RowSink sink) throws IOException {
         List<String> columns = DatasetScoring.LONG_COLUMNS;
-        try (CsvInput rows = CsvInput.of(input);
+        try (CsvInput rows = CsvInput.of(input, delimiter);
                 SpillDirectory directory = new SpillDirectory(temporaryParent);
                 Stages stages = new Stages(directory)) {
             List<String> header = rows.header();

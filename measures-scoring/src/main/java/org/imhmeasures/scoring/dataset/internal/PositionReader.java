@@ -39,6 +39,7 @@ public final class PositionReader extends Reader {
     private final Reader in;
     private final boolean csv;
     private final int maxCell;
+    private final char delimiter;
     private boolean started;
     private boolean ended;
     private long line = 1;
@@ -49,10 +50,11 @@ public final class PositionReader extends Reader {
     private long cellLine;
     private long cellColumn;
 
-    private PositionReader(Reader in, boolean csv, int maxCell) {
+    private PositionReader(Reader in, boolean csv, int maxCell, char delimiter) {
         this.in = in;
         this.csv = csv;
         this.maxCell = maxCell;
+        this.delimiter = delimiter;
     }
 
     /**
@@ -62,7 +64,7 @@ public final class PositionReader extends Reader {
      * @return the reader
      */
     public static PositionReader text(Reader in) {
-        return new PositionReader(in, false, Integer.MAX_VALUE);
+        return new PositionReader(in, false, Integer.MAX_VALUE, ',');
     }
 
     /**
@@ -73,7 +75,19 @@ public final class PositionReader extends Reader {
      * @return the reader
      */
     public static PositionReader csv(Reader in, int maxCell) {
-        return new PositionReader(in, true, maxCell);
+        return new PositionReader(in, true, maxCell, ',');
+    }
+
+    /**
+     * CSV text with another cell delimiter ({@code ;}, TAB or {@code |}); see {@link #csv(Reader, int)}.
+     *
+     * @param in the input; closed when this reader is closed
+     * @param maxCell the longest cell, in characters
+     * @param delimiter the cell delimiter
+     * @return the reader
+     */
+    public static PositionReader csv(Reader in, int maxCell, char delimiter) {
+        return new PositionReader(in, true, maxCell, delimiter);
     }
 
     /** The line of the next character to be read, 1-based. */
@@ -132,9 +146,10 @@ public final class PositionReader extends Reader {
         boolean cr = afterCr;
         int st = state;
         long len = cellLength;
+        char sep = delimiter;
         for (int i = offset, end = offset + n; i < end; i++) {
             char c = buffer[i];
-            if (c > ',') {
+            if (c > ',' && c != sep) {
                 // an ordinary character (letters, digits, most punctuation): by far the most common case
                 cr = false;
                 if (st == UNQUOTED || st == QUOTED) {
@@ -158,13 +173,13 @@ public final class PositionReader extends Reader {
                     len = 0;
                     if (c == '"') {
                         st = QUOTED;
-                    } else if (c != ',' && c != '\n' && c != '\r') {
+                    } else if (c != sep && c != '\n' && c != '\r') {
                         st = UNQUOTED;
                         len = 1;
                     }
                     break;
                 case UNQUOTED:
-                    if (c == ',' || c == '\n' || c == '\r') {
+                    if (c == sep || c == '\n' || c == '\r') {
                         st = START;
                     } else {
                         len++;
@@ -181,14 +196,14 @@ public final class PositionReader extends Reader {
                     if (c == '"') {
                         st = QUOTED;
                         len++;
-                    } else if (c == ',' || c == '\n' || c == '\r') {
+                    } else if (c == sep || c == '\n' || c == '\r') {
                         st = START;
                     } else {
                         st = AFTER_QUOTE;
                     }
                     break;
                 default:
-                    if (c == ',' || c == '\n' || c == '\r') {
+                    if (c == sep || c == '\n' || c == '\r') {
                         st = START;
                     }
                     break;

@@ -26,6 +26,7 @@ public final class WideCsvReader implements DatasetReader {
     private static final String RECORD_ID = "record_id";
 
     private final Scorer scorer;
+    private final char delimiter;
 
     /**
      * Creates the reader.
@@ -33,14 +34,25 @@ public final class WideCsvReader implements DatasetReader {
      * @param scorer scores each row
      */
     public WideCsvReader(Scorer scorer) {
+        this(scorer, ',');
+    }
+
+    /**
+     * Creates the reader for a CSV with another cell delimiter.
+     *
+     * @param scorer scores each row
+     * @param delimiter the cell delimiter
+     */
+    public WideCsvReader(Scorer scorer, char delimiter) {
         this.scorer = scorer;
+        this.delimiter = delimiter;
     }
 
     @Override
     public void read(Reader input, RowSink sink) throws IOException {
         Instrument instrument = scorer.instrument();
         int itemCount = instrument.items().size();
-        try (CsvInput rows = CsvInput.of(input)) {
+        try (CsvInput rows = CsvInput.of(input, delimiter)) {
             List<String> header = rows.header();
             int recordIdColumn = header.indexOf(RECORD_ID);
             if (recordIdColumn < 0) {

@@ -1,0 +1,80 @@
+/*
+ * Copyright 2026 the imh-measures authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package org.imhmeasures.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.imhmeasures.core.instrument.Catalogue;
+import org.imhmeasures.core.instrument.DefinitionException;
+import org.imhmeasures.core.instrument.Instrument;
+import org.imhmeasures.core.instrument.InstrumentDefinitions;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code --definition FILE} (repeatable: a user's own instrument definitions, format
+ * {@code imh-measures/instrument@1}, added to the catalogue for this run) and {@code --wording FILE}
+ * (repeatable: licensee wording supplements, {@code imh-measures/wording@1}), for the commands that take
+ * {@code --instrument}. An unusable file fails the run with its located message, exit 1.
+ */
+final class CatalogueOptions {
+
+    @Option(names = "--definition", paramLabel = "FILE", description = "add your own instrument definition "
+            + "(imh-measures/instrument@1 JSON) to the catalogue for this run; repeatable")
+    private List<Path> definitions = new ArrayList<>();
+
+    @Option(names = "--wording", paramLabel = "FILE", description = "apply a licensee wording supplement "
+            + "(imh-measures/wording@1 JSON: item text and option labels); repeatable")
+    private List<Path> wordings = new ArrayList<>();
+
+    /** The built-in catalogue with the run's definitions, then its wording supplements. */
+    Catalogue catalogue() throws CommandFailure {
+        Catalogue catalogue = Catalogue.builtIn();
+        for (Path file : definitions) {
+            try {
+                catalogue = catalogue.with(InstrumentDefinitions.read(file));
+            } catch (DefinitionException e) {
+                throw new CommandFailure("--definition " + e.getMessage(), e);
+            }
+        }
+        for (Path file : wordings) {
+            try {
+                catalogue = catalogue.withWording(file);
+            } catch (DefinitionException e) {
+                throw new CommandFailure("--wording " + e.getMessage(), e);
+            }
+        }
+        return catalogue;
+    }
+
+    /** Whether the run adds definitions or wording. */
+    boolean any() {
+        return !definitions.isEmpty() || !wordings.isEmpty();
+    }
+
+    /** The files given, as inputs of the run (never overwritten). */
+    List<Path> files() {
+        List<Path> all = new ArrayList<>(definitions);
+        all.addAll(wordings);
+        return all;
+    }
+
+    /**
+     * The instrument {@code id} names in {@code catalogue}, refused as picocli refuses an option value (exit 2,
+     * the same message as the built-in catalogue's converter).
+     */
+    static Instrument instrument(CommandSpec spec, Catalogue catalogue, String option, String id) {
+        return catalogue.find(id).orElseThrow(() -> usage(spec, option + " must be one of "
+                + catalogue.instruments().stream().map(Instrument::id).toList() + ": " + id));
+    }
+
+    /** A usage error raised after parsing, printed as picocli's own: one line, then where to look, exit 2. */
+    static CommandLine.ParameterException usage(CommandSpec spec, String message) {
+        return new CommandLine.ParameterException(spec.commandLine(), message,
+                new CommandLine.TypeConversionException(message));
+    }
+}

@@ -1,0 +1,196 @@
+/*
+ * Copyright 2026 the imh-measures authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package org.imhmeasures.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.imhmeasures.cli.files.OutputFiles;
+import org.imhmeasures.core.instrument.Catalogue;
+import org.imhmeasures.core.instrument.Instrument;
+import org.imhmeasures.scoring.AmbiguousScoreException;
+import org.imhmeasures.scoring.ScoringOptions;
+import org.imhmeasures.scoring.dataset.CsvCells;
+import org.imhmeasures.scoring.dataset.DatasetException;
+import org.imhmeasures.scoring.dataset.RejectsCsv;
+import org.imhmeasures.scoring.dataset.RowHandler;
+import org.imhmeasures.scoring.dataset.ScoresCsv;
+import org.imhmeasures.scoring.mapping.MappedScoring;
+import org.imhmeasures.scoring.mapping.MappedSummary;
+import org.imhmeasures.scoring.mapping.Mapping;
+import org.imhmeasures.scoring.mapping.MappingException;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * The {@code score} command with a mapping ({@code --map}, or the standard columns for {@code --answers
+ * labels}): one instrument to {@code --output}, or several to {@code --output-dir} as {@code <key>.csv} and
+ * {@code <key>-rejects.csv}. Every output appears only when the whole export was read.
+ */
+final class MappedRun {
+
+    private final Main main;
+    private final CommandSpec spec;
+    private final Catalogue catalogue;
+    private final ScoringOptions options;
+    private final CsvCells cells;
+    private final boolean quiet;
+    private final RejectLimit rejectLimit;
+
+    MappedRun(Main main, CommandSpec spec, Catalogue catalogue, ScoringOptions options, CsvCells cells, boolean quiet,
+            RejectLimit rejectLimit) {
+        this.main = main;
+        this.spec = spec;
+        this.catalogue = catalogue;
+        this.options = options;
+        this.cells = cells;
+        this.quiet = quiet;
+        this.rejectLimit = rejectLimit;
+    }
+
+    /** {@code --map} with {@code --instrument ID --output} or {@code --instruments LIST|all --output-dir}. */
+    int run(Path mapFile, Path input, String instrumentId, List<String> instrumentIds, Path output, Path rejects,
+            Path outputDir, List<Path> catalogueFiles) throws CommandFailure, OutputFiles.SameFileException {
+        if (!Files.isReadable(mapFile) || Files.isDirectory(mapFile)) {
+            throw new CommandFailure("--map must be a readable file: " + RunFiles.name(mapFile), null);
+        }
+        Mapping mapping;
+        try {
+            mapping = Mapping.read(mapFile, catalogue);
+        } catch (MappingException e) {
+            throw new CommandFailure("--map " + e.getMessage(), e);
+        }
+        List<Instrument> instruments = new ArrayList<>();
+        if (instrumentId != null) {
+            instruments.add(mapped(mapping, "--instrument", instrumentId));
+        } else if (instrumentIds.size() == 1 && instrumentIds.get(0).equals("all")) {
+            mapping.instruments().keySet().forEach(id -> instruments.add(catalogue.get(id)));
+        } else {
+            for (String id : instrumentIds) {
+                Instrument instrument = mapped(mapping, "--instruments", id.strip());
+                if (instruments.contains(instrument)) {
+                    throw CatalogueOptions.usage(spec, "--instruments must name each instrument once: " + id.strip()
+                            + " repeated");
+                }
+                instruments.add(instrument);
+            }
+        }
+        Map<String, OutputFiles.Named> scores = new LinkedHashMap<>();
+        Map<String, Optional<OutputFiles.Named>> rejectFiles = new LinkedHashMap<>();
+        if (outputDir != null) {
+            try {
+                Files.createDirectories(outputDir);
+            } catch (IOException e) {
+                throw new CommandFailure("--output-dir must be a directory that can be created: "
+                        + RunFiles.name(outputDir), e);
+            }
+            for (Instrument instrument : instruments) {
+                scores.put(instrument.id(), OutputFiles.Named.of("--output-dir",
+                        outputDir.resolve(instrument.key() + ".csv")));
+                rejectFiles.put(instrument.id(), Optional.of(OutputFiles.Named.of("--output-dir",
+                        outputDir.resolve(instrument.key() + "-rejects.csv"))));
+            }
+        } else {
+            scores.put(instruments.get(0).id(), OutputFiles.Named.of("--output", output));
+            rejectFiles.put(instruments.get(0).id(), Optional.ofNullable(rejects)
+                    .map(r -> OutputFiles.Named.of("--rejects", r)));
+        }
+        List<OutputFiles.Named> inputs = new ArrayList<>(List.of(OutputFiles.Named.of("--input", input),
+                OutputFiles.Named.of("--map", mapFile)));
+        catalogueFiles.forEach(f -> inputs.add(OutputFiles.Named.of("--definition", f)));
+        return score(mapping, instruments, input, inputs, scores, rejectFiles);
+    }
+
+    /** The standard columns of a plain wide CSV, with {@code --answers labels}. */
+    int run(Mapping mapping, Path input, Instrument instrument, Path output, Optional<Path> rejects,
+            List<Path> catalogueFiles) throws CommandFailure, OutputFiles.SameFileException {
+        List<OutputFiles.Named> inputs = new ArrayList<>(List.of(OutputFiles.Named.of("--input", input)));
+        catalogueFiles.forEach(f -> inputs.add(OutputFiles.Named.of("--definition", f)));
+        return score(mapping, List.of(instrument), input, inputs, Map.of(instrument.id(),
+                OutputFiles.Named.of("--output", output)), Map.of(instrument.id(),
+                rejects.map(r -> OutputFiles.Named.of("--rejects", r))));
+    }
+
+    private Instrument mapped(Mapping mapping, String option, String id) {
+        Instrument instrument = CatalogueOptions.instrument(spec, catalogue, option, id);
+        if (!mapping.instruments().containsKey(instrument.id())) {
+            throw CatalogueOptions.usage(spec, option + " must be one of the mapped instruments "
+                    + List.copyOf(mapping.instruments().keySet()) + ": " + id);
+        }
+        return instrument;
+    }
+
+    private int score(Mapping mapping, List<Instrument> instruments, Path input, List<OutputFiles.Named> inputs,
+            Map<String, OutputFiles.Named> scores, Map<String, Optional<OutputFiles.Named>> rejects)
+            throws CommandFailure, OutputFiles.SameFileException {
+        PrintStream out = main.out;
+        PrintStream err = main.err;
+        MappedScoring scoring;
+        try {
+            scoring = MappedScoring.of(mapping, instruments, options);
+        } catch (AmbiguousScoreException e) {
+            throw new CommandFailure("--map: answers scores must be readable: " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailure("--map must be usable: " + e.getMessage(), e);
+        }
+        List<OutputFiles.Named> outputs = new ArrayList<>();
+        for (Instrument instrument : instruments) {
+            outputs.add(scores.get(instrument.id()));
+            rejects.get(instrument.id()).ifPresent(outputs::add);
+        }
+        Progress progress = Progress.of(err, quiet, input);
+        Map<String, MappedSummary> summaries;
+        try (OutputFiles files = RunFiles.open(inputs, outputs);
+                InputStream bytes = progress.counting(Files.newInputStream(input));
+                Reader in = scoring.open(bytes)) {
+            Map<String, RowHandler> handlers = new LinkedHashMap<>();
+            for (Instrument instrument : instruments) {
+                ScoresCsv csv = ScoresCsv.of(files.writer(scores.get(instrument.id()).path()), instrument,
+                        scoring.outputFormat(), cells, scoring.outputColumns(instrument.id()));
+                Optional<OutputFiles.Named> rejectFile = rejects.get(instrument.id());
+                handlers.put(instrument.id(), rejectFile.isPresent()
+                        ? RowHandler.all(csv, RejectsCsv.of(files.writer(rejectFile.get().path()), cells)) : csv);
+            }
+            summaries = scoring.run(in, handlers);
+            files.commit();
+        } catch (DatasetException e) {
+            throw new CommandFailure("--input " + input.getFileName() + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw RunFiles.failure("--input", input, e);
+        } finally {
+            progress.finish();
+        }
+        long rejected = 0;
+        long read = 0;
+        for (Instrument instrument : instruments) {
+            MappedSummary summary = summaries.get(instrument.id());
+            rejected += summary.rowsRejected();
+            read += summary.rowsRead();
+            out.println(instrument.id() + " " + instrument.definitionVersion() + ": " + summary.accountingLine()
+                    + (rejects.get(instrument.id()).isEmpty() && summary.rowsRejected() > 0
+                            ? " (rejects not kept: give --rejects)" : ""));
+            if (summary.rowsWithCriticalAlerts() > 0) {
+                out.println("  critical-item alerts in " + summary.rowsWithCriticalAlerts()
+                        + " rows: see critical_items in the output and the rejects");
+            }
+            if (summary.rowsWithCriticalUnanswered() > 0) {
+                out.println("  critical items unanswered in " + summary.rowsWithCriticalUnanswered()
+                        + " rows (alert status unknown): see critical_unanswered in the output and the rejects");
+            }
+            if (summary.totalsDiffering() > 0) {
+                out.println("  system total differs from ours in " + summary.totalsDiffering() + " rows: see "
+                        + Mapping.SYSTEM_TOTAL_DIFFERS + "; check the mapping's answers (codes, scores or labels)");
+            }
+        }
+        return MaxRejects.status(rejectLimit.value(), rejected, read, err);
+    }
+}
