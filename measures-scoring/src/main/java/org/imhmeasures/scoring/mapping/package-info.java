@@ -13,4 +13,7 @@
  *
  * @since 0.1.0
  */
+@NullMarked
 package org.imhmeasures.scoring.mapping;
+
+import org.jspecify.annotations.NullMarked;
