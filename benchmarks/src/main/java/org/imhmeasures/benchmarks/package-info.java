@@ -7,7 +7,4 @@
  * loop, P2 CSV end to end against Jackson alone and pandas, P3 ten million rows in 256 MiB, and the
  * FHIR round trip against HAPI alone. See README "Performance" for the figures and how to reproduce them.
  */
-@NullMarked
 package org.imhmeasures.benchmarks;
-
-import org.jspecify.annotations.NullMarked;
