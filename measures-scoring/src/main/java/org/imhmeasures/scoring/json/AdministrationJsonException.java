@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.io.ContentReference;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import org.imhmeasures.core.internal.Check;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An administration in JSON that cannot be read: located by a JSON {@link #path()} ({@code answerKind},
@@ -28,7 +29,7 @@ public final class AdministrationJsonException extends JsonMappingException {
     /** Where in the document, e.g. {@code answers.<key#2>}; empty for the document as a whole. */
     private final String path;
 
-    AdministrationJsonException(String path, String message, JsonLocation at) {
+    AdministrationJsonException(String path, String message, @Nullable JsonLocation at) {
         super(null, Check.notNull(message, "message"), at == null ? null : new JsonLocation(ContentReference.unknown(),
                 at.getByteOffset(), at.getCharOffset(), at.getLineNr(), at.getColumnNr()));
         this.path = Check.notNull(path, "path");

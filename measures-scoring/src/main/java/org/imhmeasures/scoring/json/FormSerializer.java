@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes a {@link WireForm} with Jackson 2. The form already carries its type discriminator, so default
@@ -38,7 +39,7 @@ final class FormSerializer<T> extends StdSerializer<T> {
     }
 
     /** One value of a form: the only types {@link WireForm} puts in one. */
-    static void write(Object value, JsonGenerator gen) throws IOException {
+    static void write(@Nullable Object value, JsonGenerator gen) throws IOException {
         if (value == null) {
             gen.writeNull();
         } else if (value instanceof Map<?, ?> map) {
@@ -63,11 +64,14 @@ final class FormSerializer<T> extends StdSerializer<T> {
         } else if (value instanceof Long l) {
             gen.writeNumber(l);
         } else if (value instanceof BigDecimal d) {
-            // plain notation whatever the host's WRITE_BIGDECIMAL_AS_PLAIN says; binary formats get the number
-            if (gen.canWriteFormattedNumbers()) {
-                gen.writeNumber(d.toPlainString());
-            } else {
+            // plain notation whatever the host's WRITE_BIGDECIMAL_AS_PLAIN says: only a value whose default
+            // text has an exponent (below 1e-6) is written from its plain text; trees and binary formats get it
+            // as a number
+            String plain = d.toPlainString();
+            if (plain.equals(d.toString()) || !gen.canWriteFormattedNumbers()) {
                 gen.writeNumber(d);
+            } else {
+                gen.writeNumber(plain);
             }
         } else {
             throw new IllegalStateException("wire form value must be a JSON value: " + value.getClass().getName());

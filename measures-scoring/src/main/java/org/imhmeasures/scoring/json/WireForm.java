@@ -30,6 +30,7 @@ import org.imhmeasures.scoring.SubscaleScore;
 import org.imhmeasures.scoring.change.ChangeResult;
 import org.imhmeasures.scoring.cohort.CohortReport;
 import org.imhmeasures.scoring.cohort.CohortReports;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The wire form of results (format {@value #FORMAT}, documented in {@code docs/json.md}, schema
@@ -181,11 +182,11 @@ public final class WireForm {
      * @param report the report
      * @return the form
      */
-    public static Map<String, Object> of(CohortReport report) {
+    public static Map<String, @Nullable Object> of(CohortReport report) {
         Check.notNull(report, "report");
         try {
             @SuppressWarnings("unchecked")
-            Map<String, Object> form = (Map<String, Object>) plain(COHORT.readTree(CohortReports.toJson(report)));
+            Map<String, @Nullable Object> form = (Map<String, @Nullable Object>) plain(COHORT.readTree(CohortReports.toJson(report)));
             return form;
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("cohort report must read back as JSON: " + e.getOriginalMessage(), e);
@@ -193,7 +194,7 @@ public final class WireForm {
     }
 
     /** Any form this class knows, for the serialisers. */
-    static Map<String, Object> form(Object value) {
+    static Map<String, ? extends @Nullable Object> form(Object value) {
         if (value instanceof ScoreResult r) {
             return of(r);
         }
@@ -206,14 +207,14 @@ public final class WireForm {
         return of((CohortReport) value);
     }
 
-    private static Object plain(JsonNode node) {
+    private static @Nullable Object plain(JsonNode node) {
         if (node.isObject()) {
-            Map<String, Object> map = new LinkedHashMap<>();
+            Map<String, @Nullable Object> map = new LinkedHashMap<>();
             node.properties().forEach(e -> map.put(e.getKey(), plain(e.getValue())));
             return Collections.unmodifiableMap(map);
         }
         if (node.isArray()) {
-            List<Object> list = new ArrayList<>();
+            List<@Nullable Object> list = new ArrayList<>();
             node.forEach(element -> list.add(plain(element)));
             return Collections.unmodifiableList(list);
         }
