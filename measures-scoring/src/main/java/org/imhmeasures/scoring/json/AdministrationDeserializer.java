@@ -123,17 +123,17 @@ final class AdministrationDeserializer extends StdDeserializer<AdministrationReq
             }
             String key = p.currentName();
             if (key.length() > MAX_STRING) {
-                throw fail(p, path, "answer key must be at most " + MAX_STRING + " characters: longer");
+                throw fail(p, path, "answer key at " + path + " must be at most " + MAX_STRING + " characters: longer");
             }
             if (!keys.add(key)) {
-                throw fail(p, path, "answer key must appear once: repeated");
+                throw fail(p, path, "answer key at " + path + " must appear once: repeated");
             }
             token = p.nextToken();
             String value = switch (token) {
                 case VALUE_STRING -> bounded(p, path);
                 case VALUE_NUMBER_INT -> p.getText();
                 case VALUE_NULL -> null;
-                default -> throw fail(p, path, "answer must be a string, a whole number or null: " + kind(token));
+                default -> throw fail(p, path, "answer at " + path + " must be a string, a whole number or null: " + kind(token));
             };
             answers.add(new AbstractMap.SimpleImmutableEntry<>(key, value));
         }
@@ -163,7 +163,7 @@ final class AdministrationDeserializer extends StdDeserializer<AdministrationReq
     private static String bounded(JsonParser p, String path) throws IOException {
         String text = p.getText();
         if (text.length() > MAX_STRING) {
-            throw fail(p, path, "string must be at most " + MAX_STRING + " characters: longer");
+            throw fail(p, path, path + " must be at most " + MAX_STRING + " characters: longer");
         }
         return text;
     }

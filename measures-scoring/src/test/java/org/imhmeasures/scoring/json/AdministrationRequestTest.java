@@ -96,13 +96,17 @@ class AdministrationRequestTest {
                 new Case("{\"instrument\":\"PHQ-9\",\"answerKind\":\"codes\"," + answers + ",\"answerKind\":\"codes\"}",
                         "answerKind", "answerKind must appear once: twice"),
                 new Case("{\"instrument\":\"PHQ-9\",\"answerKind\":\"codes\",\"answers\":{\"Jane Smith\":\"1\","
-                        + "\"Jane Smith\":\"2\"}}", "answers.<key#1>", "answer key must appear once: repeated"),
+                        + "\"Jane Smith\":\"2\"}}", "answers.<key#1>",
+                        "answer key at answers.<key#1> must appear once: repeated"),
                 new Case("{\"instrument\":\"PHQ-9\",\"answerKind\":\"codes\",\"answers\":{\"Jane Smith\":{\"a\":1}}}",
-                        "answers.<key#0>", "answer must be a string, a whole number or null: an object"),
+                        "answers.<key#0>",
+                        "answer at answers.<key#0> must be a string, a whole number or null: an object"),
                 new Case("{\"instrument\":\"PHQ-9\",\"answerKind\":\"codes\",\"answers\":{\"phq9_1\":1.5}}",
-                        "answers.<key#0>", "answer must be a string, a whole number or null: a decimal number"),
+                        "answers.<key#0>",
+                        "answer at answers.<key#0> must be a string, a whole number or null: a decimal number"),
                 new Case("{\"instrument\":\"PHQ-9\",\"answerKind\":\"codes\",\"answers\":{\"phq9_1\":true}}",
-                        "answers.<key#0>", "answer must be a string, a whole number or null: a boolean"),
+                        "answers.<key#0>",
+                        "answer at answers.<key#0> must be a string, a whole number or null: a boolean"),
                 new Case("{\"instrument\":\"PHQ-9\",\"answerKind\":\"codes\"," + answers + ",\"date\":\"14/03/1987\"}",
                         "date", "date must be an ISO date (yyyy-mm-dd): <value of 10 characters>"),
                 new Case("{\"instrument\":\"PHQ-9\",\"answerKind\":\"codes\"," + answers + ",\"timepoint\":\"Smith\"}",
@@ -128,7 +132,7 @@ class AdministrationRequestTest {
                 + "x".repeat(10_001) + "Jane Smith\"}}";
         AdministrationJsonException e = assertThrows(AdministrationJsonException.class,
                 () -> MAPPER.readValue(json, AdministrationRequest.class));
-        assertLocated(new Case(json, "answers.<key#0>", "string must be at most 10000 characters: longer"), e);
+        assertLocated(new Case(json, "answers.<key#0>", "answers.<key#0> must be at most 10000 characters: longer"), e);
         AdministrationJsonException strict = assertThrows(AdministrationJsonException.class,
                 () -> AdministrationRequest.parse(json));
         assertLocated(new Case(json, "", "administration must stay within the reading limits"), strict);
