@@ -13,8 +13,8 @@ module org.imhmeasures.scoring {
     requires static transitive org.jspecify;
     requires transitive org.imhmeasures.core;
     requires com.fasterxml.jackson.dataformat.csv;
-    // JSON is read and written inside only: no Jackson type is part of the API
-    requires com.fasterxml.jackson.databind;
+    // Jackson 2 is part of the API of scoring.json only (its module, exception); elsewhere it stays inside
+    requires transitive com.fasterxml.jackson.databind;
     // Problem marks what a JSON binder may serialise
     requires com.fasterxml.jackson.annotation;
     requires org.apache.commons.statistics.inference;
@@ -26,4 +26,8 @@ module org.imhmeasures.scoring {
     exports org.imhmeasures.scoring.cohort;
     exports org.imhmeasures.scoring.dataset;
     exports org.imhmeasures.scoring.mapping;
+    exports org.imhmeasures.scoring.json;
+
+    // found by ObjectMapper.findAndRegisterModules()
+    provides com.fasterxml.jackson.databind.Module with org.imhmeasures.scoring.json.ImhMeasuresModule;
 }

@@ -5,7 +5,6 @@
 package org.imhmeasures.scoring.cohort;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.imhmeasures.core.LibraryVersion;
+import org.imhmeasures.core.internal.Json;
 import org.imhmeasures.scoring.change.ChangeParameters;
 import org.imhmeasures.scoring.change.ReliableChangeDirection;
 import org.imhmeasures.scoring.internal.Vocabulary;
@@ -34,7 +34,7 @@ import org.imhmeasures.scoring.internal.Vocabulary;
  */
 public final class CohortReports {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = Json.reports();
 
     private CohortReports() {
     }

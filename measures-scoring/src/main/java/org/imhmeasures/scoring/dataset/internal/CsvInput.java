@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.dataformat.csv.CsvFactory;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.imhmeasures.core.internal.Json;
 import org.imhmeasures.scoring.dataset.DatasetException;
 import org.imhmeasures.scoring.internal.Redaction;
 
@@ -33,14 +35,11 @@ public final class CsvInput implements Closeable {
     /** The longest cell, in characters: a hostile cell must not exhaust memory. */
     public static final int MAX_CELL_LENGTH = 100_000;
 
-    private static final CsvMapper MAPPER = CsvMapper.builder().disable(JsonParser.Feature.AUTO_CLOSE_SOURCE)
-            .build();
-
-    static {
-        // a backstop: PositionReader refuses an over-long cell first, with its location
-        MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxStringLength(MAX_CELL_LENGTH)
-                .build());
-    }
+    // the cell limit is a backstop: PositionReader refuses an over-long cell first, with its location
+    private static final CsvMapper MAPPER = CsvMapper.builder(CsvFactory.builder().streamReadConstraints(
+            Json.limits(StreamReadConstraints.DEFAULT_MAX_DEPTH, StreamReadConstraints.DEFAULT_MAX_NUM_LEN,
+                    MAX_CELL_LENGTH, StreamReadConstraints.DEFAULT_MAX_NAME_LEN)).build())
+            .disable(JsonParser.Feature.AUTO_CLOSE_SOURCE).build();
 
     private final PositionReader text;
     private final CsvParser parser;

@@ -5,11 +5,8 @@
 package org.imhmeasures.scoring.dataset.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.Iterator;
@@ -19,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.imhmeasures.core.internal.Json;
 import org.imhmeasures.scoring.Administration;
 import org.imhmeasures.scoring.Scorer;
 import org.imhmeasures.scoring.dataset.BoundedLines;
@@ -33,13 +31,8 @@ import org.imhmeasures.scoring.internal.Redaction;
  */
 public final class JsonLinesReader implements DatasetReader {
 
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
-
-    static {
-        JSON.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(8)
-                .maxNumberLength(20).maxStringLength(10_000).build());
-    }
+    /** Strict (duplicate keys, trailing content) under limits sized for one administration per line. */
+    private static final ObjectMapper JSON = Json.reader(Json.limits(8, 20, 10_000, 10_000)).build();
 
     private final Scorer scorer;
     private final int maxLineLength;
