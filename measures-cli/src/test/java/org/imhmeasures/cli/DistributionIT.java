@@ -81,7 +81,8 @@ class DistributionIT {
         assertTrue(version.out().startsWith("imh-measures " + System.getProperty("imh.version") + "\n"),
                 version.out());
         assertTrue(version.out().contains("\n  PHQ-9 "), version.out());
-        Run bad = sh(cwd, "score", "--instrument", "PHQ9");
+        // the instrument is resolved after parsing (--definition may add one), so give the required options
+        Run bad = sh(cwd, "score", "--instrument", "PHQ9", "--input", "in.csv", "--output", "out.csv");
         assertEquals(2, bad.status(), bad.err());
         assertTrue(bad.err().startsWith("imh-measures: --instrument must be one of [PHQ-9"), bad.err());
     }
