@@ -22,6 +22,7 @@ import java.util.Set;
 import org.imhmeasures.core.internal.Check;
 import org.imhmeasures.core.internal.JsonFields;
 import org.imhmeasures.core.internal.JsonFields.FieldException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An immutable set of instruments looked up by id: the built-in catalogue, a user's own instruments,
@@ -304,9 +305,9 @@ public final class Catalogue {
     private static final class Entry {
         private final String id;
         private final String file;
-        private volatile Instrument instrument; // null until read
+        private volatile @Nullable Instrument instrument; // null until read
 
-        private Entry(String id, String file, Instrument instrument) {
+        private Entry(String id, String file, @Nullable Instrument instrument) {
             this.id = id;
             this.file = file;
             this.instrument = instrument;
