@@ -3,6 +3,7 @@
 # Copyright 2026 the imh-measures authors
 # SPDX-License-Identifier: Apache-2.0
 #
+
 # The CLI on one machine against DuckDB doing the same work, side by side in one run (issue 14 §2).
 #
 # For each size (default 1,000,000 and 10,000,000 PHQ-9 rows, benchmarks' GenerateCsv, seed 1) it runs,
@@ -13,7 +14,8 @@
 #   duckdb-1   the same with SET threads = 1
 #   jackson    Jackson CSV read + write alone (JacksonCopyBaseline, the floor), below 10M rows
 # checks that DuckDB's scores and rejects files are byte for byte the CLI's, and prints median wall time,
-# median peak RSS and the ratios. Wall time includes JVM start-up for every command (DuckDB's too).
+# median CPU time (user + system: steadier than wall time on a shared machine), median peak RSS and the
+# ratios. Every figure includes JVM start-up (DuckDB's JDBC harness is a JVM too).
 #
 # Run from the repository root after ./mvnw -B -ntp package -DskipTests:
 #   bash benchmarks/run-duckdb-comparison.sh [--rows 1000000,10000000] [--runs 3] [--work DIR]
@@ -46,12 +48,12 @@ if [ ! -f "$DUCKDB" ]; then
 fi
 javac -d "$WORK/classes" benchmarks/scripts/DuckDbScore.java
 
-# wall seconds and peak RSS (MiB) of one command, appended to $WORK/<name>.times
+# wall seconds, peak RSS (MiB) and CPU seconds of one command, appended to $WORK/<name>.times
 timed() {
   local name="$1"; shift
-  /usr/bin/time -f "%e %M" -o "$WORK/time.tmp" "$@" > "$WORK/$name.stdout" 2> "$WORK/$name.stderr" || {
+  /usr/bin/time -f "%e %M %U %S" -o "$WORK/time.tmp" "$@" > "$WORK/$name.stdout" 2> "$WORK/$name.stderr" || {
     echo "$name failed:" >&2; tail -5 "$WORK/$name.stderr" >&2; exit 1; }
-  awk '{ printf "%s %.0f\n", $1, $2 / 1024 }' "$WORK/time.tmp" >> "$WORK/$name.times"
+  awk '{ printf "%s %.0f %.2f\n", $1, $2 / 1024, $3 + $4 }' "$WORK/time.tmp" >> "$WORK/$name.times"
 }
 
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
@@ -87,13 +89,16 @@ for rows in "${SIZES[@]}"; do
   done
   echo
   echo "$rows PHQ-9 rows ($(( $(stat -c %s "$in") / 1000000 )) MB), outputs equal; $(head -1 "$WORK/cli.stdout")"
-  echo "| command | median wall s | median peak RSS MiB | wall vs cli |"
-  echo "|---|---|---|---|"
+  echo "| command | median wall s | median CPU s | median peak RSS MiB | wall vs cli | CPU vs cli |"
+  echo "|---|---|---|---|---|---|"
   base=$(cut -d' ' -f1 "$WORK/cli.times" | median)
+  cpu_base=$(cut -d' ' -f3 "$WORK/cli.times" | median)
   for name in "${names[@]}"; do
     wall=$(cut -d' ' -f1 "$WORK/$name.times" | median)
     rss=$(cut -d' ' -f2 "$WORK/$name.times" | median)
-    echo "| $name | $wall | $rss | $(awk -v a="$wall" -v b="$base" 'BEGIN { printf "%.2f", a / b }') |"
+    cpu=$(cut -d' ' -f3 "$WORK/$name.times" | median)
+    echo "| $name | $wall | $cpu | $rss | $(awk -v a="$wall" -v b="$base" 'BEGIN { printf "%.2f", a / b }') |" \
+      "$(awk -v a="$cpu" -v b="$cpu_base" 'BEGIN { printf "%.2f", a / b }') |"
   done
   d2=$(cut -d' ' -f1 "$WORK/duckdb-2.times" | median)
   echo "cli / duckdb-2 = $(awk -v a="$base" -v b="$d2" 'BEGIN { printf "%.2f", a / b }')"
