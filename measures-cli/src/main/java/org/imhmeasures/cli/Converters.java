@@ -35,7 +35,7 @@ final class Converters {
         }
 
         static List<String> ids() {
-            return Catalogue.builtIn().instruments().stream().map(Instrument::id).toList();
+            return Catalogue.builtIn().ids();
         }
     }
 

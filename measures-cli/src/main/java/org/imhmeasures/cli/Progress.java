@@ -40,7 +40,7 @@ final class Progress implements LongConsumer {
     private final LongSupplier clock;
     private final long totalBytes;
     private final long start;
-    private long bytesRead;
+    private volatile long bytesRead; // written by the reading thread only, read by the one reporting
     private long lastDrawn;
     private int drawnWidth;
 

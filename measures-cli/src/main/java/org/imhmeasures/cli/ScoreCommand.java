@@ -50,7 +50,7 @@ import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code score --instrument ID --input IN --output OUT.csv [--rejects REJ.csv] [--missing strict|prorate]
- * [--format wide|long|jsonl] [--raw-csv] [--quiet] [--max-rejects N|P%]}. Outputs appear only when the run
+ * [--format wide|long|jsonl] [--raw-csv] [--quiet] [--max-rejects N|P%] [--threads N]}. Outputs appear only when the run
  * completed ({@link OutputFiles}).
  */
 @Command(name = "score", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
@@ -125,6 +125,11 @@ final class ScoreCommand implements Callable<Integer> {
 
     @Mixin
     private RejectLimit rejectLimit;
+
+    @Option(names = "--threads", paramLabel = "N", converter = Threads.Converter.class,
+            description = "threads to read, score and write on, same output (default: up to 4 for inputs of 8 MiB "
+                    + "or more, else 1)")
+    private Integer threads;
 
     private ScoreCommand() {
     }
@@ -229,7 +234,7 @@ final class ScoreCommand implements Callable<Integer> {
         Progress progress = Progress.of(err, quiet, input);
         CsvCells cells = csv.cells();
         DatasetScoring scoring = DatasetScoring.of(Scorer.of(instrument, options))
-                .withProgress(progress, progress.every());
+                .withProgress(progress, progress.every()).withThreads(Threads.choose(threads, input));
         if (cellDelimiter != ',') {
             scoring = scoring.withDelimiter(cellDelimiter);
         }

@@ -22,6 +22,7 @@ import java.util.Set;
 import org.imhmeasures.core.internal.Check;
 import org.imhmeasures.core.internal.JsonFields;
 import org.imhmeasures.core.internal.JsonFields.FieldException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An immutable set of instruments looked up by id: the built-in catalogue, a user's own instruments,
@@ -32,7 +33,15 @@ import org.imhmeasures.core.internal.JsonFields.FieldException;
  * SWEMWBS, HADS, KIPS, ADBB…) the built-in definition has ids, values and structure only; a licensee adds
  * the text with {@link #withWording(InputStream, String)}.
  *
- * <p>Instances are immutable and safe to share between threads.
+ * <p>The built-in definitions are read and validated lazily, each on the first call that needs it:
+ * {@link #get}, {@link #find} and {@link #withWording} read only the instrument asked for, {@link #ids()}
+ * and {@link #toString()} read none, {@link #instruments()} reads them all. A command that scores one
+ * instrument therefore starts without reading the others. An invalid definition fails with the same
+ * {@link DefinitionException} on every call that needs it (a failure is never cached); one that read
+ * cleanly is read once.
+ *
+ * <p>Instances are immutable and safe to share between threads; a definition read by one thread is
+ * visible to every other.
  *
  * @since 0.1.0
  */
@@ -41,22 +50,38 @@ public final class Catalogue {
     /** The format tag of a wording supplement file. */
     public static final String WORDING_FORMAT = "imh-measures/wording@1";
 
+    /**
+     * The built-in instrument ids and their definition files, in catalogue order: the index that lets the
+     * catalogue list its ids without reading a file. Each file's own {@code id} must match (checked when read).
+     */
+    static final Map<String, String> BUILT_IN_INDEX = builtInIndex("PHQ-9", "phq9.json", "GAD-7", "gad7.json",
+            "EPDS", "epds.json", "CORE-10", "core10.json", "WEMWBS", "wemwbs.json", "SWEMWBS", "swemwbs.json",
+            "GBO", "gbo.json", "PIR-GAS", "pirgas.json", "KPCS", "kpcs.json", "PBQ", "pbq.json", "HADS", "hads.json",
+            "KIPS", "kips.json", "PHQ-2", "phq2.json", "GAD-2", "gad2.json", "WHOOLEY", "whooley.json",
+            "ADBB", "adbb.json", "M-ADBB", "madbb.json", "MAAS", "maas.json");
+
     /** Resource names of the built-in definitions, in catalogue order. */
-    static final List<String> BUILT_IN_FILES = List.of("phq9.json", "gad7.json", "epds.json", "core10.json",
-            "wemwbs.json", "swemwbs.json", "gbo.json", "pirgas.json", "kpcs.json", "pbq.json", "hads.json",
-            "kips.json", "phq2.json", "gad2.json", "whooley.json", "adbb.json", "madbb.json", "maas.json");
+    static final List<String> BUILT_IN_FILES = List.copyOf(BUILT_IN_INDEX.values());
 
-    private final Map<String, Instrument> byId;
+    private final Map<String, Entry> byId;
 
-    private Catalogue(Map<String, Instrument> byId) {
+    private Catalogue(Map<String, Entry> byId) {
         this.byId = Collections.unmodifiableMap(byId);
     }
 
+    private static Map<String, String> builtInIndex(String... idsAndFiles) {
+        Map<String, String> index = new LinkedHashMap<>();
+        for (int i = 0; i < idsAndFiles.length; i += 2) {
+            index.put(idsAndFiles[i], idsAndFiles[i + 1]);
+        }
+        return Collections.unmodifiableMap(index);
+    }
+
     /**
-     * The instruments shipped with the library, read and validated once.
+     * The instruments shipped with the library, each read and validated once, on first use (see the class
+     * description).
      *
      * @return the built-in catalogue
-     * @throws DefinitionException if a shipped definition is invalid (a build defect)
      */
     public static Catalogue builtIn() {
         Catalogue catalogue = builtIn;
@@ -64,7 +89,7 @@ public final class Catalogue {
             synchronized (Catalogue.class) {
                 catalogue = builtIn;
                 if (catalogue == null) {
-                    catalogue = BuiltIn.load();
+                    catalogue = BuiltIn.index();
                     builtIn = catalogue;
                 }
             }
@@ -72,7 +97,7 @@ public final class Catalogue {
         return catalogue;
     }
 
-    /** Read on first use; a failure is thrown to every caller as the same typed exception, never cached. */
+    /** The index, built on first use; each definition is read when first asked for ({@link Entry}). */
     private static volatile Catalogue builtIn;
 
     /**
@@ -82,9 +107,9 @@ public final class Catalogue {
      * @return the catalogue
      */
     public static Catalogue of(Collection<Instrument> instruments) {
-        Map<String, Instrument> byId = new LinkedHashMap<>();
+        Map<String, Entry> byId = new LinkedHashMap<>();
         for (Instrument instrument : instruments) {
-            Check.argument(byId.put(instrument.id(), instrument) == null,
+            Check.argument(byId.put(instrument.id(), Entry.of(instrument)) == null,
                     "instrument ids must be unique in a catalogue: %s", instrument.id());
         }
         return new Catalogue(byId);
@@ -97,8 +122,8 @@ public final class Catalogue {
      * @return a new catalogue
      */
     public Catalogue with(Instrument instrument) {
-        Map<String, Instrument> copy = new LinkedHashMap<>(byId);
-        copy.put(instrument.id(), instrument);
+        Map<String, Entry> copy = new LinkedHashMap<>(byId);
+        copy.put(instrument.id(), Entry.of(instrument));
         return new Catalogue(copy);
     }
 
@@ -107,9 +132,12 @@ public final class Catalogue {
      *
      * @param id the instrument id, exact
      * @return the instrument, or empty
+     * @throws DefinitionException if it is a built-in instrument whose shipped definition is invalid (a build
+     *         defect)
      */
     public Optional<Instrument> find(String id) {
-        return Optional.ofNullable(byId.get(id));
+        Entry entry = byId.get(id);
+        return entry == null ? Optional.empty() : Optional.of(entry.instrument());
     }
 
     /**
@@ -118,20 +146,37 @@ public final class Catalogue {
      * @param id the instrument id, exact
      * @return the instrument
      * @throws IllegalArgumentException when no instrument has that id
+     * @throws DefinitionException if it is a built-in instrument whose shipped definition is invalid (a build
+     *         defect)
      */
     public Instrument get(String id) {
-        Instrument instrument = byId.get(id);
-        Check.argument(instrument != null, "instrument must be one of %s: %s", byId.keySet(), id);
-        return instrument;
+        Entry entry = byId.get(id);
+        Check.argument(entry != null, "instrument must be one of %s: %s", byId.keySet(), id);
+        return entry.instrument();
     }
 
     /**
-     * All instruments, in catalogue order.
+     * The instrument ids, in catalogue order, without reading any definition.
      *
      * @return an unmodifiable list
+     * @since 0.1.0
+     */
+    public List<String> ids() {
+        return List.copyOf(byId.keySet());
+    }
+
+    /**
+     * All instruments, in catalogue order; reads every definition not read yet.
+     *
+     * @return an unmodifiable list
+     * @throws DefinitionException if a shipped definition is invalid (a build defect)
      */
     public List<Instrument> instruments() {
-        return List.copyOf(byId.values());
+        List<Instrument> instruments = new ArrayList<>(byId.size());
+        for (Entry entry : byId.values()) {
+            instruments.add(entry.instrument());
+        }
+        return List.copyOf(instruments);
     }
 
     /**
@@ -231,9 +276,68 @@ public final class Catalogue {
                 instrument.licence(), instrument.omissions()));
     }
 
+    /** A fresh built-in catalogue with nothing read, for tests of lazy reading. */
+    static Catalogue builtInUnread() {
+        return BuiltIn.index();
+    }
+
+    /** The ids whose definitions are read, in catalogue order, for tests of lazy reading. */
+    List<String> readIds() {
+        List<String> read = new ArrayList<>();
+        byId.forEach((id, entry) -> {
+            if (entry.isRead()) {
+                read.add(id);
+            }
+        });
+        return read;
+    }
+
     @Override
     public String toString() {
         return "Catalogue" + byId.keySet();
+    }
+
+    /**
+     * One instrument of a catalogue: given (already read), or a built-in definition file read on first use.
+     * Reading is serialised per entry and the result published through a volatile field, so concurrent
+     * callers read the file at most once when it is valid; a failure is not kept, the next caller reads again.
+     */
+    private static final class Entry {
+        private final String id;
+        private final String file;
+        private volatile @Nullable Instrument instrument; // null until read
+
+        private Entry(String id, String file, @Nullable Instrument instrument) {
+            this.id = id;
+            this.file = file;
+            this.instrument = instrument;
+        }
+
+        static Entry of(Instrument instrument) {
+            return new Entry(instrument.id(), "", instrument);
+        }
+
+        static Entry builtIn(String id, String file) {
+            return new Entry(id, file, null);
+        }
+
+        boolean isRead() {
+            return instrument != null;
+        }
+
+        Instrument instrument() {
+            Instrument read = instrument;
+            if (read == null) {
+                synchronized (this) {
+                    read = instrument;
+                    if (read == null) {
+                        read = BuiltIn.read(id, file);
+                        instrument = read;
+                    }
+                }
+            }
+            return read;
+        }
     }
 
     /** Reads the built-in definitions from this jar. */
@@ -242,21 +346,28 @@ public final class Catalogue {
         private BuiltIn() {
         }
 
-        static Catalogue load() {
-            List<Instrument> instruments = new ArrayList<>();
-            for (String file : BUILT_IN_FILES) {
-                try (InputStream in = Catalogue.class.getResourceAsStream("catalogue/" + file)) {
-                    if (in == null) {
-                        throw new DefinitionException(file, "", "built-in definition must be in the jar: missing", null);
-                    }
-                    Instrument instrument = InstrumentDefinitions.read(in, file);
-                    checkShippedWording(instrument, file);
-                    instruments.add(instrument);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+        /** The built-in catalogue with no definition read yet. */
+        static Catalogue index() {
+            Map<String, Entry> entries = new LinkedHashMap<>();
+            BUILT_IN_INDEX.forEach((id, file) -> entries.put(id, Entry.builtIn(id, file)));
+            return new Catalogue(entries);
+        }
+
+        static Instrument read(String id, String file) {
+            try (InputStream in = Catalogue.class.getResourceAsStream("catalogue/" + file)) {
+                if (in == null) {
+                    throw new DefinitionException(file, "", "built-in definition must be in the jar: missing", null);
                 }
+                Instrument instrument = InstrumentDefinitions.read(in, file);
+                if (!instrument.id().equals(id)) {
+                    throw new DefinitionException(file, "id", "id must be the one the catalogue index names, " + id
+                            + ": \"" + instrument.id() + "\"", null);
+                }
+                checkShippedWording(instrument, file);
+                return instrument;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            return of(instruments);
         }
 
         /** A restricted instrument must ship without any item or option text. */

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.imhmeasures.scoring.Administration;
 import org.imhmeasures.scoring.ScoreResult;
+import org.imhmeasures.scoring.Scorer;
 import org.imhmeasures.scoring.dataset.Row;
 
 /**
@@ -35,6 +36,21 @@ public interface RowSink {
      * @throws IOException when the output fails
      */
     void result(Row row, ScoreResult result, Supplier<Administration> answers) throws IOException;
+
+    /**
+     * A wide row read as codes in form order, to be scored with {@code scorer}: by default now, on the
+     * reader's thread; a pipelined sink may score it later on another thread ({@link Pipeline}). Either way it
+     * reaches {@link #result} of the sink that finally handles it, in reading order.
+     *
+     * @param row where it is and whose it is; its record id is not empty
+     * @param scorer the scorer
+     * @param codes the codes, {@code null} for a column the input lacks; reused by the caller once this
+     *        returns, so copy it to keep it
+     * @throws IOException when the output fails
+     */
+    default void codes(Row row, Scorer scorer, String[] codes) throws IOException {
+        result(row, scorer.scoreCodes(codes), () -> WideCsvReader.answers(scorer.instrument(), codes));
+    }
 
     /**
      * A row or administration rejected before scoring.

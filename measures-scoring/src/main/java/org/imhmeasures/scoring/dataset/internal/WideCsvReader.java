@@ -86,7 +86,7 @@ public final class WideCsvReader implements DatasetReader {
                     }
                     Row scored = passThroughColumns.length == 0 ? Row.of(line, recordId, "")
                             : Row.of(line, recordId, "", passThrough(header, row, passThroughColumns));
-                    sink.result(scored, scorer.scoreCodes(codes), () -> answers(codes));
+                    sink.codes(scored, scorer, codes);
                 }
             }
         }
@@ -120,12 +120,18 @@ public final class WideCsvReader implements DatasetReader {
         return values;
     }
 
-    /** The wide row's answers as an administration, for handlers that need it. */
-    private Administration answers(String[] codes) {
+    /**
+     * A wide row's answers as an administration, for handlers that need it.
+     *
+     * @param instrument the instrument read
+     * @param codes the codes in form order, {@code null} where the column is absent
+     * @return the administration
+     */
+    static Administration answers(Instrument instrument, String[] codes) {
         Map<String, String> answers = new LinkedHashMap<>();
         for (int i = 0; i < codes.length; i++) {
-            answers.put(scorer.instrument().items().get(i).id(), codes[i]);
+            answers.put(instrument.items().get(i).id(), codes[i]);
         }
-        return Administration.of(scorer.instrument().id(), answers);
+        return Administration.of(instrument.id(), answers);
     }
 }
