@@ -42,8 +42,8 @@ import org.springframework.core.io.support.ResourcePatternUtils;
  *   <li>{@link ScorerCache} over that catalogue;</li>
  *   <li>{@link SubmissionValidator} with that catalogue and {@code imh-measures.submission.*} limits, closed
  *       when the application context closes;</li>
- *   <li>{@link ImhMeasuresJacksonModule}, when Jackson 3 is present (Spring Boot registers every
- *       {@code JacksonModule} bean with its JSON mapper);</li>
+ *   <li>{@link ImhMeasuresJacksonModule}, the library's JSON wire form (docs/json.md), when Jackson 3 is
+ *       present (Spring Boot registers every {@code JacksonModule} bean with its JSON mapper);</li>
  *   <li>the catalogue as Hibernate Validator's constraint validator payload, so {@code @KnownInstrument} on
  *       the application's own DTOs knows the service's instruments (when {@code spring-boot-validation} is
  *       present);</li>
@@ -145,7 +145,7 @@ public class ImhMeasuresAutoConfiguration {
         return SubmissionValidator.builder().catalogue(catalogue).limits(properties.submission().limits()).build();
     }
 
-    /** JSON for score results, when Jackson 3 is present. */
+    /** The library's JSON wire form, when Jackson 3 is present. */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(name = "tools.jackson.databind.JacksonModule")
     static class Json {

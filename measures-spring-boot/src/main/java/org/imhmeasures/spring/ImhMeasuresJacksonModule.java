@@ -4,39 +4,55 @@
  */
 package org.imhmeasures.spring;
 
+import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import org.imhmeasures.core.instrument.Band;
-import org.imhmeasures.scoring.CriticalAlert;
-import org.imhmeasures.scoring.CriticalItemUnanswered;
+import java.util.function.Function;
+import org.imhmeasures.core.LibraryVersion;
 import org.imhmeasures.scoring.NotScorable;
 import org.imhmeasures.scoring.Problem;
-import org.imhmeasures.scoring.Provenance;
 import org.imhmeasures.scoring.ScoreResult;
 import org.imhmeasures.scoring.Scored;
-import org.imhmeasures.scoring.SubscaleScore;
+import org.imhmeasures.scoring.change.ChangeResult;
+import org.imhmeasures.scoring.cohort.CohortReport;
+import org.imhmeasures.scoring.json.AdministrationJsonException;
+import org.imhmeasures.scoring.json.AdministrationRequest;
+import org.imhmeasures.scoring.json.ImhMeasuresModule;
+import org.imhmeasures.scoring.json.WireForm;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
-import tools.jackson.core.Version;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.util.VersionUtil;
+import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.SerializationContext;
+import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.ValueSerializer;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.jsontype.TypeSerializer;
 import tools.jackson.databind.module.SimpleModule;
 
 /**
- * Jackson 3 serializers for score results, in the form docs/spring-boot.md describes ("JSON for results"):
- * a {@code status} discriminator ({@code "scored"} or {@code "not_scorable"}), then one camelCase property per
- * accessor of {@link Scored} or {@link NotScorable}. An empty {@code Optional} is written as {@code null},
- * enums as lower-case names ({@code "not_case"}), decimals as JSON numbers as scored ({@code 7.00} stays
- * {@code 7.00}). {@link Problem}s are written as {@code code}, {@code itemId} and the redacted
- * {@code message} only: never the answers or keys as submitted. The Spring Boot auto-configuration registers
- * the module with the application's JSON mapper.
+ * The library's one JSON wire form ({@code imh-measures/result@1}, docs/json.md) for Jackson 3, the JSON stack
+ * of Spring Boot 4: it writes exactly what {@link WireForm} gives, so its output is byte-identical to that of
+ * the Jackson 2 {@link ImhMeasuresModule} for the same value. Written: {@link ScoreResult} ({@code Scored},
+ * {@code NotScorable}), {@link ChangeResult}, {@link Problem} and {@link CohortReport}; read:
+ * {@link AdministrationRequest}, by the library's strict reader {@link AdministrationRequest#parse(String)}.
+ * Submitted values are never written: problems carry their code, location and the library's redacted
+ * message. The Spring Boot auto-configuration registers the module with the application's JSON mapper.
  *
  * <pre>{@code
  * JsonMapper mapper = JsonMapper.builder().addModule(new ImhMeasuresJacksonModule()).build();
  * String json = mapper.writeValueAsString(scorer.score(administration));
  * }</pre>
+ *
+ * <p>A request body read through the host's mapper is first parsed by that mapper (its own limits apply),
+ * then copied token by token, repeated keys included, to the strict reader, whose refusal becomes a
+ * Jackson 3 input error (HTTP 400 in Spring MVC) with the library's redacted message and path. Keep
+ * {@code StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION} off (Jackson 3's default): otherwise the mapper's
+ * own parse errors may quote the body.
  *
  * @since 0.1.0
  */
@@ -46,143 +62,102 @@ public final class ImhMeasuresJacksonModule extends SimpleModule {
 
     /** Creates the module. */
     public ImhMeasuresJacksonModule() {
-        super("imh-measures", Version.unknownVersion());
-        addSerializer(Scored.class, new ScoredSerializer());
-        addSerializer(NotScorable.class, new NotScorableSerializer());
+        super("imh-measures", VersionUtil.parseVersion(LibraryVersion.current(), "org.imhmeasures",
+                "measures-spring-boot"));
+        // the subtypes too, as the Jackson 2 module does: a declared Scored or Assessed finds its serializer
+        // directly
+        addSerializer(ScoreResult.class, new FormSerializer<ScoreResult>(WireForm::of));
+        addSerializer(Scored.class, new FormSerializer<Scored>(WireForm::of));
+        addSerializer(NotScorable.class, new FormSerializer<NotScorable>(WireForm::of));
+        addSerializer(ChangeResult.class, new FormSerializer<ChangeResult>(WireForm::of));
+        addSerializer(ChangeResult.Assessed.class, new FormSerializer<ChangeResult.Assessed>(WireForm::of));
+        addSerializer(ChangeResult.NotAssessable.class, new FormSerializer<ChangeResult.NotAssessable>(WireForm::of));
+        addSerializer(Problem.class, new FormSerializer<Problem>(WireForm::of));
+        addSerializer(CohortReport.class, new FormSerializer<CohortReport>(WireForm::of));
+        addDeserializer(AdministrationRequest.class, new AdministrationDeserializer());
     }
 
-    /** The {@code status} of a result: {@code scored} or {@code not_scorable}. */
-    static String status(ScoreResult result) {
-        return result instanceof Scored ? "scored" : "not_scorable";
-    }
+    /** Writes the {@link WireForm} map of a value, whatever the host mapper's features. */
+    private static final class FormSerializer<T> extends ValueSerializer<T> {
 
-    private static final class ScoredSerializer extends ValueSerializer<Scored> {
+        private final Function<? super T, ? extends Map<String, ? extends @Nullable Object>> form;
+
+        FormSerializer(Function<? super T, ? extends Map<String, ? extends @Nullable Object>> form) {
+            this.form = form;
+        }
+
         @Override
-        public void serialize(Scored s, JsonGenerator out, SerializationContext context) {
-            out.writeStartObject();
-            out.writeStringProperty("status", "scored");
-            provenance(out, s.provenance());
-            // null where the instrument reports no total (GBO, HADS)
-            out.writeName("rawTotal");
-            if (s.rawTotal().isPresent()) {
-                out.writeNumber(s.rawTotal().getAsInt());
+        public void serialize(T value, JsonGenerator gen, SerializationContext context) {
+            write(form.apply(value), gen);
+        }
+
+        @Override
+        public void serializeWithType(T value, JsonGenerator gen, SerializationContext context,
+                TypeSerializer typeSerializer) {
+            // the form has its own discriminators (format, status): no host type id
+            serialize(value, gen, context);
+        }
+
+        /** One value of a form: the only types {@link WireForm} puts in one. */
+        private static void write(@Nullable Object value, JsonGenerator gen) {
+            if (value == null) {
+                gen.writeNull();
+            } else if (value instanceof Map<?, ?> map) {
+                gen.writeStartObject();
+                for (Map.Entry<?, ?> entry : map.entrySet()) {
+                    gen.writeName((String) entry.getKey());
+                    write(entry.getValue(), gen);
+                }
+                gen.writeEndObject();
+            } else if (value instanceof List<?> list) {
+                gen.writeStartArray();
+                for (Object element : list) {
+                    write(element, gen);
+                }
+                gen.writeEndArray();
+            } else if (value instanceof String s) {
+                gen.writeString(s);
+            } else if (value instanceof Boolean b) {
+                gen.writeBoolean(b);
+            } else if (value instanceof Integer i) {
+                gen.writeNumber(i);
+            } else if (value instanceof Long l) {
+                gen.writeNumber(l);
+            } else if (value instanceof BigDecimal d) {
+                // plain notation whatever the host's WRITE_BIGDECIMAL_AS_PLAIN says, as the Jackson 2 module:
+                // only a value whose default text has an exponent (below 1e-6) is written from its plain text
+                String plain = d.toPlainString();
+                if (plain.equals(d.toString())) {
+                    gen.writeNumber(d);
+                } else {
+                    gen.writeNumber(plain);
+                }
             } else {
-                out.writeNull();
+                throw new IllegalStateException("wire form value must be a JSON value: " + value.getClass().getName());
             }
-            decimal(out, "total", s.total());
-            out.writeName("subscales");
-            out.writeStartObject();
-            for (Map.Entry<String, SubscaleScore> e : s.subscales().entrySet()) {
-                SubscaleScore sub = e.getValue();
-                out.writeName(e.getKey());
-                out.writeStartObject();
-                out.writeStringProperty("subscaleId", sub.subscaleId());
-                decimal(out, "score", sub.score());
-                band(out, sub.band());
-                out.writeStringProperty("caseness", lower(sub.caseness()));
-                out.writeBooleanProperty("prorated", sub.prorated());
-                out.writeEndObject();
-            }
-            out.writeEndObject();
-            band(out, s.band());
-            out.writeStringProperty("caseness", lower(s.caseness()));
-            out.writeName("itemsMissing");
-            out.writeStartArray();
-            for (String item : s.itemsMissing()) {
-                out.writeString(item);
-            }
-            out.writeEndArray();
-            out.writeBooleanProperty("prorated", s.prorated());
-            alerts(out, s.criticalAlerts(), s.criticalUnanswered());
-            out.writeName("itemScores");
-            out.writeStartObject();
-            for (Map.Entry<String, Integer> e : s.itemScores().entrySet()) {
-                out.writeNumberProperty(e.getKey(), e.getValue());
-            }
-            out.writeEndObject();
-            out.writeEndObject();
         }
     }
 
-    private static final class NotScorableSerializer extends ValueSerializer<NotScorable> {
+    /** Hands the request body, token by token, to the library's strict reader. */
+    private static final class AdministrationDeserializer extends ValueDeserializer<AdministrationRequest> {
+
+        /** Writes the copy; plain JSON, no features of the host's mapper. */
+        private static final JsonFactory COPY = JsonFactory.builder().build();
+
         @Override
-        public void serialize(NotScorable n, JsonGenerator out, SerializationContext context) {
-            out.writeStartObject();
-            out.writeStringProperty("status", "not_scorable");
-            provenance(out, n.provenance());
-            out.writeName("problems");
-            out.writeStartArray();
-            for (Problem p : n.problems()) {
-                out.writeStartObject();
-                out.writeStringProperty("code", p.code());
-                out.writeStringProperty("itemId", p.itemId().orElse(null));
-                out.writeStringProperty("message", p.message());
-                out.writeEndObject();
+        public AdministrationRequest deserialize(JsonParser p, DeserializationContext context) {
+            StringWriter text = new StringWriter();
+            // a copy, not a tree: a tree would keep only the last of a repeated key, which the reader refuses
+            try (JsonGenerator copy = COPY.createGenerator(ObjectWriteContext.empty(), text)) {
+                copy.copyCurrentStructure(p);
             }
-            out.writeEndArray();
-            alerts(out, n.criticalAlerts(), n.criticalUnanswered());
-            out.writeEndObject();
+            try {
+                return AdministrationRequest.parse(text.toString());
+            } catch (AdministrationJsonException e) {
+                // the library's message never quotes the body
+                throw MismatchedInputException.from(p, AdministrationRequest.class, e.getOriginalMessage()
+                        + (e.path().isEmpty() ? "" : " (at " + e.path() + ")"));
+            }
         }
-    }
-
-    private static void provenance(JsonGenerator out, Provenance p) {
-        out.writeName("provenance");
-        out.writeStartObject();
-        out.writeStringProperty("instrumentId", p.instrumentId());
-        out.writeStringProperty("definitionVersion", p.definitionVersion());
-        out.writeStringProperty("libraryVersion", p.libraryVersion());
-        out.writeEndObject();
-    }
-
-    private static void alerts(JsonGenerator out, List<CriticalAlert> alerts, List<CriticalItemUnanswered> unanswered) {
-        out.writeName("criticalAlerts");
-        out.writeStartArray();
-        for (CriticalAlert a : alerts) {
-            out.writeStartObject();
-            out.writeStringProperty("itemId", a.itemId());
-            out.writeNumberProperty("score", a.score());
-            out.writeStringProperty("reason", a.reason());
-            out.writeEndObject();
-        }
-        out.writeEndArray();
-        out.writeName("criticalUnanswered");
-        out.writeStartArray();
-        for (CriticalItemUnanswered u : unanswered) {
-            out.writeStartObject();
-            out.writeStringProperty("itemId", u.itemId());
-            out.writeStringProperty("cause", lower(u.cause()));
-            out.writeStringProperty("reason", u.reason());
-            out.writeEndObject();
-        }
-        out.writeEndArray();
-    }
-
-    private static void band(JsonGenerator out, Optional<Band> band) {
-        out.writeName("band");
-        if (band.isEmpty()) {
-            out.writeNull();
-            return;
-        }
-        out.writeStartObject();
-        out.writeStringProperty("label", band.get().label());
-        out.writeName("from");
-        out.writeNumber(band.get().from().toPlainString());
-        out.writeName("to");
-        out.writeNumber(band.get().to().toPlainString());
-        out.writeEndObject();
-    }
-
-    private static void decimal(JsonGenerator out, String name, Optional<BigDecimal> value) {
-        out.writeName(name);
-        if (value.isPresent()) {
-            // plain, as scored: 7.00 stays 7.00, never 7E+0
-            out.writeNumber(value.get().toPlainString());
-        } else {
-            out.writeNull();
-        }
-    }
-
-    private static String lower(Enum<?> value) {
-        return value.name().toLowerCase(Locale.ROOT);
     }
 }

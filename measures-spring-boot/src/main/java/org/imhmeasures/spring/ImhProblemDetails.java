@@ -8,27 +8,25 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.imhmeasures.portal.submission.SubmissionResult;
 import org.imhmeasures.portal.submission.Violation;
-import org.imhmeasures.scoring.CriticalAlert;
-import org.imhmeasures.scoring.CriticalItemUnanswered;
 import org.imhmeasures.scoring.NotScorable;
-import org.imhmeasures.scoring.Problem;
+import org.imhmeasures.scoring.ScoreResult;
+import org.imhmeasures.scoring.json.WireForm;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
 /**
  * RFC 9457 problem details for results a client must correct, status 422 (Unprocessable Content). Every
- * entry is located (item id or JSON path) and redacted: codes and the library's messages, never the answers,
- * keys or values as submitted. A result that cannot be scored still carries its critical-item alerts:
+ * entry is located (item id, answer position or JSON path) and redacted: codes and the library's messages,
+ * never the answers, keys or values as submitted. A result that cannot be scored still carries its critical-item alerts:
  * they must be acted on although there is no score.
  *
  * <pre>
  * {"type":"urn:imh-measures:problem:not-scorable","title":"administration cannot be scored","status":422,
  *  "detail":"administration of PHQ-9 must be scorable: 1 problem","instrumentId":"PHQ-9",
- *  "problems":[{"code":"too_many_missing","itemId":null,"message":"..."}],
+ *  "problems":[{"code":"too_many_missing","message":"...","missing":["phq9_9"],"allowed":0}],
  *  "criticalAlerts":[...],"criticalUnanswered":[...]}
  * {"type":"urn:imh-measures:problem:submission-rejected","title":"submission rejected","status":422,
  *  "detail":"submission must be valid: 2 violations","violations":[{"path":"infant.nhsNumber",
@@ -48,9 +46,10 @@ public final class ImhProblemDetails {
     }
 
     /**
-     * The problem detail of an administration that cannot be scored: properties {@code instrumentId},
-     * {@code problems} ({@code code}, {@code itemId}, {@code message}), {@code criticalAlerts} and
-     * {@code criticalUnanswered} (as in the JSON form of results).
+     * The problem detail of an administration that cannot be scored: properties {@code instrumentId} and,
+     * exactly as in the result's wire form ({@link WireForm#of(ScoreResult)}),
+     * {@code problems} (each {@code code}, redacted {@code message} and its code's location fields),
+     * {@code criticalAlerts} and {@code criticalUnanswered}.
      *
      * @param result the result
      * @return a new problem detail, status 422
@@ -62,33 +61,11 @@ public final class ImhProblemDetails {
         problem.setType(NOT_SCORABLE);
         problem.setTitle("administration cannot be scored");
         problem.setProperty("instrumentId", result.provenance().instrumentId());
-        List<Map<String, Object>> problems = new ArrayList<>();
-        for (Problem p : result.problems()) {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("code", p.code());
-            entry.put("itemId", p.itemId().orElse(null));
-            entry.put("message", p.message());
-            problems.add(entry);
-        }
-        problem.setProperty("problems", problems);
-        List<Map<String, Object>> alerts = new ArrayList<>();
-        for (CriticalAlert a : result.criticalAlerts()) {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("itemId", a.itemId());
-            entry.put("score", a.score());
-            entry.put("reason", a.reason());
-            alerts.add(entry);
-        }
-        problem.setProperty("criticalAlerts", alerts);
-        List<Map<String, Object>> unanswered = new ArrayList<>();
-        for (CriticalItemUnanswered u : result.criticalUnanswered()) {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("itemId", u.itemId());
-            entry.put("cause", u.cause().name().toLowerCase(Locale.ROOT));
-            entry.put("reason", u.reason());
-            unanswered.add(entry);
-        }
-        problem.setProperty("criticalUnanswered", unanswered);
+        // the entries of the result's wire form (docs/json.md): the same codes, locations and alerts
+        Map<String, Object> form = WireForm.of(result);
+        problem.setProperty("problems", form.get("problems"));
+        problem.setProperty("criticalAlerts", form.get("criticalAlerts"));
+        problem.setProperty("criticalUnanswered", form.get("criticalUnanswered"));
         return problem;
     }
 

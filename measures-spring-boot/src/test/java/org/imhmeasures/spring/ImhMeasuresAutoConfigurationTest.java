@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.validation.Validator;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import org.imhmeasures.portal.constraints.KnownInstrument;
 import org.imhmeasures.portal.submission.SubmissionValidator;
 import org.imhmeasures.scoring.Administration;
 import org.imhmeasures.scoring.Scored;
+import org.imhmeasures.scoring.json.ImhMeasuresModule;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
@@ -113,15 +115,18 @@ class ImhMeasuresAutoConfigurationTest {
     }
 
     @Test
-    void jsonMapper_ofSpringBoot_writesResultsInTheDocumentedForm() {
+    void jsonMapper_ofSpringBoot_writesResultsInTheWireForm() {
         runner.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class)).run(context -> {
             JsonMapper mapper = context.getBean(JsonMapper.class);
             Scored scored = (Scored) context.getBean(ScorerCache.class).score(Administration.of("GAD-7", Map.of(
                     "gad7_1", "1", "gad7_2", "1", "gad7_3", "1", "gad7_4", "1", "gad7_5", "1", "gad7_6", "1",
                     "gad7_7", "1"))).orElseThrow();
             String json = mapper.writeValueAsString(scored);
-            assertTrue(json.startsWith("{\"status\":\"scored\",\"provenance\":{\"instrumentId\":\"GAD-7\""), json);
+            assertTrue(json.startsWith("{\"format\":\"imh-measures/result@1\",\"status\":\"scored\",\"provenance\":"
+                    + "{\"instrumentId\":\"GAD-7\""), json);
             assertTrue(json.contains("\"total\":7,"), json);
+            // the one wire form: what the library's Jackson 2 module writes
+            assertEquals(new ObjectMapper().registerModule(new ImhMeasuresModule()).writeValueAsString(scored), json);
         });
     }
 

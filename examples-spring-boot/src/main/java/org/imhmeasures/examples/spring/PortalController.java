@@ -88,7 +88,7 @@ public class PortalController {
         if (result instanceof NotScorable notScorable) {
             throw new NotScorableException(notScorable); // 422 application/problem+json
         }
-        return result; // 200 {"status":"scored",...}
+        return result; // 200 {"format":"imh-measures/result@1","status":"scored",...}
     }
 
     /**

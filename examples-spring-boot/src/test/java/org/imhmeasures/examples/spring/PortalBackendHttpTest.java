@@ -66,8 +66,10 @@ class PortalBackendHttpTest {
         HttpResponse<String> response = send("POST", "/score", PHQ9.formatted("1"));
         assertEquals(200, response.statusCode(), response.body());
         JsonNode body = json.readTree(response.body());
+        assertEquals("imh-measures/result@1", body.get("format").asString());
         assertEquals("scored", body.get("status").asString());
         assertEquals(13, body.get("total").asInt());
+        assertEquals("in_band", body.get("bandStatus").asString());
         assertEquals("moderate", body.at("/band/label").asString());
         assertEquals("phq9_9", body.at("/criticalAlerts/0/itemId").asString());
     }
@@ -80,6 +82,8 @@ class PortalBackendHttpTest {
         JsonNode body = json.readTree(response.body());
         assertEquals("urn:imh-measures:problem:not-scorable", body.get("type").asString());
         assertEquals("code_not_allowed", body.at("/problems/0/code").asString());
+        assertEquals("phq9_9", body.at("/problems/0/item").asString());
+        assertEquals("0..3", body.at("/problems/0/allowed").asString());
         assertEquals("phq9_9", body.at("/criticalUnanswered/0/itemId").asString());
         assertFalse(response.body().contains("Planted"), response.body());
     }
@@ -110,6 +114,7 @@ class PortalBackendHttpTest {
         JsonNode body = json.readTree(response.body());
         assertEquals("accepted", body.get("status").asString());
         assertTrue(body.get("scores").size() > 0);
+        assertEquals("imh-measures/result@1", body.at("/scores/0/format").asString(), response.body());
         assertTrue(body.at("/scores/0/status").asString().matches("scored|not_scorable"), response.body());
     }
 
