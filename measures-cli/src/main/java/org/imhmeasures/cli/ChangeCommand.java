@@ -6,6 +6,7 @@ package org.imhmeasures.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.Reader;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,23 +23,31 @@ import org.imhmeasures.scoring.cohort.CohortReports;
 import org.imhmeasures.scoring.dataset.ChangeCsv;
 import org.imhmeasures.scoring.dataset.DatasetException;
 import org.imhmeasures.scoring.dataset.DatasetInput;
+import org.imhmeasures.scoring.dataset.ScorePairing;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code change --instrument ID --input IN.csv --output OUT.csv [--summary SUMMARY.json]
+ * {@code change --instrument ID (--input IN.csv | --from-scores SCORES) --output OUT.csv [--summary SUMMARY.json]
  * [--method jt|gln|en|ha|nk|hll|nhs] [--params published|sample] [--reliability R] [--rejects REJ.csv]
  * [--group-by COLUMN[,COLUMN]] [--raw-csv] [--max-rejects N|P%]}: groups the cohort summary by input columns
- * such as {@code team} or {@code age_band} (the output rows are unchanged).
+ * such as {@code team} or {@code age_band} (the output rows are unchanged). With {@code --from-scores} the pairs
+ * are built from a {@code score} output ({@link ScorePairing}: {@code --pre}, {@code --post}, {@code --date-column})
+ * and the summary JSON gains a {@code records} object with the pairing's accounting.
  */
 @Command(name = "change", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         sortOptions = false, sortSynopsis = false, separator = " ",
-        description = "Reliable and clinically significant change of record_id,pre,post pairs.",
-        footerHeading = "%nExample:%n",
+        description = "Reliable and clinically significant change of record_id,pre,post pairs, or of pairs "
+                + "built from score output.",
+        footerHeading = "%nExamples:%n",
         footer = {"  imh-measures change --instrument PHQ-9 --input pairs.csv --output change.csv \\",
-            "      --method nhs --summary summary.json"},
+            "      --method nhs --summary summary.json",
+            "  imh-measures change --instrument PHQ-9 --from-scores scores/ --pre baseline --post last \\",
+            "      --group-by team,age_band --output change.csv --summary summary.json", "",
+            "From scores, records = paired + baseline only + post only + rejected (duplicate_timepoint, "
+                + "missing_date); each count is named in the summary's records object."},
         exitCodeListHeading = Main.EXIT_HEADING, exitCodeList = {Main.EXIT_0, Main.EXIT_1, Main.EXIT_2, Main.EXIT_3})
 final class ChangeCommand implements Callable<Integer> {
 
@@ -50,9 +59,17 @@ final class ChangeCommand implements Callable<Integer> {
             description = "catalogue instrument id, e.g. PHQ-9 (see: imh-measures instruments)")
     private Instrument instrument;
 
-    @Option(names = "--input", required = true, paramLabel = "IN.csv",
-            description = "UTF-8 CSV with record_id, pre and post columns")
+    @Option(names = "--input", paramLabel = "IN.csv",
+            description = "UTF-8 CSV with record_id, pre and post columns (or give --from-scores)")
     private Path input;
+
+    @Option(names = "--from-scores", paramLabel = "SCORES",
+            description = "score output (CSV with record_id, timepoint, total; optional date and group columns), "
+                    + "or a directory from score --output-dir holding <instrument>.csv; pairs per record id")
+    private Path fromScores;
+
+    @Mixin
+    private PairingOptions pairing;
 
     @Option(names = "--output", required = true, paramLabel = "OUT.csv", description = "change, one row per pair")
     private Path output;
@@ -113,8 +130,15 @@ final class ChangeCommand implements Callable<Integer> {
                 throw new UsageException(unusable.get().message() + hint(unusable.get().reason()));
             }
         }
+        if ((input == null) == (fromScores == null)) {
+            throw new UsageException("--input or --from-scores must be given, not both: "
+                    + (input == null ? "neither given" : "both given"));
+        }
         List<String> groups = groupBy == null ? List.of() : groupBy.names();
         ChangeCsv job = ChangeCsv.of(instrument, options, groups).withCsvCells(csv.cells());
+        if (fromScores != null) {
+            return runFromScores(job, groups, summary, rejects, out, err);
+        }
         ChangeCsv.Run run;
         // outputs go to temporary files, moved into place (summary and rejects first, output last) only when
         // the run completed
@@ -143,6 +167,44 @@ final class ChangeCommand implements Callable<Integer> {
                 + " = assessed " + run.summary().rowsScored() + " + rejected " + run.summary().rowsRejected()
                 + (rejects.isEmpty() && run.summary().rowsRejected() > 0 ? " (rejects not kept: give --rejects)" : ""));
         return MaxRejects.status(rejectLimit.value(), run.summary().rowsRejected(), run.summary().rowsRead(), err);
+    }
+
+    private int runFromScores(ChangeCsv job, List<String> groups, Optional<Path> summary, Optional<Path> rejects,
+            PrintStream out, PrintStream err) throws UsageException, CommandFailure, OutputFiles.SameFileException {
+        ScorePairing pairs = pairing.pairing(instrument, groups);
+        Path scores = PairingOptions.scoreFile("--from-scores", fromScores, instrument);
+        ScorePairing.Result paired;
+        ChangeCsv.Run run;
+        try (OutputFiles files = RunFiles.open(List.of(OutputFiles.Named.of("--from-scores", scores)),
+                RunFiles.outputs(OutputFiles.Named.of("--output", output), RunFiles.optional("--rejects", rejects),
+                        RunFiles.optional("--summary", summary)))) {
+            try (Reader in = DatasetInput.open(scores)) {
+                paired = pairs.pair(in);
+            }
+            run = job.run(paired, files.writer(output),
+                    rejects.isPresent() ? Optional.of(files.writer(rejects.get())) : Optional.empty());
+            if (summary.isPresent()) {
+                files.writer(summary.get()).write(SummaryJson.withRecords(run.cohort(), paired.counts(), run.summary())
+                        + System.lineSeparator());
+            }
+            files.commit();
+        } catch (DatasetException e) {
+            if (e.line() == 0 && !e.getMessage().contains("CSV")) {
+                throw new CommandFailure(e.getMessage(), e);
+            }
+            throw new CommandFailure("--from-scores " + scores.getFileName() + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw RunFiles.failure("--from-scores", scores, e);
+        }
+        out.print(CohortReports.toText(run.cohort()));
+        ScorePairing.Counts counts = paired.counts();
+        long rejected = counts.rejected() + run.summary().rowsRejected();
+        out.println(instrument.id() + " " + instrument.definitionVersion() + ": " + counts.accountingLine()
+                + "; pairs " + counts.paired() + " = assessed " + run.summary().rowsScored() + " + rejected "
+                + run.summary().rowsRejected() + " (rows read " + counts.rowsRead() + ", ignored "
+                + counts.rowsIgnored() + ")"
+                + (rejects.isEmpty() && rejected > 0 ? " (rejects not kept: give --rejects)" : ""));
+        return MaxRejects.status(rejectLimit.value(), rejected, counts.records(), err);
     }
 
     private static String hint(ChangeResult.Reason reason) {

@@ -177,20 +177,65 @@ public final class ChangeCsv {
         return run(input, Check.notNull(output, "output"), Optional.of(Check.notNull(rejects, "rejects")));
     }
 
+    /**
+     * Runs the job over pairs built from a score file ({@link ScorePairing}): the output and the cohort
+     * are those of the same pairs given as a {@code record_id,pre,post} CSV; rejects (pairs that cannot be
+     * assessed, such as a total out of range) give the line of the post row in the score file, after the
+     * pairing's own rejects ({@code duplicate_timepoint} …), which are written first. The cohort counts
+     * every record as read: unpaired and rejected records are read but not paired, in their groups, so
+     * completeness is paired ÷ records.
+     *
+     * @param pairs the pairing's result; its pairs must carry every group column of this job
+     * @param output where assessed rows go (header first); flushed, not closed
+     * @param rejects where rejected pairs go (header first), if kept; flushed, not closed
+     * @return the counts (rows read = pairs) and the cohort report
+     * @throws DatasetException when the change model cannot assess any pair: the message says which
+     * @throws IOException on write failure
+     * @since 0.1.0
+     */
+    public Run run(ScorePairing.Result pairs, Writer output, Optional<Writer> rejects) throws IOException {
+        Check.notNull(pairs, "pairs");
+        for (ScorePairing.Pair pair : pairs.pairs()) {
+            for (String column : groupColumns) {
+                Check.argument(pair.groups().containsKey(column), "pairs must carry the group column %s: absent",
+                        column);
+            }
+        }
+        return run(pairs.rejects(), pairs.unpaired(), handler -> {
+            for (ScorePairing.Pair pair : pairs.pairs()) {
+                PairRow row = new PairRow();
+                row.line = pair.line();
+                row.recordId = pair.recordId();
+                row.groups = pair.groups();
+                row.preText = pair.pre();
+                row.postText = pair.post();
+                row.rejection = parse(row);
+                handler.accept(row);
+            }
+        }, Check.notNull(output, "output"), Check.notNull(rejects, "rejects"));
+    }
+
     private Run run(Callable<Reader> input, Writer output, Optional<Writer> rejects) throws IOException {
+        return run(List.of(), List.of(), handler -> {
+            try (Reader in = open(input)) {
+                read(in, handler);
+            }
+        }, output, rejects);
+    }
+
+    private Run run(List<ScorePairing.Reject> pairingRejects, List<ScorePairing.Unpaired> unpaired,
+            PairSource source, Writer output, Optional<Writer> rejects) throws IOException {
         ChangeModel model;
         if (options.parameters() == ParameterSource.SAMPLE) {
             List<double[]> pairs = new ArrayList<>();
             Optional<org.imhmeasures.core.instrument.ScoreRange> range = ChangeModel.changeRange(instrument);
-            try (Reader in = open(input)) {
-                read(in, row -> {
-                    // only pairs that will be assessed enter the sample estimates
-                    if (row.pre.isPresent() && row.post.isPresent() && range.isPresent()
-                            && range.get().contains(row.preValue) && range.get().contains(row.postValue)) {
-                        pairs.add(new double[] {row.pre.getAsDouble(), row.post.getAsDouble()});
-                    }
-                });
-            }
+            source.forEach(row -> {
+                // only pairs that will be assessed enter the sample estimates
+                if (row.pre.isPresent() && row.post.isPresent() && range.isPresent()
+                        && range.get().contains(row.preValue) && range.get().contains(row.postValue)) {
+                    pairs.add(new double[] {row.pre.getAsDouble(), row.post.getAsDouble()});
+                }
+            });
             double[] pre = pairs.stream().mapToDouble(p -> p[0]).toArray();
             double[] post = pairs.stream().mapToDouble(p -> p[1]).toArray();
             model = ChangeModel.fromSample(instrument, options, SampleStatistics.of(pre, post));
@@ -203,14 +248,20 @@ public final class ChangeCsv {
         CohortAccumulator cohort = CohortAccumulator.of(model, groupColumns);
         groupOrder.forEach(cohort::orderGroups);
         long[] counts = new long[3]; // read, assessed, rejected
-        try (Reader in = open(input);
-                CsvOut out = new CsvOut(output, cells, NUMBER_COLUMNS);
+        try (CsvOut out = new CsvOut(output, cells, NUMBER_COLUMNS);
                 CsvOut rej = rejects.isPresent() ? new CsvOut(rejects.get(), cells, NUMBER_COLUMNS) : null) {
             out.row(OUTPUT_COLUMNS);
             if (rej != null) {
                 rej.row(REJECT_COLUMNS);
             }
-            read(in, row -> {
+            for (ScorePairing.Reject r : pairingRejects) {
+                write(rej, List.of(Long.toString(r.line()), r.recordId(), r.reason(), r.message()));
+                cohort.add(r.groups(), OptionalDouble.empty(), OptionalDouble.empty());
+            }
+            for (ScorePairing.Unpaired u : unpaired) {
+                cohort.add(u.groups(), OptionalDouble.empty(), OptionalDouble.empty());
+            }
+            source.forEach(row -> {
                 counts[0]++;
                 if (row.rejection != null) {
                     counts[2]++;
@@ -281,6 +332,11 @@ public final class ChangeCsv {
 
     private interface PairHandler {
         void accept(PairRow row) throws IOException;
+    }
+
+    /** Gives every row to a handler, once per call. */
+    private interface PairSource {
+        void forEach(PairHandler handler) throws IOException;
     }
 
     private void read(Reader in, PairHandler handler) throws IOException {
