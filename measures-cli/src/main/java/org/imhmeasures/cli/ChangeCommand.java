@@ -41,7 +41,7 @@ import picocli.CommandLine.ParentCommand;
         sortOptions = false, sortSynopsis = false, separator = " ",
         description = "Reliable and clinically significant change of record_id,pre,post pairs, or of pairs "
                 + "built from score output.",
-        footerHeading = "%nExamples:%n",
+        footerHeading = "%nExample:%n",
         footer = {"  imh-measures change --instrument PHQ-9 --input pairs.csv --output change.csv \\",
             "      --method nhs --summary summary.json",
             "  imh-measures change --instrument PHQ-9 --from-scores scores/ --pre baseline --post last \\",
