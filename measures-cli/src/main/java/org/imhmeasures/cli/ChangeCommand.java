@@ -19,7 +19,10 @@ import org.imhmeasures.scoring.change.ChangeOptions;
 import org.imhmeasures.scoring.change.ChangeResult;
 import org.imhmeasures.scoring.change.ParameterSource;
 import org.imhmeasures.scoring.change.RciMethod;
+import org.imhmeasures.scoring.cohort.CohortAccumulator;
 import org.imhmeasures.scoring.cohort.CohortReports;
+import org.imhmeasures.scoring.cohort.Suppression;
+import org.imhmeasures.scoring.cohort.WilcoxonZeros;
 import org.imhmeasures.scoring.dataset.ChangeCsv;
 import org.imhmeasures.scoring.dataset.DatasetException;
 import org.imhmeasures.scoring.dataset.DatasetInput;
@@ -93,8 +96,20 @@ final class ChangeCommand implements Callable<Integer> {
     private Path rejectsFile;
 
     @Option(names = "--group-by", paramLabel = "COLUMN[,COLUMN]", converter = Converters.GroupBy.class,
-            description = "group the summary by up to 5 input columns, e.g. team,age_band (rows are unchanged)")
+            description = "group the summary by up to 5 input columns, e.g. team,age_band, or crossed, "
+                    + "team*age_band (rows are unchanged; groups in natural order: age bands from antenatal, then "
+                    + "alphabetically)")
     private Converters.Columns groupBy;
+
+    @Option(names = "--suppress", paramLabel = "N", converter = Converters.Suppress.class,
+            description = "for publication: counts below N, and shares from them, shown as <N in the summary "
+                    + "and the printed table (groups with fewer than N pairs lose their statistics)")
+    private Integer suppress;
+
+    @Option(names = "--wilcoxon-zeros", paramLabel = "drop|pratt", converter = Converters.Zeros.class,
+            description = "Wilcoxon signed-rank test: drop zero changes before ranking (default, as R and SciPy) "
+                    + "or rank them and drop their ranks (Pratt 1959)")
+    private WilcoxonZeros zeros;
 
     @Mixin
     private CsvOptions csv;
@@ -135,9 +150,11 @@ final class ChangeCommand implements Callable<Integer> {
                     + (input == null ? "neither given" : "both given"));
         }
         List<String> groups = groupBy == null ? List.of() : groupBy.names();
-        ChangeCsv job = ChangeCsv.of(instrument, options, groups).withCsvCells(csv.cells());
+        ChangeCsv job = ChangeCsv.of(instrument, options, groups).withCsvCells(csv.cells())
+                .with(zeros == null ? WilcoxonZeros.DROP : zeros);
+        Suppression suppression = suppress == null ? Suppression.none() : Suppression.below(suppress);
         if (fromScores != null) {
-            return runFromScores(job, groups, summary, rejects, out, err);
+            return runFromScores(job, groups, suppression, summary, rejects, out, err);
         }
         ChangeCsv.Run run;
         // outputs go to temporary files, moved into place (summary and rejects first, output last) only when
@@ -150,7 +167,7 @@ final class ChangeCommand implements Callable<Integer> {
                     : job.run(() -> DatasetInput.open(input), outFile);
             if (summary.isPresent()) {
                 Writer json = files.writer(summary.get());
-                json.write(CohortReports.toJson(run.cohort()) + System.lineSeparator());
+                json.write(CohortReports.toJson(run.cohort(), suppression) + System.lineSeparator());
             }
             files.commit();
         } catch (DatasetException e) {
@@ -162,16 +179,18 @@ final class ChangeCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw RunFiles.failure("--input", input, e);
         }
-        out.print(CohortReports.toText(run.cohort()));
+        out.print(CohortReports.toText(run.cohort(), suppression));
         out.println(instrument.id() + " " + instrument.definitionVersion() + ": rows read " + run.summary().rowsRead()
                 + " = assessed " + run.summary().rowsScored() + " + rejected " + run.summary().rowsRejected()
                 + (rejects.isEmpty() && run.summary().rowsRejected() > 0 ? " (rejects not kept: give --rejects)" : ""));
         return MaxRejects.status(rejectLimit.value(), run.summary().rowsRejected(), run.summary().rowsRead(), err);
     }
 
-    private int runFromScores(ChangeCsv job, List<String> groups, Optional<Path> summary, Optional<Path> rejects,
-            PrintStream out, PrintStream err) throws UsageException, CommandFailure, OutputFiles.SameFileException {
-        ScorePairing pairs = pairing.pairing(instrument, groups);
+    private int runFromScores(ChangeCsv job, List<String> groups, Suppression suppression, Optional<Path> summary,
+            Optional<Path> rejects, PrintStream out, PrintStream err) throws UsageException, CommandFailure,
+            OutputFiles.SameFileException {
+        ScorePairing pairs = pairing.pairing(instrument, groups.stream()
+                .flatMap(g -> CohortAccumulator.columns(g).stream()).distinct().toList());
         Path scores = PairingOptions.scoreFile("--from-scores", fromScores, instrument);
         ScorePairing.Result paired;
         ChangeCsv.Run run;
@@ -184,7 +203,8 @@ final class ChangeCommand implements Callable<Integer> {
             run = job.run(paired, files.writer(output),
                     rejects.isPresent() ? Optional.of(files.writer(rejects.get())) : Optional.empty());
             if (summary.isPresent()) {
-                files.writer(summary.get()).write(SummaryJson.withRecords(run.cohort(), paired.counts(), run.summary())
+                files.writer(summary.get()).write(SummaryJson.withRecords(run.cohort(), suppression, paired.counts(),
+                        run.summary())
                         + System.lineSeparator());
             }
             files.commit();
@@ -196,7 +216,7 @@ final class ChangeCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw RunFiles.failure("--from-scores", scores, e);
         }
-        out.print(CohortReports.toText(run.cohort()));
+        out.print(CohortReports.toText(run.cohort(), suppression));
         ScorePairing.Counts counts = paired.counts();
         long rejected = counts.rejected() + run.summary().rowsRejected();
         out.println(instrument.id() + " " + instrument.definitionVersion() + ": " + counts.accountingLine()

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 import org.imhmeasures.scoring.cohort.CohortReport;
 import org.imhmeasures.scoring.cohort.CohortReports;
+import org.imhmeasures.scoring.cohort.Suppression;
 import org.imhmeasures.scoring.dataset.DatasetSummary;
 import org.imhmeasures.scoring.dataset.ScorePairing;
 
@@ -26,9 +27,10 @@ final class SummaryJson {
     private SummaryJson() {
     }
 
-    static String withRecords(CohortReport report, ScorePairing.Counts counts, DatasetSummary pairs) {
+    static String withRecords(CohortReport report, Suppression suppression, ScorePairing.Counts counts,
+            DatasetSummary pairs) {
         try {
-            ObjectNode cohort = (ObjectNode) JSON.readTree(CohortReports.toJson(report));
+            ObjectNode cohort = (ObjectNode) JSON.readTree(CohortReports.toJson(report, suppression));
             ObjectNode root = JSON.createObjectNode();
             for (Map.Entry<String, JsonNode> field : cohort.properties()) {
                 root.set(field.getKey(), field.getValue());

@@ -107,4 +107,24 @@ class ChangeFromScoresCliTest {
         assertEquals(1, r.status());
         assertTrue(r.err().contains("date column date"), r.err());
     }
+
+    @Test
+    void suppressAndCrossedGroups_inSummaryAndText(@TempDir Path dir) throws Exception {
+        Path scores = Files.writeString(dir.resolve("scores.csv"), SCORES);
+        Path summary = dir.resolve("s.json");
+        CliRun r = CliRun.of("change", "--instrument", "PHQ-9", "--from-scores", scores.toString(), "--post",
+                "discharge", "--group-by", "team*age_band", "--suppress", "3", "--wilcoxon-zeros", "pratt",
+                "--output", dir.resolve("c.csv").toString(), "--summary", summary.toString());
+        assertEquals(0, r.status(), r.err());
+        JsonNode json = new ObjectMapper().readTree(summary.toFile());
+        assertEquals(3, json.get("suppressedBelow").asInt());
+        JsonNode crossed = json.get("groups").get("team*age_band");
+        assertEquals("North / 0-6 months", crossed.get(0).get("group").asText());
+        assertEquals("<3", crossed.get(0).get("nPaired").asText());
+        assertTrue(r.out().contains("Counts below 3 are shown as <3."), r.out());
+        assertEquals(2, CliRun.of("change", "--instrument", "PHQ-9", "--input", scores.toString(), "--output",
+                dir.resolve("x.csv").toString(), "--suppress", "-1").status());
+        assertEquals(2, CliRun.of("change", "--instrument", "PHQ-9", "--input", scores.toString(), "--output",
+                dir.resolve("x.csv").toString(), "--wilcoxon-zeros", "zero").status());
+    }
 }

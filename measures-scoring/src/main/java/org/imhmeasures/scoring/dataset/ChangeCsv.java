@@ -12,12 +12,14 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.imhmeasures.core.instrument.Instrument;
 import org.imhmeasures.core.internal.Check;
@@ -28,6 +30,7 @@ import org.imhmeasures.scoring.change.ParameterSource;
 import org.imhmeasures.scoring.change.SampleStatistics;
 import org.imhmeasures.scoring.cohort.CohortAccumulator;
 import org.imhmeasures.scoring.cohort.CohortReport;
+import org.imhmeasures.scoring.cohort.WilcoxonZeros;
 import org.imhmeasures.scoring.dataset.internal.CsvInput;
 import org.imhmeasures.scoring.internal.Vocabulary;
 
@@ -42,6 +45,7 @@ import org.imhmeasures.scoring.internal.Vocabulary;
  * {@code improved}, {@code deteriorated} or {@code none}; {@code clinically_significant} {@code true},
  * {@code false} or empty; {@code category} the method's category. Unusable rows go to the rejects as
  * {@code line,record_id,reason,message} with reasons {@code malformed_row}, {@code missing_record_id},
+ * {@code duplicate_record_id} (a record id seen before: a record counts once, from its first row),
  * {@code missing_score}, {@code score_not_a_number} and {@code score_out_of_range}. Rows read = rows
  * assessed + rows rejected. Text cells (record id, reasons, messages) are neutralised against formula
  * injection by default; the number columns never are ({@link #withCsvCells}).
@@ -85,9 +89,11 @@ public final class ChangeCsv {
     private final List<String> groupColumns;
     private final Map<String, List<String>> groupOrder;
     private final CsvCells cells;
+    private final WilcoxonZeros zeros;
 
     private ChangeCsv(Instrument instrument, ChangeOptions options, List<String> groupColumns,
-            Map<String, List<String>> groupOrder, CsvCells cells) {
+            Map<String, List<String>> groupOrder, CsvCells cells, WilcoxonZeros zeros) {
+        this.zeros = Check.notNull(zeros, "zeros");
         this.instrument = Check.notNull(instrument, "instrument");
         this.options = Check.notNull(options, "options");
         this.groupColumns = List.copyOf(Check.notNull(groupColumns, "group columns"));
@@ -104,7 +110,8 @@ public final class ChangeCsv {
      * @return the job
      */
     public static ChangeCsv of(Instrument instrument, ChangeOptions options, List<String> groupColumns) {
-        return new ChangeCsv(instrument, options, groupColumns, Map.of(), CsvCells.NEUTRALISE_FORMULAS);
+        return new ChangeCsv(instrument, options, groupColumns, Map.of(), CsvCells.NEUTRALISE_FORMULAS,
+                WilcoxonZeros.DROP);
     }
 
     /**
@@ -120,7 +127,19 @@ public final class ChangeCsv {
      * @since 0.1.0
      */
     public ChangeCsv withCsvCells(CsvCells cells) {
-        return new ChangeCsv(instrument, options, groupColumns, groupOrder, cells);
+        return new ChangeCsv(instrument, options, groupColumns, groupOrder, cells, zeros);
+    }
+
+    /**
+     * Returns a copy whose cohort Wilcoxon test treats zero changes as {@code zeros} says (default
+     * {@link WilcoxonZeros#DROP}, as R and SciPy). This job is unchanged.
+     *
+     * @param zeros the treatment of zero changes
+     * @return a new job
+     * @since 0.1.0
+     */
+    public ChangeCsv with(WilcoxonZeros zeros) {
+        return new ChangeCsv(instrument, options, groupColumns, groupOrder, cells, zeros);
     }
 
     /**
@@ -135,7 +154,7 @@ public final class ChangeCsv {
         Check.argument(groupColumns.contains(column), "column must be one of %s: %s", groupColumns, column);
         Map<String, List<String>> orders = new LinkedHashMap<>(groupOrder);
         orders.put(column, List.copyOf(Check.notNull(labels, "labels")));
-        return new ChangeCsv(instrument, options, groupColumns, Collections.unmodifiableMap(orders), cells);
+        return new ChangeCsv(instrument, options, groupColumns, Collections.unmodifiableMap(orders), cells, zeros);
     }
 
     /**
@@ -196,7 +215,7 @@ public final class ChangeCsv {
     public Run run(ScorePairing.Result pairs, Writer output, Optional<Writer> rejects) throws IOException {
         Check.notNull(pairs, "pairs");
         for (ScorePairing.Pair pair : pairs.pairs()) {
-            for (String column : groupColumns) {
+            for (String column : inputColumns()) {
                 Check.argument(pair.groups().containsKey(column), "pairs must carry the group column %s: absent",
                         column);
             }
@@ -245,7 +264,7 @@ public final class ChangeCsv {
         if (model.unusable().isPresent()) {
             throw new DatasetException(0, model.unusable().get().message(), null);
         }
-        CohortAccumulator cohort = CohortAccumulator.of(model, groupColumns);
+        CohortAccumulator cohort = CohortAccumulator.of(model, groupColumns, zeros);
         groupOrder.forEach(cohort::orderGroups);
         long[] counts = new long[3]; // read, assessed, rejected
         try (CsvOut out = new CsvOut(output, cells, NUMBER_COLUMNS);
@@ -293,6 +312,11 @@ public final class ChangeCsv {
             }
         }
         return new Run(new DatasetSummary(counts[0], counts[1], counts[2], 0), cohort.report());
+    }
+
+    /** The input columns the group dimensions read (a crossed {@code team*age_band} reads both). */
+    private List<String> inputColumns() {
+        return groupColumns.stream().flatMap(d -> CohortAccumulator.columns(d).stream()).distinct().toList();
     }
 
     private static Reader open(Callable<Reader> input) throws IOException {
@@ -350,7 +374,8 @@ public final class ChangeCsv {
                         ? "record_id" : pre < 0 ? "pre" : "post") + " absent", null);
             }
             Map<String, Integer> groupIndex = new HashMap<>();
-            for (String column : groupColumns) {
+            Set<String> seen = new HashSet<>();
+            for (String column : inputColumns()) {
                 int index = header.indexOf(column);
                 if (index < 0) {
                     throw new DatasetException(1, "header must have the group column " + column + ": absent", null);
@@ -367,6 +392,9 @@ public final class ChangeCsv {
                             + cells.size()};
                 } else if (row.recordId.isEmpty()) {
                     row.rejection = new String[] {"missing_record_id", "record_id must not be empty: empty"};
+                } else if (!seen.add(row.recordId)) {
+                    // a record is counted once: the first row is used, later rows of the same id are rejected
+                    row.rejection = new String[] {"duplicate_record_id", "record_id must occur once: repeated"};
                 } else {
                     Map<String, String> groups = new HashMap<>();
                     for (Map.Entry<String, Integer> group : groupIndex.entrySet()) {
