@@ -18,7 +18,6 @@ import org.imhmeasures.scoring.change.ChangeModel;
 import org.imhmeasures.scoring.change.ChangeOptions;
 import org.imhmeasures.scoring.change.ChangeResult;
 import org.imhmeasures.scoring.change.ParameterSource;
-import org.imhmeasures.scoring.change.RciMethod;
 import org.imhmeasures.scoring.cohort.CohortAccumulator;
 import org.imhmeasures.scoring.cohort.CohortReports;
 import org.imhmeasures.scoring.cohort.Suppression;
@@ -34,7 +33,8 @@ import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code change --instrument ID (--input IN.csv | --from-scores SCORES) --output OUT.csv [--summary SUMMARY.json]
- * [--method jt|gln|en|ha|nk|hll|nhs] [--params published|sample] [--reliability R] [--rejects REJ.csv]
+ * [--method jt|gln|en|ha|nk|hll|nhs] [--params published|sample] [every clinical parameter:
+ * {@link ChangeParameterOptions}] [--rejects REJ.csv]
  * [--group-by COLUMN[,COLUMN]] [--raw-csv] [--max-rejects N|P%]}: groups the cohort summary by input columns
  * such as {@code team} or {@code age_band} (the output rows are unchanged). With {@code --from-scores} the pairs
  * are built from a {@code score} output ({@link ScorePairing}: {@code --pre}, {@code --post}, {@code --date-column})
@@ -80,17 +80,8 @@ final class ChangeCommand implements Callable<Integer> {
     @Option(names = "--summary", paramLabel = "SUMMARY.json", description = "cohort summary as JSON")
     private Path summaryFile;
 
-    @Option(names = "--method", paramLabel = "jt|gln|en|ha|nk|hll|nhs", converter = Converters.Method.class,
-            description = "reliable change method (default: nhs, the instrument's published fixed threshold)")
-    private RciMethod method;
-
-    @Option(names = "--params", paramLabel = "published|sample", converter = Converters.Params.class,
-            description = "published norms or the sample's own statistics (default: published)")
-    private ParameterSource params;
-
-    @Option(names = "--reliability", paramLabel = "R", converter = Converters.Reliability.class,
-            description = "reliability between 0 and 1, instead of the published one")
-    private Double reliability;
+    @Mixin
+    private ChangeParameterOptions parameters;
 
     @Option(names = "--rejects", paramLabel = "REJ.csv", description = "rejected rows with line, reason and message")
     private Path rejectsFile;
@@ -129,16 +120,8 @@ final class ChangeCommand implements Callable<Integer> {
             OutputFiles.SameFileException {
         Optional<Path> summary = Optional.ofNullable(summaryFile);
         Optional<Path> rejects = Optional.ofNullable(rejectsFile);
-        ChangeOptions options = ChangeOptions.defaults();
-        if (method != null) {
-            options = options.with(method);
-        }
-        if (params != null) {
-            options = options.with(params);
-        }
-        if (reliability != null) {
-            options = options.withReliability(reliability);
-        }
+        ChangeOptions options = parameters.options();
+        parameters.warn(err);
         if (options.parameters() == ParameterSource.PUBLISHED) {
             Optional<ChangeResult.NotAssessable> unusable = ChangeModel.published(instrument, options).unusable();
             if (unusable.isPresent()) {
@@ -230,7 +213,8 @@ final class ChangeCommand implements Callable<Integer> {
     private static String hint(ChangeResult.Reason reason) {
         switch (reason) {
             case NO_PUBLISHED_PARAMETERS:
-                return " (try --method nhs, or --params sample with --reliability)";
+                return " (try --method nhs, or --params sample with --reliability, or give --clinical-mean and "
+                        + "--clinical-sd)";
             case NEEDS_SAMPLE_STATISTICS:
                 return " (use --params sample)";
             case NO_RELIABILITY:

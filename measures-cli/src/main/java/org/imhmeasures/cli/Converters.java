@@ -103,6 +103,16 @@ final class Converters {
                     throw new TypeConversionException("--method must be one of [jt, gln, en, ha, nk, hll, nhs]: " + name);
             }
         }
+
+        /** The command-line word of a method. */
+        String word(RciMethod method) {
+            for (String word : List.of("jt", "gln", "en", "ha", "nk", "hll", "nhs")) {
+                if (convert(word) == method) {
+                    return word;
+                }
+            }
+            throw new IllegalArgumentException("method must have a word: " + method);
+        }
     }
 
     /** {@code --params published|sample}. */

@@ -77,6 +77,9 @@ public final class CohortReports {
             cut.put("value", round(c.value()));
         });
         p.sources().forEach(params.putArray("sources")::add);
+        if (!p.suppliedByCaller().isEmpty()) {
+            p.suppliedByCaller().forEach(params.putArray("suppliedByCaller")::add);
+        }
         if (suppression.threshold() > 0) {
             root.put("suppressedBelow", suppression.threshold());
         }

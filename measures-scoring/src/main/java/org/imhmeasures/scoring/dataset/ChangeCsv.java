@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -41,7 +40,8 @@ import org.imhmeasures.scoring.internal.Vocabulary;
  * kept only as group labels when named in {@code groupColumns}, otherwise ignored). Output header,
  * exactly:
  * <pre>record_id,pre,post,change,rci,reliable_change,clinically_significant,category</pre>
- * {@code rci} has three decimals (empty for fixed thresholds); {@code reliable_change} is
+ * {@code rci} has full precision, the shortest decimal that reads back as the computed double (empty for
+ * fixed thresholds); {@code reliable_change} is
  * {@code improved}, {@code deteriorated} or {@code none}; {@code clinically_significant} {@code true},
  * {@code false} or empty; {@code category} the method's category. Unusable rows go to the rejects as
  * {@code line,record_id,reason,message} with reasons {@code malformed_row}, {@code missing_record_id},
@@ -294,8 +294,8 @@ public final class ChangeCsv {
                     counts[1]++;
                     write(out, List.of(row.recordId, row.preText, row.postText,
                             row.postValue.subtract(row.preValue).toPlainString(),
-                            a.rci().isPresent() ? BigDecimal.valueOf(a.rci().getAsDouble()).setScale(3,
-                                    RoundingMode.HALF_UP).toPlainString() : "",
+                            // full precision: the shortest decimal that reads back as the same double
+                            a.rci().isPresent() ? BigDecimal.valueOf(a.rci().getAsDouble()).toPlainString() : "",
                             Vocabulary.reliableChange(a.reliableChange()),
                             Vocabulary.cutoffCrossing(a.crossedCutoff()),
                             Vocabulary.category(a.category())));
