@@ -6,6 +6,7 @@ package org.imhmeasures.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.Reader;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,28 +18,39 @@ import org.imhmeasures.scoring.change.ChangeModel;
 import org.imhmeasures.scoring.change.ChangeOptions;
 import org.imhmeasures.scoring.change.ChangeResult;
 import org.imhmeasures.scoring.change.ParameterSource;
-import org.imhmeasures.scoring.change.RciMethod;
+import org.imhmeasures.scoring.cohort.CohortAccumulator;
 import org.imhmeasures.scoring.cohort.CohortReports;
+import org.imhmeasures.scoring.cohort.Suppression;
+import org.imhmeasures.scoring.cohort.WilcoxonZeros;
 import org.imhmeasures.scoring.dataset.ChangeCsv;
 import org.imhmeasures.scoring.dataset.DatasetException;
 import org.imhmeasures.scoring.dataset.DatasetInput;
+import org.imhmeasures.scoring.dataset.ScorePairing;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code change --instrument ID --input IN.csv --output OUT.csv [--summary SUMMARY.json]
- * [--method jt|gln|en|ha|nk|hll|nhs] [--params published|sample] [--reliability R] [--rejects REJ.csv]
+ * {@code change --instrument ID (--input IN.csv | --from-scores SCORES) --output OUT.csv [--summary SUMMARY.json]
+ * [--method jt|gln|en|ha|nk|hll|nhs] [--params published|sample] [every clinical parameter:
+ * {@link ChangeParameterOptions}] [--rejects REJ.csv]
  * [--group-by COLUMN[,COLUMN]] [--raw-csv] [--max-rejects N|P%]}: groups the cohort summary by input columns
- * such as {@code team} or {@code age_band} (the output rows are unchanged).
+ * such as {@code team} or {@code age_band} (the output rows are unchanged). With {@code --from-scores} the pairs
+ * are built from a {@code score} output ({@link ScorePairing}: {@code --pre}, {@code --post}, {@code --date-column})
+ * and the summary JSON gains a {@code records} object with the pairing's accounting.
  */
 @Command(name = "change", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         sortOptions = false, sortSynopsis = false, separator = " ",
-        description = "Reliable and clinically significant change of record_id,pre,post pairs.",
+        description = "Reliable and clinically significant change of record_id,pre,post pairs, or of pairs "
+                + "built from score output.",
         footerHeading = "%nExample:%n",
         footer = {"  imh-measures change --instrument PHQ-9 --input pairs.csv --output change.csv \\",
-            "      --method nhs --summary summary.json"},
+            "      --method nhs --summary summary.json",
+            "  imh-measures change --instrument PHQ-9 --from-scores scores/ --pre baseline --post last \\",
+            "      --group-by team,age_band --output change.csv --summary summary.json", "",
+            "From scores, records = paired + baseline only + post only + rejected (duplicate_timepoint, "
+                + "missing_date); each count is named in the summary's records object."},
         exitCodeListHeading = Main.EXIT_HEADING, exitCodeList = {Main.EXIT_0, Main.EXIT_1, Main.EXIT_2, Main.EXIT_3})
 final class ChangeCommand implements Callable<Integer> {
 
@@ -50,9 +62,17 @@ final class ChangeCommand implements Callable<Integer> {
             description = "catalogue instrument id, e.g. PHQ-9 (see: imh-measures instruments)")
     private Instrument instrument;
 
-    @Option(names = "--input", required = true, paramLabel = "IN.csv",
-            description = "UTF-8 CSV with record_id, pre and post columns")
+    @Option(names = "--input", paramLabel = "IN.csv",
+            description = "UTF-8 CSV with record_id, pre and post columns (or give --from-scores)")
     private Path input;
+
+    @Option(names = "--from-scores", paramLabel = "SCORES",
+            description = "score output (CSV with record_id, timepoint, total; optional date and group columns), "
+                    + "or a directory from score --output-dir holding <instrument>.csv; pairs per record id")
+    private Path fromScores;
+
+    @Mixin
+    private PairingOptions pairing;
 
     @Option(names = "--output", required = true, paramLabel = "OUT.csv", description = "change, one row per pair")
     private Path output;
@@ -60,24 +80,27 @@ final class ChangeCommand implements Callable<Integer> {
     @Option(names = "--summary", paramLabel = "SUMMARY.json", description = "cohort summary as JSON")
     private Path summaryFile;
 
-    @Option(names = "--method", paramLabel = "jt|gln|en|ha|nk|hll|nhs", converter = Converters.Method.class,
-            description = "reliable change method (default: nhs, the instrument's published fixed threshold)")
-    private RciMethod method;
-
-    @Option(names = "--params", paramLabel = "published|sample", converter = Converters.Params.class,
-            description = "published norms or the sample's own statistics (default: published)")
-    private ParameterSource params;
-
-    @Option(names = "--reliability", paramLabel = "R", converter = Converters.Reliability.class,
-            description = "reliability between 0 and 1, instead of the published one")
-    private Double reliability;
+    @Mixin
+    private ChangeParameterOptions parameters;
 
     @Option(names = "--rejects", paramLabel = "REJ.csv", description = "rejected rows with line, reason and message")
     private Path rejectsFile;
 
     @Option(names = "--group-by", paramLabel = "COLUMN[,COLUMN]", converter = Converters.GroupBy.class,
-            description = "group the summary by up to 5 input columns, e.g. team,age_band (rows are unchanged)")
+            description = "group the summary by up to 5 input columns, e.g. team,age_band, or crossed, "
+                    + "team*age_band (rows are unchanged; groups in natural order: age bands from antenatal, then "
+                    + "alphabetically)")
     private Converters.Columns groupBy;
+
+    @Option(names = "--suppress", paramLabel = "N", converter = Converters.Suppress.class,
+            description = "for publication: counts below N, and shares from them, shown as <N in the summary "
+                    + "and the printed table (groups with fewer than N pairs lose their statistics)")
+    private Integer suppress;
+
+    @Option(names = "--wilcoxon-zeros", paramLabel = "drop|pratt", converter = Converters.Zeros.class,
+            description = "Wilcoxon signed-rank test: drop zero changes before ranking (default, as R and SciPy) "
+                    + "or rank them and drop their ranks (Pratt 1959)")
+    private WilcoxonZeros zeros;
 
     @Mixin
     private CsvOptions csv;
@@ -97,24 +120,25 @@ final class ChangeCommand implements Callable<Integer> {
             OutputFiles.SameFileException {
         Optional<Path> summary = Optional.ofNullable(summaryFile);
         Optional<Path> rejects = Optional.ofNullable(rejectsFile);
-        ChangeOptions options = ChangeOptions.defaults();
-        if (method != null) {
-            options = options.with(method);
-        }
-        if (params != null) {
-            options = options.with(params);
-        }
-        if (reliability != null) {
-            options = options.withReliability(reliability);
-        }
+        ChangeOptions options = parameters.options();
+        parameters.warn(err);
         if (options.parameters() == ParameterSource.PUBLISHED) {
             Optional<ChangeResult.NotAssessable> unusable = ChangeModel.published(instrument, options).unusable();
             if (unusable.isPresent()) {
                 throw new UsageException(unusable.get().message() + hint(unusable.get().reason()));
             }
         }
+        if ((input == null) == (fromScores == null)) {
+            throw new UsageException("--input or --from-scores must be given, not both: "
+                    + (input == null ? "neither given" : "both given"));
+        }
         List<String> groups = groupBy == null ? List.of() : groupBy.names();
-        ChangeCsv job = ChangeCsv.of(instrument, options, groups).withCsvCells(csv.cells());
+        ChangeCsv job = ChangeCsv.of(instrument, options, groups).withCsvCells(csv.cells())
+                .with(zeros == null ? WilcoxonZeros.DROP : zeros);
+        Suppression suppression = suppress == null ? Suppression.none() : Suppression.below(suppress);
+        if (fromScores != null) {
+            return runFromScores(job, groups, suppression, summary, rejects, out, err);
+        }
         ChangeCsv.Run run;
         // outputs go to temporary files, moved into place (summary and rejects first, output last) only when
         // the run completed
@@ -126,7 +150,7 @@ final class ChangeCommand implements Callable<Integer> {
                     : job.run(() -> DatasetInput.open(input), outFile);
             if (summary.isPresent()) {
                 Writer json = files.writer(summary.get());
-                json.write(CohortReports.toJson(run.cohort()) + System.lineSeparator());
+                json.write(CohortReports.toJson(run.cohort(), suppression) + System.lineSeparator());
             }
             files.commit();
         } catch (DatasetException e) {
@@ -138,17 +162,59 @@ final class ChangeCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw RunFiles.failure("--input", input, e);
         }
-        out.print(CohortReports.toText(run.cohort()));
+        out.print(CohortReports.toText(run.cohort(), suppression));
         out.println(instrument.id() + " " + instrument.definitionVersion() + ": rows read " + run.summary().rowsRead()
                 + " = assessed " + run.summary().rowsScored() + " + rejected " + run.summary().rowsRejected()
                 + (rejects.isEmpty() && run.summary().rowsRejected() > 0 ? " (rejects not kept: give --rejects)" : ""));
         return MaxRejects.status(rejectLimit.value(), run.summary().rowsRejected(), run.summary().rowsRead(), err);
     }
 
+    private int runFromScores(ChangeCsv job, List<String> groups, Suppression suppression, Optional<Path> summary,
+            Optional<Path> rejects, PrintStream out, PrintStream err) throws UsageException, CommandFailure,
+            OutputFiles.SameFileException {
+        ScorePairing pairs = pairing.pairing(instrument, groups.stream()
+                .flatMap(g -> CohortAccumulator.columns(g).stream()).distinct().toList());
+        Path scores = PairingOptions.scoreFile("--from-scores", fromScores, instrument);
+        ScorePairing.Result paired;
+        ChangeCsv.Run run;
+        try (OutputFiles files = RunFiles.open(List.of(OutputFiles.Named.of("--from-scores", scores)),
+                RunFiles.outputs(OutputFiles.Named.of("--output", output), RunFiles.optional("--rejects", rejects),
+                        RunFiles.optional("--summary", summary)))) {
+            try (Reader in = DatasetInput.open(scores)) {
+                paired = pairs.pair(in);
+            }
+            run = job.run(paired, files.writer(output),
+                    rejects.isPresent() ? Optional.of(files.writer(rejects.get())) : Optional.empty());
+            if (summary.isPresent()) {
+                files.writer(summary.get()).write(SummaryJson.withRecords(run.cohort(), suppression, paired.counts(),
+                        run.summary())
+                        + System.lineSeparator());
+            }
+            files.commit();
+        } catch (DatasetException e) {
+            if (e.line() == 0 && !e.getMessage().contains("CSV")) {
+                throw new CommandFailure(e.getMessage(), e);
+            }
+            throw new CommandFailure("--from-scores " + scores.getFileName() + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw RunFiles.failure("--from-scores", scores, e);
+        }
+        out.print(CohortReports.toText(run.cohort(), suppression));
+        ScorePairing.Counts counts = paired.counts();
+        long rejected = counts.rejected() + run.summary().rowsRejected();
+        out.println(instrument.id() + " " + instrument.definitionVersion() + ": " + counts.accountingLine()
+                + "; pairs " + counts.paired() + " = assessed " + run.summary().rowsScored() + " + rejected "
+                + run.summary().rowsRejected() + " (rows read " + counts.rowsRead() + ", ignored "
+                + counts.rowsIgnored() + ")"
+                + (rejects.isEmpty() && rejected > 0 ? " (rejects not kept: give --rejects)" : ""));
+        return MaxRejects.status(rejectLimit.value(), rejected, counts.records(), err);
+    }
+
     private static String hint(ChangeResult.Reason reason) {
         switch (reason) {
             case NO_PUBLISHED_PARAMETERS:
-                return " (try --method nhs, or --params sample with --reliability)";
+                return " (try --method nhs, or --params sample with --reliability, or give --clinical-mean and "
+                        + "--clinical-sd)";
             case NEEDS_SAMPLE_STATISTICS:
                 return " (use --params sample)";
             case NO_RELIABILITY:

@@ -12,6 +12,7 @@ import org.imhmeasures.core.instrument.Instrument;
 import org.imhmeasures.scoring.MissingItemPolicy;
 import org.imhmeasures.scoring.change.ParameterSource;
 import org.imhmeasures.scoring.change.RciMethod;
+import org.imhmeasures.scoring.cohort.WilcoxonZeros;
 import org.imhmeasures.scoring.dataset.DatasetFormat;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
@@ -102,6 +103,16 @@ final class Converters {
                     throw new TypeConversionException("--method must be one of [jt, gln, en, ha, nk, hll, nhs]: " + name);
             }
         }
+
+        /** The command-line word of a method. */
+        String word(RciMethod method) {
+            for (String word : List.of("jt", "gln", "en", "ha", "nk", "hll", "nhs")) {
+                if (convert(word) == method) {
+                    return word;
+                }
+            }
+            throw new IllegalArgumentException("method must have a word: " + method);
+        }
     }
 
     /** {@code --params published|sample}. */
@@ -142,17 +153,47 @@ final class Converters {
     record Columns(List<String> names) {
     }
 
-    /** {@code --group-by COLUMN[,COLUMN]}: up to 5 distinct column names. */
+    /**
+     * {@code --group-by COLUMN[,COLUMN]}: up to 5 distinct column names, each possibly crossed
+     * ({@code team*age_band}: one group per combination).
+     */
     static final class GroupBy implements ITypeConverter<Columns> {
         @Override
         public Columns convert(String text) {
             List<String> groups = List.of(text.split(",", -1)).stream().map(String::strip).toList();
-            if (groups.stream().anyMatch(g -> !g.matches("[A-Za-z0-9_:.\\-]{1,40}")) || groups.size() > 5
+            if (groups.stream().anyMatch(g -> !g.matches("[A-Za-z0-9_:.\\-]{1,40}(\\*[A-Za-z0-9_:.\\-]{1,40}){0,2}"))
+                    || groups.size() > 5
                     || groups.stream().distinct().count() != groups.size()) {
                 throw new TypeConversionException("--group-by must be up to 5 distinct column names separated by "
-                        + "commas: " + text);
+                        + "commas (crossed as team*age_band): " + text);
             }
             return new Columns(groups);
+        }
+    }
+
+    /** {@code --suppress N}: 0 to 1000. */
+    static final class Suppress implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String raw) {
+            if (!raw.matches("[0-9]{1,4}") || Integer.parseInt(raw) > 1000) {
+                throw new TypeConversionException("--suppress must be a whole number from 0 to 1000: " + raw);
+            }
+            return Integer.parseInt(raw);
+        }
+    }
+
+    /** {@code --wilcoxon-zeros drop|pratt}. */
+    static final class Zeros implements ITypeConverter<WilcoxonZeros> {
+        @Override
+        public WilcoxonZeros convert(String name) {
+            switch (name) {
+                case "drop":
+                    return WilcoxonZeros.DROP;
+                case "pratt":
+                    return WilcoxonZeros.PRATT;
+                default:
+                    throw new TypeConversionException("--wilcoxon-zeros must be one of [drop, pratt]: " + name);
+            }
         }
     }
 

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CliCsvInjectionTest {
 
     /** Every character OWASP lists, first in a record id. */
-    private static final List<String> HOSTILE = List.of("=HYPERLINK(\"x\")", "+1", "-2", "@SUM(A1)", "\tx", "\rx");
+    private static final List<String> HOSTILE = List.of("=HYPERLINK(\"x\")", "+1", "-2", "@SUM(A1)", "\tx", "\ry");
 
     private static final List<String> PHQ9_ITEMS = List.of("phq9_1", "phq9_2", "phq9_3", "phq9_4", "phq9_5", "phq9_6",
             "phq9_7", "phq9_8", "phq9_9");

@@ -5,6 +5,7 @@
 package org.imhmeasures.scoring.change;
 
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import org.imhmeasures.core.internal.Check;
 
@@ -14,15 +15,18 @@ import org.imhmeasures.core.internal.Check;
  * rather than a record so that settings can be added without breaking callers.
  *
  * <p>Defaults: {@link RciMethod#FIXED_THRESHOLD}, {@link ParameterSource#PUBLISHED},
- * {@link SignificanceCriterion#AUTO}, α = 0.05, no caller-supplied reliability. Two options are equal when
- * every setting is equal.
+ * {@link SignificanceCriterion#AUTO}, α = 0.05, and no caller-supplied value: reliability, post
+ * reliability, fixed threshold, cut-off and reference norms all come from the instrument's definition
+ * unless supplied here, and {@link ChangeParameters#suppliedByCaller()} names those that were. Two
+ * options are equal when every setting is equal.
  *
  * @since 0.1.0
  */
 public final class ChangeOptions {
 
     private static final ChangeOptions DEFAULTS = new ChangeOptions(RciMethod.FIXED_THRESHOLD,
-            ParameterSource.PUBLISHED, SignificanceCriterion.AUTO, OptionalDouble.empty(), OptionalDouble.empty(), 0.05);
+            ParameterSource.PUBLISHED, SignificanceCriterion.AUTO, OptionalDouble.empty(), OptionalDouble.empty(), 0.05,
+            OptionalDouble.empty(), OptionalDouble.empty(), Optional.empty(), Optional.empty());
 
     private final RciMethod method;
     private final ParameterSource parameters;
@@ -30,9 +34,35 @@ public final class ChangeOptions {
     private final OptionalDouble reliability;
     private final OptionalDouble reliabilityPost;
     private final double alpha;
+    private final OptionalDouble threshold;
+    private final OptionalDouble cutoff;
+    private final Optional<Reference> functionalNorm;
+    private final Optional<Reference> clinicalNorm;
+
+    /**
+     * A reference sample's mean and SD supplied by the caller, for the Jacobson–Truax cut-offs (and, for the
+     * clinical sample, the SD of the index).
+     *
+     * @param mean the mean
+     * @param sd the standard deviation, greater than 0
+     */
+    public record Reference(double mean, double sd) {
+
+        /**
+         * Validates.
+         *
+         * @param mean the mean, finite
+         * @param sd the standard deviation, finite and greater than 0
+         */
+        public Reference {
+            Check.argument(Double.isFinite(mean), "reference mean must be finite: %s", mean);
+            Check.argument(Double.isFinite(sd) && sd > 0, "reference SD must be greater than 0: %s", sd);
+        }
+    }
 
     private ChangeOptions(RciMethod method, ParameterSource parameters, SignificanceCriterion criterion,
-            OptionalDouble reliability, OptionalDouble reliabilityPost, double alpha) {
+            OptionalDouble reliability, OptionalDouble reliabilityPost, double alpha, OptionalDouble threshold,
+            OptionalDouble cutoff, Optional<Reference> functionalNorm, Optional<Reference> clinicalNorm) {
         this.method = Check.notNull(method, "method");
         this.parameters = Check.notNull(parameters, "parameters");
         this.criterion = Check.notNull(criterion, "criterion");
@@ -43,6 +73,18 @@ public final class ChangeOptions {
                 r));
         Check.argument(alpha > 0 && alpha < 0.5, "alpha must be between 0 and 0.5: %s", alpha);
         this.alpha = alpha;
+        this.threshold = Check.notNull(threshold, "threshold");
+        threshold.ifPresent(t -> Check.argument(Double.isFinite(t) && t > 0, "threshold must be greater than 0: %s", t));
+        this.cutoff = Check.notNull(cutoff, "cut-off");
+        cutoff.ifPresent(c -> Check.argument(Double.isFinite(c), "cut-off must be finite: %s", c));
+        this.functionalNorm = Check.notNull(functionalNorm, "functional norm");
+        this.clinicalNorm = Check.notNull(clinicalNorm, "clinical norm");
+    }
+
+    private ChangeOptions copy(RciMethod method, ParameterSource parameters, SignificanceCriterion criterion,
+            OptionalDouble reliability, OptionalDouble reliabilityPost, double alpha) {
+        return new ChangeOptions(method, parameters, criterion, reliability, reliabilityPost, alpha, threshold, cutoff,
+                functionalNorm, clinicalNorm);
     }
 
     /**
@@ -64,7 +106,7 @@ public final class ChangeOptions {
     }
 
     /**
-     * Published or sample parameters.
+     * Where the SDs and means come from.
      *
      * @return the parameter source
      */
@@ -73,7 +115,7 @@ public final class ChangeOptions {
     }
 
     /**
-     * Which cut-off decides the functional range.
+     * How the functional cut-off is chosen.
      *
      * @return the criterion
      */
@@ -82,7 +124,7 @@ public final class ChangeOptions {
     }
 
     /**
-     * The caller's reliability, which overrides any published value.
+     * The caller's reliability, overriding the published one.
      *
      * @return the reliability in (0, 1), or empty
      */
@@ -91,7 +133,7 @@ public final class ChangeOptions {
     }
 
     /**
-     * The post-score reliability for Nunnally–Kotsch.
+     * The caller's post-score reliability (Nunnally–Kotsch).
      *
      * @return the reliability in (0, 1), or empty to use {@link #reliability()}
      */
@@ -109,33 +151,72 @@ public final class ChangeOptions {
     }
 
     /**
+     * The caller's fixed reliable-change threshold in points, overriding the published one.
+     *
+     * @return the threshold, or empty
+     */
+    public OptionalDouble threshold() {
+        return threshold;
+    }
+
+    /**
+     * The caller's cut-off between the dysfunctional and functional range, overriding every criterion: a
+     * score is functional strictly beyond it in the better direction, so a score exactly on it stays
+     * dysfunctional (as a caseness cut-off "≥ X is a case" on a higher-is-worse scale).
+     *
+     * @return the cut-off, or empty
+     */
+    public OptionalDouble cutoff() {
+        return cutoff;
+    }
+
+    /**
+     * The caller's functional (non-clinical) reference, overriding the published norm.
+     *
+     * @return the reference, or empty
+     */
+    public Optional<Reference> functionalNorm() {
+        return functionalNorm;
+    }
+
+    /**
+     * The caller's clinical (dysfunctional) reference, overriding the published norm: its SD is also the
+     * SD of the index under published parameters.
+     *
+     * @return the reference, or empty
+     */
+    public Optional<Reference> clinicalNorm() {
+        return clinicalNorm;
+    }
+
+    /**
      * Returns a copy with the given way of deciding reliable change.
      *
      * @param value the method
      * @return new options
      */
     public ChangeOptions with(RciMethod value) {
-        return new ChangeOptions(value, parameters, criterion, reliability, reliabilityPost, alpha);
+        return copy(value, parameters, criterion, reliability, reliabilityPost, alpha);
     }
 
     /**
      * Returns a copy with the given parameter source.
      *
-     * @param value the parameter source
+     * @param value published norms or the sample's own statistics
      * @return new options
      */
     public ChangeOptions with(ParameterSource value) {
-        return new ChangeOptions(method, value, criterion, reliability, reliabilityPost, alpha);
+        return copy(method, value, criterion, reliability, reliabilityPost, alpha);
     }
 
     /**
-     * Returns a copy with the given significance criterion.
+     * Returns a copy with the given cut-off criterion.
      *
-     * @param value the significance criterion
+     * @param value the criterion
      * @return new options
      */
     public ChangeOptions with(SignificanceCriterion value) {
-        return new ChangeOptions(method, parameters, value, reliability, reliabilityPost, alpha);
+        return copy(method, parameters, value, reliability, reliabilityPost, alpha);
     }
 
     /**
@@ -145,7 +226,7 @@ public final class ChangeOptions {
      * @return new options
      */
     public ChangeOptions withReliability(double value) {
-        return new ChangeOptions(method, parameters, criterion, OptionalDouble.of(value), reliabilityPost, alpha);
+        return copy(method, parameters, criterion, OptionalDouble.of(value), reliabilityPost, alpha);
     }
 
     /**
@@ -155,7 +236,7 @@ public final class ChangeOptions {
      * @return new options
      */
     public ChangeOptions withReliabilityPost(double value) {
-        return new ChangeOptions(method, parameters, criterion, reliability, OptionalDouble.of(value), alpha);
+        return copy(method, parameters, criterion, reliability, OptionalDouble.of(value), alpha);
     }
 
     /**
@@ -165,24 +246,80 @@ public final class ChangeOptions {
      * @return new options
      */
     public ChangeOptions withAlpha(double value) {
-        return new ChangeOptions(method, parameters, criterion, reliability, reliabilityPost, value);
+        return copy(method, parameters, criterion, reliability, reliabilityPost, value);
+    }
+
+    /**
+     * Returns a copy with the caller's fixed reliable-change threshold (used by
+     * {@link RciMethod#FIXED_THRESHOLD}), overriding the published one.
+     *
+     * @param points the threshold in points, greater than 0
+     * @return new options
+     * @since 0.1.0
+     */
+    public ChangeOptions withThreshold(double points) {
+        return new ChangeOptions(method, parameters, criterion, reliability, reliabilityPost, alpha,
+                OptionalDouble.of(points), cutoff, functionalNorm, clinicalNorm);
+    }
+
+    /**
+     * Returns a copy with the caller's functional cut-off; see {@link #cutoff()}.
+     *
+     * @param value the cut-off score
+     * @return new options
+     * @since 0.1.0
+     */
+    public ChangeOptions withCutoff(double value) {
+        return new ChangeOptions(method, parameters, criterion, reliability, reliabilityPost, alpha, threshold,
+                OptionalDouble.of(value), functionalNorm, clinicalNorm);
+    }
+
+    /**
+     * Returns a copy with the caller's functional (non-clinical) reference mean and SD.
+     *
+     * @param mean the mean
+     * @param sd the SD, greater than 0
+     * @return new options
+     * @since 0.1.0
+     */
+    public ChangeOptions withFunctionalNorm(double mean, double sd) {
+        return new ChangeOptions(method, parameters, criterion, reliability, reliabilityPost, alpha, threshold, cutoff,
+                Optional.of(new Reference(mean, sd)), clinicalNorm);
+    }
+
+    /**
+     * Returns a copy with the caller's clinical (dysfunctional) reference mean and SD.
+     *
+     * @param mean the mean
+     * @param sd the SD, greater than 0
+     * @return new options
+     * @since 0.1.0
+     */
+    public ChangeOptions withClinicalNorm(double mean, double sd) {
+        return new ChangeOptions(method, parameters, criterion, reliability, reliabilityPost, alpha, threshold, cutoff,
+                functionalNorm, Optional.of(new Reference(mean, sd)));
     }
 
     @Override
     public boolean equals(Object other) {
         return this == other || other instanceof ChangeOptions o && method == o.method && parameters == o.parameters
                 && criterion == o.criterion && reliability.equals(o.reliability)
-                && reliabilityPost.equals(o.reliabilityPost) && Double.compare(alpha, o.alpha) == 0;
+                && reliabilityPost.equals(o.reliabilityPost) && Double.compare(alpha, o.alpha) == 0
+                && threshold.equals(o.threshold) && cutoff.equals(o.cutoff) && functionalNorm.equals(o.functionalNorm)
+                && clinicalNorm.equals(o.clinicalNorm);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(method, parameters, criterion, reliability, reliabilityPost, alpha);
+        return Objects.hash(method, parameters, criterion, reliability, reliabilityPost, alpha, threshold, cutoff,
+                functionalNorm, clinicalNorm);
     }
 
     @Override
     public String toString() {
         return "ChangeOptions[method=" + method + ", parameters=" + parameters + ", criterion=" + criterion
-                + ", reliability=" + reliability + ", reliabilityPost=" + reliabilityPost + ", alpha=" + alpha + "]";
+                + ", reliability=" + reliability + ", reliabilityPost=" + reliabilityPost + ", alpha=" + alpha
+                + ", threshold=" + threshold + ", cutoff=" + cutoff + ", functionalNorm=" + functionalNorm
+                + ", clinicalNorm=" + clinicalNorm + "]";
     }
 }

@@ -65,8 +65,10 @@ public final class ChangeParameters {
     private final OptionalDouble criticalValue;
     private final Optional<FunctionalCutoff> cutoff;
     private final List<String> sources;
+    private final List<String> suppliedByCaller;
 
     private ChangeParameters(Resolver r) {
+        this.suppliedByCaller = List.copyOf(r.supplied);
         this.instrumentId = r.instrument.id();
         this.definitionVersion = r.instrument.definitionVersion();
         this.method = r.options.method();
@@ -241,7 +243,21 @@ public final class ChangeParameters {
     }
 
     /**
-     * Where each value came from, in words.
+     * The parameters the caller supplied rather than the definition (or the sample): any of
+     * {@code threshold}, {@code alpha}, {@code reliability}, {@code reliabilityPost}, {@code clinicalNorm},
+     * {@code functionalNorm}, {@code cutoff}; every other parameter came from the definition or the sample,
+     * as {@link #sources()} says.
+     *
+     * @return names, in resolution order; empty when everything came from the definition
+     * @since 0.1.0
+     */
+    public List<String> suppliedByCaller() {
+        return suppliedByCaller;
+    }
+
+    /**
+     * Where each value came from, in words: a citation from the definition, the sample, or "supplied by
+     * the caller".
      *
      * @return the sources, in resolution order
      */
@@ -285,6 +301,7 @@ public final class ChangeParameters {
         final ChangeOptions options;
         final Optional<SampleStatistics> sample;
         final List<String> sources = new ArrayList<>();
+        final List<String> supplied = new ArrayList<>();
         ScoreRange range;
         NotAssessable problem;
         OptionalDouble threshold = OptionalDouble.empty();
@@ -347,6 +364,12 @@ public final class ChangeParameters {
 
         private void resolveReliableChange() {
             RciMethod method = options.method();
+            if (!method.hasIndex() && options.threshold().isPresent()) {
+                threshold = options.threshold();
+                supplied.add("threshold");
+                sources.add("threshold " + stripZeros(threshold.getAsDouble()) + ": supplied by the caller");
+                return;
+            }
             if (!method.hasIndex()) {
                 Optional<ReliableChange.FixedThreshold> fixed = instrument.reliableChange().stream()
                         .filter(ReliableChange.FixedThreshold.class::isInstance)
@@ -362,8 +385,13 @@ public final class ChangeParameters {
                 return;
             }
             critical = OptionalDouble.of(method.criticalValue(options.alpha()));
+            if (options.alpha() != ChangeOptions.defaults().alpha()) {
+                supplied.add("alpha");
+                sources.add("alpha " + stripZeros(options.alpha()) + ": supplied by the caller");
+            }
             if (options.reliability().isPresent()) {
                 reliability = options.reliability();
+                supplied.add("reliability");
                 sources.add("reliability " + stripZeros(reliability.getAsDouble()) + ": supplied by the caller");
             } else if (fromReliability().isPresent()) {
                 reliability = OptionalDouble.of(fromReliability().get().reliability().doubleValue());
@@ -376,6 +404,10 @@ public final class ChangeParameters {
                 return;
             }
             reliabilityPost = options.reliabilityPost().isPresent() ? options.reliabilityPost() : reliability;
+            if (options.reliabilityPost().isPresent()) {
+                supplied.add("reliabilityPost");
+                sources.add("post reliability " + stripZeros(reliabilityPost.getAsDouble()) + ": supplied by the caller");
+            }
             if (options.parameters() == ParameterSource.SAMPLE) {
                 resolveSample(method, sample.orElseThrow());
             } else {
@@ -410,7 +442,11 @@ public final class ChangeParameters {
                 return;
             }
             Optional<Norm> clinical = norm(Norm.Role.DYSFUNCTIONAL);
-            if (clinical.isPresent()) {
+            if (options.clinicalNorm().isPresent()) {
+                sd = OptionalDouble.of(options.clinicalNorm().get().sd());
+                meanPre = OptionalDouble.of(options.clinicalNorm().get().mean());
+                sources.add("SD and mean: clinical reference supplied by the caller");
+            } else if (clinical.isPresent()) {
                 sd = OptionalDouble.of(clinical.get().sd().doubleValue());
                 meanPre = OptionalDouble.of(clinical.get().mean().doubleValue());
                 sources.add("SD and mean: " + clinical.get().population() + " norm, " + clinical.get().source()
@@ -429,12 +465,28 @@ public final class ChangeParameters {
             SignificanceCriterion criterion = options.criterion();
             Optional<Reference> dysfunctional = options.parameters() == ParameterSource.SAMPLE
                     ? usableSample().map(s -> new Reference(s.meanPre(), s.sdPre())) : Optional.empty();
+            if (options.clinicalNorm().isPresent()) {
+                supplied.add("clinicalNorm");
+                dysfunctional = options.clinicalNorm().map(n -> new Reference(n.mean(), n.sd()));
+            }
             if (dysfunctional.isEmpty()) {
                 dysfunctional = norm(Norm.Role.DYSFUNCTIONAL)
                         .map(n -> new Reference(n.mean().doubleValue(), n.sd().doubleValue()));
             }
             Optional<Reference> functional = norm(Norm.Role.FUNCTIONAL)
                     .map(n -> new Reference(n.mean().doubleValue(), n.sd().doubleValue()));
+            if (options.functionalNorm().isPresent()) {
+                supplied.add("functionalNorm");
+                functional = options.functionalNorm().map(n -> new Reference(n.mean(), n.sd()));
+            }
+            if (options.cutoff().isPresent()) {
+                supplied.add("cutoff");
+                cutoff = Optional.of(new FunctionalCutoff(SignificanceCriterion.SUPPLIED, options.cutoff().getAsDouble(),
+                        instrument.direction(), Optional.empty()));
+                sources.add("functional range: cut-off " + stripZeros(options.cutoff().getAsDouble())
+                        + " supplied by the caller (a score on it is dysfunctional)");
+                return;
+            }
             if (criterion == SignificanceCriterion.AUTO) {
                 criterion = options.method().hasIndex() && dysfunctional.isPresent() && functional.isPresent()
                         ? SignificanceCriterion.JT_C : SignificanceCriterion.CASENESS;
@@ -474,8 +526,10 @@ public final class ChangeParameters {
             cutoff = Optional.of(new FunctionalCutoff(criterion, value, instrument.direction(), Optional.empty()));
             sources.add("functional range: Jacobson-Truax criterion " + criterion.name().substring(3).toLowerCase(
                     Locale.ROOT) + " = " + stripZeros(Math.round(value * 10000) / 10000.0)
-                    + " (Jacobson & Truax 1991; references: " + (options.parameters() == ParameterSource.SAMPLE
-                    ? "dysfunctional = sample pre scores" : "published norms") + ")");
+                    + " (Jacobson & Truax 1991; references: " + (options.clinicalNorm().isPresent()
+                    ? "dysfunctional = supplied by the caller" : options.parameters() == ParameterSource.SAMPLE
+                    ? "dysfunctional = sample pre scores" : "published norms") + (options.functionalNorm().isPresent()
+                    ? ", functional = supplied by the caller" : "") + ")");
         }
     }
 }

@@ -19,5 +19,10 @@ public enum SignificanceCriterion {
     /** J&amp;T criterion b: within two SDs of the functional mean (functional SD, as in J&amp;T 1991). */
     JT_B,
     /** J&amp;T criterion c: nearer the functional than the dysfunctional mean, weighted by the SDs. */
-    JT_C
+    JT_C,
+    /**
+     * A cut-off supplied by the caller ({@link ChangeOptions#withCutoff}); functional strictly beyond it in the
+     * better direction, so a score on it is dysfunctional. Never chosen by {@link #AUTO}.
+     */
+    SUPPLIED
 }

@@ -19,11 +19,15 @@ import org.imhmeasures.scoring.change.ReliableChangeDirection;
  * @param categories proportion per category (only categories that occur)
  * @param reliableChange proportion per reliable-change verdict (all three)
  * @param crossedIntoFunctional crossed the cut-off into the functional range (reliably or not), among those
- *        who started dysfunctional; this is the cut-off half of clinically significant change only
+ *        who started dysfunctional; this is the cut-off half of clinically significant change only (NHS
+ *        "recovery" when the cut-off is caseness)
+ * @param reliableRecovery crossed into the functional range with reliable improvement, among those who
+ *        started dysfunctional (NHS Talking Therapies "reliable recovery", with its denominator)
  * @since 0.1.0
  */
 public record CategoryCounts(long assessed, long notAssessable, Map<Category, Proportion> categories,
-        Map<ReliableChangeDirection, Proportion> reliableChange, Proportion crossedIntoFunctional) {
+        Map<ReliableChangeDirection, Proportion> reliableChange, Proportion crossedIntoFunctional,
+        Proportion reliableRecovery) {
 
     /**
      * Validates and copies.
@@ -33,13 +37,17 @@ public record CategoryCounts(long assessed, long notAssessable, Map<Category, Pr
      * @param categories proportion per category (only categories that occur)
      * @param reliableChange proportion per reliable-change verdict (all three)
      * @param crossedIntoFunctional crossed the cut-off into the functional range (reliably or not), among those
-     *     who started dysfunctional; this is the cut-off half of clinically significant change only
+     *     who started dysfunctional; this is the cut-off half of clinically significant change only (NHS
+     *     "recovery" when the cut-off is caseness)
+     * @param reliableRecovery crossed into the functional range with reliable improvement, among those who
+     *     started dysfunctional (NHS Talking Therapies "reliable recovery" and its denominator)
      */
     public CategoryCounts {
         categories = Collections.unmodifiableMap(copy(Check.notNull(categories, "categories"), Category.class));
         reliableChange = Collections.unmodifiableMap(copy(Check.notNull(reliableChange, "reliable change"),
                 ReliableChangeDirection.class));
         Check.notNull(crossedIntoFunctional, "crossed into functional");
+        Check.notNull(reliableRecovery, "reliable recovery");
     }
 
     private static <K extends Enum<K>> Map<K, Proportion> copy(Map<K, Proportion> map, Class<K> type) {

@@ -28,7 +28,13 @@ import org.imhmeasures.scoring.internal.Vocabulary;
  * parameters used, the functional cut-off and the sources of each), {@code overall} and {@code groups}
  * (per dimension, an array of outcomes in report order). Numbers are rounded to four decimals, except
  * p-values; an absent statistic is left out rather than written as {@code null}. Reliable-change and
- * category keys are the words of the change CSV ({@code improved}, {@code reliable_recovery} …).
+ * category keys are the words of the change CSV ({@code improved}, {@code reliable_recovery} …). Every
+ * share names its {@code denominator}: {@code pairs assessed} for reliable change and the categories,
+ * {@code cases at baseline} for {@code recovery} (crossing the cut-off into the functional range) and
+ * {@code reliableRecovery} (recovery with reliable improvement), the NHS Talking Therapies denominator
+ * (NHS Digital, Psychological Therapies: reports on the use of IAPT services, June 2020 final,
+ * "Outcomes"); {@code clinicallySignificantAmongDysfunctionalAtStart} is the older name of
+ * {@code recovery}, kept for callers.
  *
  * @since 0.1.0
  */
@@ -39,8 +45,14 @@ public final class CohortReports {
     private CohortReports() {
     }
 
+    /** Denominator of reliable change and the categories. */
+    static final String PAIRS = "pairs assessed";
+
+    /** Denominator of recovery and reliable recovery (NHS Talking Therapies). */
+    static final String CASES = "cases at baseline";
+
     /** The report as a JSON tree (kept inside: callers get the text, or the report's own records). */
-    private static ObjectNode tree(CohortReport report) {
+    private static ObjectNode tree(CohortReport report, Suppression suppression) {
         ObjectNode root = JSON.createObjectNode();
         ChangeParameters p = report.parameters();
         root.put("instrument", p.instrumentId());
@@ -65,11 +77,17 @@ public final class CohortReports {
             cut.put("value", round(c.value()));
         });
         p.sources().forEach(params.putArray("sources")::add);
-        outcome(root.putObject("overall"), report.overall());
+        if (!p.suppliedByCaller().isEmpty()) {
+            p.suppliedByCaller().forEach(params.putArray("suppliedByCaller")::add);
+        }
+        if (suppression.threshold() > 0) {
+            root.put("suppressedBelow", suppression.threshold());
+        }
+        outcome(root.putObject("overall"), report.overall(), suppression);
         ObjectNode groups = root.putObject("groups");
         report.byDimension().forEach((dimension, outcomes) -> {
             var array = groups.putArray(dimension);
-            outcomes.forEach(o -> outcome(array.addObject(), o));
+            outcomes.forEach(o -> outcome(array.addObject(), o, suppression));
         });
         return root;
     }
@@ -82,18 +100,36 @@ public final class CohortReports {
      * @return JSON
      */
     public static String toJson(CohortReport report) {
+        return toJson(report, Suppression.none());
+    }
+
+    /**
+     * The report as JSON, with small numbers suppressed for publication: a hidden count is the string
+     * {@code "<N"}, its percent and interval are left out, and a group with fewer than N pairs has
+     * {@code "suppressed": true} instead of its statistics; the root gains {@code suppressedBelow}.
+     *
+     * @param report the report
+     * @param suppression the policy; {@link Suppression#none()} gives {@link #toJson(CohortReport)}
+     * @return JSON
+     * @since 0.1.0
+     */
+    public static String toJson(CohortReport report, Suppression suppression) {
         try {
-            return JSON.writeValueAsString(tree(report));
+            return JSON.writeValueAsString(tree(report, suppression));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("report must serialise: " + e.getOriginalMessage(), e);
         }
     }
 
-    private static void outcome(ObjectNode node, CohortOutcome o) {
+    private static void outcome(ObjectNode node, CohortOutcome o, Suppression suppression) {
         node.put("group", o.group());
         PairedSummary s = o.summary();
-        node.put("nRead", s.nRead());
-        node.put("nPaired", s.nPaired());
+        count(node, "nRead", s.nRead(), suppression);
+        count(node, "nPaired", s.nPaired(), suppression);
+        if (suppression.hides(s.nPaired())) {
+            node.put("suppressed", true);
+            return;
+        }
         put(node, "completeness", s.completeness());
         put(node, "meanPre", s.meanPre());
         put(node, "meanPost", s.meanPost());
@@ -116,18 +152,35 @@ public final class CohortReports {
         put(node, "hedgesG", s.hedgesG());
         interval(node, "hedgesGCi95", s.hedgesGCi95());
         CategoryCounts c = o.counts();
-        node.put("assessed", c.assessed());
-        node.put("notAssessable", c.notAssessable());
+        count(node, "assessed", c.assessed(), suppression);
+        count(node, "notAssessable", c.notAssessable(), suppression);
         ObjectNode reliable = node.putObject("reliableChange");
-        c.reliableChange().forEach((k, v) -> proportion(reliable.putObject(Vocabulary.reliableChange(k)), v));
+        c.reliableChange().forEach((k, v) -> proportion(reliable.putObject(Vocabulary.reliableChange(k)), v, PAIRS,
+                suppression));
         ObjectNode categories = node.putObject("categories");
-        c.categories().forEach((k, v) -> proportion(categories.putObject(Vocabulary.category(k)), v));
-        proportion(node.putObject("clinicallySignificantAmongDysfunctionalAtStart"), c.crossedIntoFunctional());
+        c.categories().forEach((k, v) -> proportion(categories.putObject(Vocabulary.category(k)), v, PAIRS,
+                suppression));
+        proportion(node.putObject("clinicallySignificantAmongDysfunctionalAtStart"), c.crossedIntoFunctional(), CASES,
+                suppression);
+        proportion(node.putObject("recovery"), c.crossedIntoFunctional(), CASES, suppression);
+        proportion(node.putObject("reliableRecovery"), c.reliableRecovery(), CASES, suppression);
     }
 
-    private static void proportion(ObjectNode node, Proportion p) {
-        node.put("count", p.count());
-        node.put("of", p.total());
+    private static void count(ObjectNode node, String name, long count, Suppression suppression) {
+        if (suppression.hides(count)) {
+            node.put(name, suppression.show(count));
+        } else {
+            node.put(name, count);
+        }
+    }
+
+    private static void proportion(ObjectNode node, Proportion p, String denominator, Suppression suppression) {
+        count(node, "count", p.count(), suppression);
+        count(node, "of", p.total(), suppression);
+        node.put("denominator", denominator);
+        if (suppression.hides(p.count()) || suppression.hides(p.total())) {
+            return;
+        }
         p.percent().ifPresent(v -> node.put("percent", round(v)));
         p.wilson95().ifPresent(i -> {
             node.put("wilson95Lower", round(i.lower()));
@@ -157,17 +210,29 @@ public final class CohortReports {
      * @return text, lines separated by {@code \n}
      */
     public static String toText(CohortReport report) {
+        return toText(report, Suppression.none());
+    }
+
+    /**
+     * The report as plain-text tables with small numbers suppressed ({@code <N}) for publication.
+     *
+     * @param report the report
+     * @param suppression the policy; {@link Suppression#none()} gives {@link #toText(CohortReport)}
+     * @return text, lines separated by {@code \n}
+     * @since 0.1.0
+     */
+    public static String toText(CohortReport report, Suppression suppression) {
         StringBuilder text = new StringBuilder();
         ChangeParameters p = report.parameters();
         text.append(p.instrumentId()).append(" (definition ").append(p.definitionVersion()).append("), method ")
                 .append(Vocabulary.rciMethod(p.method())).append(", ").append(p.source().name().toLowerCase(Locale.ROOT))
                 .append(" parameters\n");
         String[] header = {"group", "read", "paired", "mean pre", "mean post", "change (95% CI)", "d_z", "t p",
-            "Wilcoxon p", "improved", "no change", "deteriorated", "into functional"};
+            "Wilcoxon p", "improved", "no change", "deteriorated", "into functional", "reliable recovery"};
         List<String[]> rows = new java.util.ArrayList<>();
-        rows.add(row(report.overall()));
+        rows.add(row(report.overall(), suppression));
         report.byDimension().forEach((dimension, outcomes) -> outcomes.forEach(o -> {
-            String[] r = row(o);
+            String[] r = row(o, suppression);
             r[0] = dimension + ": " + o.group();
             rows.add(r);
         }));
@@ -185,22 +250,42 @@ public final class CohortReports {
         }
         line(text, rule, widths);
         rows.forEach(r -> line(text, r, widths));
+        text.append("Shares: improved, no change and deteriorated of the pairs assessed; into functional (recovery) and "
+                + "reliable recovery of the cases at baseline (NHS Talking Therapies).");
+        if (suppression.threshold() > 0) {
+            text.append(" Counts below ").append(suppression.threshold()).append(" are shown as <")
+                    .append(suppression.threshold()).append('.');
+        }
+        text.append('\n');
         return text.toString();
     }
 
-    private static String[] row(CohortOutcome o) {
+    private static String[] row(CohortOutcome o, Suppression suppression) {
         PairedSummary s = o.summary();
         Map<ReliableChangeDirection, Proportion> rc = o.counts().reliableChange();
-        return new String[] {o.group(), Long.toString(s.nRead()), s.nPaired() + pct(s.completeness()),
+        if (suppression.hides(s.nPaired())) {
+            String[] hidden = new String[14];
+            java.util.Arrays.fill(hidden, "-");
+            hidden[0] = o.group();
+            hidden[1] = suppression.show(s.nRead());
+            hidden[2] = suppression.show(s.nPaired());
+            return hidden;
+        }
+        return new String[] {o.group(), suppression.show(s.nRead()), s.nPaired() + pct(s.completeness()),
             fmt(s.meanPre()), fmt(s.meanPost()),
             fmt(s.meanChange()) + s.meanChangeCi95().map(i -> " (" + f(i.lower()) + ", " + f(i.upper()) + ")").orElse(""),
             fmt(s.cohensDz()), s.pairedT().map(t -> p(t.pValue())).orElse("-"),
-            s.wilcoxon().map(w -> p(w.pValue())).orElse("-"), share(rc.get(ReliableChangeDirection.IMPROVED)),
-            share(rc.get(ReliableChangeDirection.NONE)), share(rc.get(ReliableChangeDirection.DETERIORATED)),
-            share(o.counts().crossedIntoFunctional())};
+            s.wilcoxon().map(w -> p(w.pValue())).orElse("-"),
+            share(rc.get(ReliableChangeDirection.IMPROVED), suppression),
+            share(rc.get(ReliableChangeDirection.NONE), suppression),
+            share(rc.get(ReliableChangeDirection.DETERIORATED), suppression),
+            share(o.counts().crossedIntoFunctional(), suppression), share(o.counts().reliableRecovery(), suppression)};
     }
 
-    private static String share(Proportion p) {
+    private static String share(Proportion p, Suppression suppression) {
+        if (p != null && (suppression.hides(p.count()) || suppression.hides(p.total()))) {
+            return suppression.show(p.count());
+        }
         return p == null || p.percent().isEmpty() ? "-" : p.count() + " (" + Math.round(p.percent().get()) + "%)";
     }
 

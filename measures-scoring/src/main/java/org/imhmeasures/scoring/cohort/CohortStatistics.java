@@ -29,7 +29,9 @@ import org.imhmeasures.scoring.change.ReliableChangeDirection;
  *   <li>95% interval of the mean change: mean ± t(0.975, n−1)·SD/√n;</li>
  *   <li>paired t-test (two-sided) and Wilcoxon signed-rank test (two-sided; exact p-value for small
  *       samples without ties, normal approximation with continuity correction otherwise — the
- *       {@code AUTO} method of Commons Statistics);</li>
+ *       {@code AUTO} method of Commons Statistics, as R's {@code wilcox.test} with {@code correct = TRUE});
+ *       zero changes are dropped before ranking by default, as R and SciPy do, or ranked and then dropped
+ *       (Pratt) on request: see {@link WilcoxonZeros};</li>
  *   <li>Cohen's d_z = mean change / SD of change, with the approximate standard error
  *       √(1/n + d_z²/(2n)) and a normal 95% interval (Borenstein et al. 2009, Introduction to
  *       Meta-Analysis, ch. 4, for the paired design); Hedges' g = J·d_z with J = 1 − 3/(4(n−1) − 1),
@@ -64,6 +66,21 @@ public final class CohortStatistics {
      * @return the summary
      */
     public static PairedSummary summarise(long nRead, double[] pre, double[] post) {
+        return summarise(nRead, pre, post, WilcoxonZeros.DROP);
+    }
+
+    /**
+     * Summarises paired totals, with the given treatment of zero changes in the Wilcoxon test.
+     *
+     * @param nRead the number of records read, including unpaired ones
+     * @param pre pre totals of the paired records
+     * @param post post totals, same length
+     * @param zeros what the Wilcoxon test does with zero changes
+     * @return the summary
+     * @since 0.1.0
+     */
+    public static PairedSummary summarise(long nRead, double[] pre, double[] post, WilcoxonZeros zeros) {
+        Check.notNull(zeros, "zeros");
         Check.argument(pre.length == post.length, "pre and post must pair up: %d != %d", pre.length, post.length);
         int n = pre.length;
         Check.argument(nRead >= n, "records read must be at least the pairs: %d < %d", nRead, n);
@@ -110,7 +127,14 @@ public final class CohortStatistics {
         }
         Optional<TestResult> wilcoxon = Optional.empty();
         if (anyNonZero) {
-            WilcoxonSignedRankTest.Result w = WilcoxonSignedRankTest.withDefaults().test(post, pre);
+            WilcoxonSignedRankTest.Result w;
+            if (zeros == WilcoxonZeros.PRATT) {
+                // Commons Statistics ranks zero differences, then drops them (Pratt)
+                w = WilcoxonSignedRankTest.withDefaults().test(post, pre);
+            } else {
+                w = WilcoxonSignedRankTest.withDefaults().test(java.util.Arrays.stream(change).filter(c -> c != 0)
+                        .toArray());
+            }
             wilcoxon = Optional.of(new TestResult(w.getStatistic(), OptionalDouble.empty(), w.getPValue()));
         }
         return new PairedSummary(nRead, n, completeness, meanPre, meanPost, OptionalDouble.of(meanChange),
@@ -119,8 +143,13 @@ public final class CohortStatistics {
 
     /**
      * Counts individual change results per category, per reliable-change verdict and for crossing the
-     * cut-off into the functional range. Denominators are the assessed pairs; crossings are counted among
-     * those who started in the dysfunctional range (the NHS recovery denominator).
+     * cut-off into the functional range. Reliable improvement, no change and deterioration, and the
+     * categories, have the assessed pairs as denominator; recovery (crossing into the functional range)
+     * and reliable recovery (recovery with reliable improvement) are counted among those who started in
+     * the dysfunctional range, the NHS Talking Therapies denominator: recovery rate = recovered ÷
+     * (finished a course of treatment − not at caseness at the start), improvement rate = reliably improved
+     * ÷ finished a course of treatment (NHS Digital, Psychological Therapies: reports on the use of IAPT
+     * services, June 2020 final, "Outcomes" section with worked examples).
      *
      * @param results change results of the paired records
      * @return the counts
@@ -132,6 +161,7 @@ public final class CohortStatistics {
         long notAssessable = 0;
         long dysfunctionalAtStart = 0;
         long crossedIntoFunctional = 0;
+        long reliableRecovery = 0;
         for (ChangeResult result : results) {
             if (result instanceof ChangeResult.Assessed a) {
                 assessed++;
@@ -141,6 +171,9 @@ public final class CohortStatistics {
                     dysfunctionalAtStart++;
                     if (a.crossedCutoff() == CutoffCrossing.INTO_FUNCTIONAL) {
                         crossedIntoFunctional++;
+                        if (a.reliableChange() == ReliableChangeDirection.IMPROVED) {
+                            reliableRecovery++;
+                        }
                     }
                 }
             } else {
@@ -156,6 +189,7 @@ public final class CohortStatistics {
             reliableProportions.put(direction, Proportion.of(reliable.getOrDefault(direction, 0L), assessed));
         }
         return new CategoryCounts(assessed, notAssessable, categoryProportions, reliableProportions,
-                Proportion.of(crossedIntoFunctional, dysfunctionalAtStart));
+                Proportion.of(crossedIntoFunctional, dysfunctionalAtStart),
+                Proportion.of(reliableRecovery, dysfunctionalAtStart));
     }
 }

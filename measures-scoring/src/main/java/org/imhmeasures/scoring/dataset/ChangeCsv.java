@@ -8,16 +8,17 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.imhmeasures.core.instrument.Instrument;
 import org.imhmeasures.core.internal.Check;
@@ -28,6 +29,7 @@ import org.imhmeasures.scoring.change.ParameterSource;
 import org.imhmeasures.scoring.change.SampleStatistics;
 import org.imhmeasures.scoring.cohort.CohortAccumulator;
 import org.imhmeasures.scoring.cohort.CohortReport;
+import org.imhmeasures.scoring.cohort.WilcoxonZeros;
 import org.imhmeasures.scoring.dataset.internal.CsvInput;
 import org.imhmeasures.scoring.internal.Vocabulary;
 
@@ -38,10 +40,12 @@ import org.imhmeasures.scoring.internal.Vocabulary;
  * kept only as group labels when named in {@code groupColumns}, otherwise ignored). Output header,
  * exactly:
  * <pre>record_id,pre,post,change,rci,reliable_change,clinically_significant,category</pre>
- * {@code rci} has three decimals (empty for fixed thresholds); {@code reliable_change} is
+ * {@code rci} has full precision, the shortest decimal that reads back as the computed double (empty for
+ * fixed thresholds); {@code reliable_change} is
  * {@code improved}, {@code deteriorated} or {@code none}; {@code clinically_significant} {@code true},
  * {@code false} or empty; {@code category} the method's category. Unusable rows go to the rejects as
  * {@code line,record_id,reason,message} with reasons {@code malformed_row}, {@code missing_record_id},
+ * {@code duplicate_record_id} (a record id seen before: a record counts once, from its first row),
  * {@code missing_score}, {@code score_not_a_number} and {@code score_out_of_range}. Rows read = rows
  * assessed + rows rejected. Text cells (record id, reasons, messages) are neutralised against formula
  * injection by default; the number columns never are ({@link #withCsvCells}).
@@ -85,9 +89,11 @@ public final class ChangeCsv {
     private final List<String> groupColumns;
     private final Map<String, List<String>> groupOrder;
     private final CsvCells cells;
+    private final WilcoxonZeros zeros;
 
     private ChangeCsv(Instrument instrument, ChangeOptions options, List<String> groupColumns,
-            Map<String, List<String>> groupOrder, CsvCells cells) {
+            Map<String, List<String>> groupOrder, CsvCells cells, WilcoxonZeros zeros) {
+        this.zeros = Check.notNull(zeros, "zeros");
         this.instrument = Check.notNull(instrument, "instrument");
         this.options = Check.notNull(options, "options");
         this.groupColumns = List.copyOf(Check.notNull(groupColumns, "group columns"));
@@ -104,7 +110,8 @@ public final class ChangeCsv {
      * @return the job
      */
     public static ChangeCsv of(Instrument instrument, ChangeOptions options, List<String> groupColumns) {
-        return new ChangeCsv(instrument, options, groupColumns, Map.of(), CsvCells.NEUTRALISE_FORMULAS);
+        return new ChangeCsv(instrument, options, groupColumns, Map.of(), CsvCells.NEUTRALISE_FORMULAS,
+                WilcoxonZeros.DROP);
     }
 
     /**
@@ -120,7 +127,19 @@ public final class ChangeCsv {
      * @since 0.1.0
      */
     public ChangeCsv withCsvCells(CsvCells cells) {
-        return new ChangeCsv(instrument, options, groupColumns, groupOrder, cells);
+        return new ChangeCsv(instrument, options, groupColumns, groupOrder, cells, zeros);
+    }
+
+    /**
+     * Returns a copy whose cohort Wilcoxon test treats zero changes as {@code zeros} says (default
+     * {@link WilcoxonZeros#DROP}, as R and SciPy). This job is unchanged.
+     *
+     * @param zeros the treatment of zero changes
+     * @return a new job
+     * @since 0.1.0
+     */
+    public ChangeCsv with(WilcoxonZeros zeros) {
+        return new ChangeCsv(instrument, options, groupColumns, groupOrder, cells, zeros);
     }
 
     /**
@@ -135,7 +154,7 @@ public final class ChangeCsv {
         Check.argument(groupColumns.contains(column), "column must be one of %s: %s", groupColumns, column);
         Map<String, List<String>> orders = new LinkedHashMap<>(groupOrder);
         orders.put(column, List.copyOf(Check.notNull(labels, "labels")));
-        return new ChangeCsv(instrument, options, groupColumns, Collections.unmodifiableMap(orders), cells);
+        return new ChangeCsv(instrument, options, groupColumns, Collections.unmodifiableMap(orders), cells, zeros);
     }
 
     /**
@@ -177,20 +196,65 @@ public final class ChangeCsv {
         return run(input, Check.notNull(output, "output"), Optional.of(Check.notNull(rejects, "rejects")));
     }
 
+    /**
+     * Runs the job over pairs built from a score file ({@link ScorePairing}): the output and the cohort
+     * are those of the same pairs given as a {@code record_id,pre,post} CSV; rejects (pairs that cannot be
+     * assessed, such as a total out of range) give the line of the post row in the score file, after the
+     * pairing's own rejects ({@code duplicate_timepoint} …), which are written first. The cohort counts
+     * every record as read: unpaired and rejected records are read but not paired, in their groups, so
+     * completeness is paired ÷ records.
+     *
+     * @param pairs the pairing's result; its pairs must carry every group column of this job
+     * @param output where assessed rows go (header first); flushed, not closed
+     * @param rejects where rejected pairs go (header first), if kept; flushed, not closed
+     * @return the counts (rows read = pairs) and the cohort report
+     * @throws DatasetException when the change model cannot assess any pair: the message says which
+     * @throws IOException on write failure
+     * @since 0.1.0
+     */
+    public Run run(ScorePairing.Result pairs, Writer output, Optional<Writer> rejects) throws IOException {
+        Check.notNull(pairs, "pairs");
+        for (ScorePairing.Pair pair : pairs.pairs()) {
+            for (String column : inputColumns()) {
+                Check.argument(pair.groups().containsKey(column), "pairs must carry the group column %s: absent",
+                        column);
+            }
+        }
+        return run(pairs.rejects(), pairs.unpaired(), handler -> {
+            for (ScorePairing.Pair pair : pairs.pairs()) {
+                PairRow row = new PairRow();
+                row.line = pair.line();
+                row.recordId = pair.recordId();
+                row.groups = pair.groups();
+                row.preText = pair.pre();
+                row.postText = pair.post();
+                row.rejection = parse(row);
+                handler.accept(row);
+            }
+        }, Check.notNull(output, "output"), Check.notNull(rejects, "rejects"));
+    }
+
     private Run run(Callable<Reader> input, Writer output, Optional<Writer> rejects) throws IOException {
+        return run(List.of(), List.of(), handler -> {
+            try (Reader in = open(input)) {
+                read(in, handler);
+            }
+        }, output, rejects);
+    }
+
+    private Run run(List<ScorePairing.Reject> pairingRejects, List<ScorePairing.Unpaired> unpaired,
+            PairSource source, Writer output, Optional<Writer> rejects) throws IOException {
         ChangeModel model;
         if (options.parameters() == ParameterSource.SAMPLE) {
             List<double[]> pairs = new ArrayList<>();
             Optional<org.imhmeasures.core.instrument.ScoreRange> range = ChangeModel.changeRange(instrument);
-            try (Reader in = open(input)) {
-                read(in, row -> {
-                    // only pairs that will be assessed enter the sample estimates
-                    if (row.pre.isPresent() && row.post.isPresent() && range.isPresent()
-                            && range.get().contains(row.preValue) && range.get().contains(row.postValue)) {
-                        pairs.add(new double[] {row.pre.getAsDouble(), row.post.getAsDouble()});
-                    }
-                });
-            }
+            source.forEach(row -> {
+                // only pairs that will be assessed enter the sample estimates
+                if (row.pre.isPresent() && row.post.isPresent() && range.isPresent()
+                        && range.get().contains(row.preValue) && range.get().contains(row.postValue)) {
+                    pairs.add(new double[] {row.pre.getAsDouble(), row.post.getAsDouble()});
+                }
+            });
             double[] pre = pairs.stream().mapToDouble(p -> p[0]).toArray();
             double[] post = pairs.stream().mapToDouble(p -> p[1]).toArray();
             model = ChangeModel.fromSample(instrument, options, SampleStatistics.of(pre, post));
@@ -200,17 +264,23 @@ public final class ChangeCsv {
         if (model.unusable().isPresent()) {
             throw new DatasetException(0, model.unusable().get().message(), null);
         }
-        CohortAccumulator cohort = CohortAccumulator.of(model, groupColumns);
+        CohortAccumulator cohort = CohortAccumulator.of(model, groupColumns, zeros);
         groupOrder.forEach(cohort::orderGroups);
         long[] counts = new long[3]; // read, assessed, rejected
-        try (Reader in = open(input);
-                CsvOut out = new CsvOut(output, cells, NUMBER_COLUMNS);
+        try (CsvOut out = new CsvOut(output, cells, NUMBER_COLUMNS);
                 CsvOut rej = rejects.isPresent() ? new CsvOut(rejects.get(), cells, NUMBER_COLUMNS) : null) {
             out.row(OUTPUT_COLUMNS);
             if (rej != null) {
                 rej.row(REJECT_COLUMNS);
             }
-            read(in, row -> {
+            for (ScorePairing.Reject r : pairingRejects) {
+                write(rej, List.of(Long.toString(r.line()), r.recordId(), r.reason(), r.message()));
+                cohort.add(r.groups(), OptionalDouble.empty(), OptionalDouble.empty());
+            }
+            for (ScorePairing.Unpaired u : unpaired) {
+                cohort.add(u.groups(), OptionalDouble.empty(), OptionalDouble.empty());
+            }
+            source.forEach(row -> {
                 counts[0]++;
                 if (row.rejection != null) {
                     counts[2]++;
@@ -224,8 +294,8 @@ public final class ChangeCsv {
                     counts[1]++;
                     write(out, List.of(row.recordId, row.preText, row.postText,
                             row.postValue.subtract(row.preValue).toPlainString(),
-                            a.rci().isPresent() ? BigDecimal.valueOf(a.rci().getAsDouble()).setScale(3,
-                                    RoundingMode.HALF_UP).toPlainString() : "",
+                            // full precision: the shortest decimal that reads back as the same double
+                            a.rci().isPresent() ? BigDecimal.valueOf(a.rci().getAsDouble()).toPlainString() : "",
                             Vocabulary.reliableChange(a.reliableChange()),
                             Vocabulary.cutoffCrossing(a.crossedCutoff()),
                             Vocabulary.category(a.category())));
@@ -242,6 +312,11 @@ public final class ChangeCsv {
             }
         }
         return new Run(new DatasetSummary(counts[0], counts[1], counts[2], 0), cohort.report());
+    }
+
+    /** The input columns the group dimensions read (a crossed {@code team*age_band} reads both). */
+    private List<String> inputColumns() {
+        return groupColumns.stream().flatMap(d -> CohortAccumulator.columns(d).stream()).distinct().toList();
     }
 
     private static Reader open(Callable<Reader> input) throws IOException {
@@ -283,6 +358,11 @@ public final class ChangeCsv {
         void accept(PairRow row) throws IOException;
     }
 
+    /** Gives every row to a handler, once per call. */
+    private interface PairSource {
+        void forEach(PairHandler handler) throws IOException;
+    }
+
     private void read(Reader in, PairHandler handler) throws IOException {
         try (CsvInput rows = CsvInput.of(in)) {
             List<String> header = rows.header();
@@ -294,7 +374,8 @@ public final class ChangeCsv {
                         ? "record_id" : pre < 0 ? "pre" : "post") + " absent", null);
             }
             Map<String, Integer> groupIndex = new HashMap<>();
-            for (String column : groupColumns) {
+            Set<String> seen = new HashSet<>();
+            for (String column : inputColumns()) {
                 int index = header.indexOf(column);
                 if (index < 0) {
                     throw new DatasetException(1, "header must have the group column " + column + ": absent", null);
@@ -311,6 +392,9 @@ public final class ChangeCsv {
                             + cells.size()};
                 } else if (row.recordId.isEmpty()) {
                     row.rejection = new String[] {"missing_record_id", "record_id must not be empty: empty"};
+                } else if (!seen.add(row.recordId)) {
+                    // a record is counted once: the first row is used, later rows of the same id are rejected
+                    row.rejection = new String[] {"duplicate_record_id", "record_id must occur once: repeated"};
                 } else {
                     Map<String, String> groups = new HashMap<>();
                     for (Map.Entry<String, Integer> group : groupIndex.entrySet()) {

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class CsvCellsTest {
 
     /** Every character OWASP lists, as the first character of a record id. */
-    static final List<String> HOSTILE = List.of("=HYPERLINK(\"x\")", "+1", "-2", "@SUM(A1)", "\tx", "\rx");
+    static final List<String> HOSTILE = List.of("=HYPERLINK(\"x\")", "+1", "-2", "@SUM(A1)", "\tx", "\ry");
 
     private static final String PHQ9 = "record_id,phq9_1,phq9_2,phq9_3,phq9_4,phq9_5,phq9_6,phq9_7,phq9_8,phq9_9\n";
 
