@@ -23,7 +23,7 @@ import subprocess
 import sys
 import time
 
-CLI = "examples/target/imh-measures-cli.jar"
+CLI = "measures-cli/target/imh-measures-cli.jar"
 BENCH = "benchmarks/target/benchmarks.jar"
 
 

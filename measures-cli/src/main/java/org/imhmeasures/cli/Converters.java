@@ -4,9 +4,10 @@
  */
 package org.imhmeasures.cli;
 
-import java.util.Locale;
 import java.time.Period;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import org.imhmeasures.core.instrument.Catalogue;
 import org.imhmeasures.core.instrument.Instrument;
 import org.imhmeasures.scoring.MissingItemPolicy;
@@ -43,7 +44,7 @@ final class Converters {
     /** Completion candidates for {@code --instrument}: the catalogue's ids. */
     static final class InstrumentIds implements Iterable<String> {
         @Override
-        public java.util.Iterator<String> iterator() {
+        public Iterator<String> iterator() {
             return InstrumentById.ids().iterator();
         }
     }

@@ -4,12 +4,14 @@
  */
 package org.imhmeasures.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.imhmeasures.core.instrument.AnswerOption;
@@ -67,9 +69,9 @@ final class InstrumentsCommand implements Callable<Integer> {
         String[] header = {"id", "version", "name", "completed by", "range", "cut-off", "reliable change",
             "licence", "wording shipped"};
         List<String[]> rows = instruments.stream().map(i -> new String[] {
-            i.id(), i.definitionVersion(), i.name(), i.respondent().name().toLowerCase(java.util.Locale.ROOT)
+            i.id(), i.definitionVersion(), i.name(), i.respondent().name().toLowerCase(Locale.ROOT)
                 .replace('_', ' '), range(i), cutoff(i), reliableChange(i), i.licence().kind().name()
-                .toLowerCase(java.util.Locale.ROOT).replace('_', ' '), wordingShipped(i) ? "yes" : "no"})
+                .toLowerCase(Locale.ROOT).replace('_', ' '), wordingShipped(i) ? "yes" : "no"})
             .collect(Collectors.toList());
         int[] widths = new int[header.length];
         for (int c = 0; c < header.length; c++) {
@@ -215,7 +217,7 @@ final class InstrumentsCommand implements Callable<Integer> {
         }
         try {
             return JSON.writeValueAsString(array);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("catalogue must serialise to JSON: " + e.getOriginalMessage(), e);
         }
     }
@@ -251,6 +253,6 @@ final class InstrumentsCommand implements Callable<Integer> {
 
     private static String lower(Object value) {
         String text = value instanceof Enum<?> e ? e.name() : value.toString();
-        return text.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+        return text.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
     }
 }

@@ -7,20 +7,24 @@ package org.imhmeasures.cli;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.imhmeasures.cli.files.OutputFiles;
-import org.imhmeasures.scoring.dataset.BoundedLines;
-import org.imhmeasures.scoring.dataset.DatasetException;
-import org.imhmeasures.scoring.dataset.DatasetInput;
+import org.imhmeasures.core.care.EligibilityPolicy;
 import org.imhmeasures.portal.profile.ReferralProfile;
 import org.imhmeasures.portal.submission.Submission;
 import org.imhmeasures.portal.submission.SubmissionResult;
 import org.imhmeasures.portal.submission.SubmissionValidator;
 import org.imhmeasures.portal.submission.Violation;
+import org.imhmeasures.scoring.dataset.BoundedLines;
+import org.imhmeasures.scoring.dataset.DatasetException;
+import org.imhmeasures.scoring.dataset.DatasetInput;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -48,7 +52,7 @@ public final class ProfileCommand implements Callable<Integer> {
     }
 
     /** Kept strongly reachable so the level holds: Hibernate Validator's start-up banner is noise here. */
-    private static final java.util.logging.Logger VALIDATOR_LOG = java.util.logging.Logger.getLogger(
+    private static final Logger VALIDATOR_LOG = Logger.getLogger(
             "org.hibernate.validator");
 
     @ParentCommand
@@ -67,7 +71,7 @@ public final class ProfileCommand implements Callable<Integer> {
 
     @Option(names = "--upper-age", paramLabel = "YEARS", converter = Converters.UpperAge.class,
             description = "the service takes referrals up to this age, 2 to 18 years (default: the second birthday)")
-    private java.time.Period upperAge;
+    private Period upperAge;
 
     private ProfileCommand() {
     }
@@ -85,8 +89,8 @@ public final class ProfileCommand implements Callable<Integer> {
     }
 
     private int run(PrintStream out, PrintStream err) throws CommandFailure, OutputFiles.SameFileException {
-        VALIDATOR_LOG.setLevel(java.util.logging.Level.WARNING);
-        org.imhmeasures.core.care.EligibilityPolicy policy = org.imhmeasures.core.care.EligibilityPolicy.defaults();
+        VALIDATOR_LOG.setLevel(Level.WARNING);
+        EligibilityPolicy policy = EligibilityPolicy.defaults();
         if (upperAge != null) {
             policy = policy.withUpperAge(upperAge);
         }
@@ -122,7 +126,7 @@ public final class ProfileCommand implements Callable<Integer> {
      * @throws CommandFailure when the file cannot be read
      */
     public static Loaded load(Path input, int topN) throws CommandFailure {
-        return load(input, topN, org.imhmeasures.core.care.EligibilityPolicy.defaults());
+        return load(input, topN, EligibilityPolicy.defaults());
     }
 
     /**
@@ -134,7 +138,7 @@ public final class ProfileCommand implements Callable<Integer> {
      * @return the profile, the number of submissions read, and one line per rejected submission
      * @throws CommandFailure when the file cannot be read
      */
-    public static Loaded load(Path input, int topN, org.imhmeasures.core.care.EligibilityPolicy policy)
+    public static Loaded load(Path input, int topN, EligibilityPolicy policy)
             throws CommandFailure {
         List<Submission> accepted = new ArrayList<>();
         List<String> rejections = new ArrayList<>();

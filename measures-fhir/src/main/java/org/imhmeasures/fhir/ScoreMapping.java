@@ -5,20 +5,23 @@
 package org.imhmeasures.fhir;
 
 import java.math.BigDecimal;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.hl7.fhir.r4.model.CodeSystem;
+import java.util.Set;
 import org.hl7.fhir.r4.model.CodeSystem.CodeSystemContentMode;
+import org.hl7.fhir.r4.model.CodeSystem;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Enumerations.PublicationStatus;
 import org.hl7.fhir.r4.model.IntegerType;
-import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Observation.ObservationComponentComponent;
 import org.hl7.fhir.r4.model.Observation.ObservationStatus;
+import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Quantity;
-import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.QuestionnaireResponse.QuestionnaireResponseStatus;
+import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Type;
 import org.imhmeasures.core.instrument.Aggregation;
@@ -167,7 +170,7 @@ public final class ScoreMapping {
         source.ifPresent(qr -> Require.argument(qr.hasIdElement() && qr.getIdElement().hasIdPart(),
                 "source questionnaire response must have an id: none"));
 
-        java.util.Set<String> codes = new java.util.LinkedHashSet<>();
+        Set<String> codes = new LinkedHashSet<>();
         for (Problem problem : result.problems()) {
             codes.add(problem.code());
         }
@@ -248,11 +251,11 @@ public final class ScoreMapping {
         }
     }
 
-    private static String ids(java.util.List<CriticalItemUnanswered> items) {
+    private static String ids(List<CriticalItemUnanswered> items) {
         return String.join(";", items.stream().map(CriticalItemUnanswered::itemId).toList());
     }
 
-    private static String alertIds(java.util.List<CriticalAlert> alerts) {
+    private static String alertIds(List<CriticalAlert> alerts) {
         return String.join(";", alerts.stream().map(CriticalAlert::itemId).toList());
     }
 

@@ -7,6 +7,7 @@ package org.imhmeasures.examples.portal;
 import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
@@ -198,7 +199,7 @@ final class DeadlineExecutor implements Executor {
             if (delay != Long.MAX_VALUE && !finished && !expired) {
                 try {
                     check = watchdog.schedule(this::check, Math.max(0, delay), TimeUnit.NANOSECONDS);
-                } catch (java.util.concurrent.RejectedExecutionException e) {
+                } catch (RejectedExecutionException e) {
                     // shutting down: the connection threads are being interrupted anyway
                 }
             }

@@ -18,6 +18,7 @@ import java.io.OutputStream;
 import java.lang.System.Logger.Level;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,15 +30,15 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.imhmeasures.portal.submission.SubmissionResult;
+import org.imhmeasures.portal.submission.SubmissionValidator;
+import org.imhmeasures.portal.submission.Violation;
 import org.imhmeasures.scoring.Administration;
 import org.imhmeasures.scoring.CriticalAlert;
 import org.imhmeasures.scoring.NotScorable;
 import org.imhmeasures.scoring.Problem;
 import org.imhmeasures.scoring.ScoreResult;
 import org.imhmeasures.scoring.Scored;
-import org.imhmeasures.portal.submission.SubmissionResult;
-import org.imhmeasures.portal.submission.SubmissionValidator;
-import org.imhmeasures.portal.submission.Violation;
 
 /**
  * A minimal portal backend on the JDK's {@link HttpServer}, written to be safe to copy: {@code POST
@@ -348,7 +349,7 @@ public final class PortalServer implements AutoCloseable {
             // a critical item without a valid answer: its alert status is unknown, never silent
             ArrayNode unanswered = node.putArray("criticalUnanswered");
             score.criticalUnanswered().forEach(item -> unanswered.addObject().put("item", item.itemId())
-                    .put("cause", item.cause().name().toLowerCase(java.util.Locale.ROOT)).put("reason", item.reason()));
+                    .put("cause", item.cause().name().toLowerCase(Locale.ROOT)).put("reason", item.reason()));
         }
         return root;
     }
@@ -367,7 +368,7 @@ public final class PortalServer implements AutoCloseable {
     }
 
     private static Reply json(int status, ObjectNode body, boolean close) throws IOException {
-        Map<String, String> headers = new java.util.LinkedHashMap<>();
+        Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", "application/json; charset=utf-8");
         if (close) {
             // the body may not have been read: do not read it for the next request

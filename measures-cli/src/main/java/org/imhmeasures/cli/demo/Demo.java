@@ -14,9 +14,12 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.Period;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -24,10 +27,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.imhmeasures.cli.files.OutputFiles;
+import org.imhmeasures.core.care.EligibilityPolicy;
 import org.imhmeasures.core.instrument.Catalogue;
 import org.imhmeasures.core.instrument.Instrument;
 import org.imhmeasures.core.instrument.Item;
-import org.imhmeasures.cli.files.OutputFiles;
+import org.imhmeasures.portal.profile.ReferralProfile;
+import org.imhmeasures.portal.submission.Submission;
+import org.imhmeasures.portal.submission.SubmissionResult;
+import org.imhmeasures.portal.submission.SubmissionValidator;
 import org.imhmeasures.scoring.Scorer;
 import org.imhmeasures.scoring.change.ChangeModel;
 import org.imhmeasures.scoring.change.ChangeOptions;
@@ -37,8 +45,8 @@ import org.imhmeasures.scoring.cohort.CohortReports;
 import org.imhmeasures.scoring.dataset.ChangeCsv;
 import org.imhmeasures.scoring.dataset.CsvCells;
 import org.imhmeasures.scoring.dataset.DatasetException;
-import org.imhmeasures.scoring.dataset.DatasetSummary;
 import org.imhmeasures.scoring.dataset.DatasetScoring;
+import org.imhmeasures.scoring.dataset.DatasetSummary;
 
 /**
  * The main job: generate a synthetic service, score every administration through the same CSV path
@@ -190,7 +198,7 @@ public final class Demo {
     private static final Map<String, Integer> TIMEPOINT_DAYS = Map.of("baseline", 0, "review", 84, "discharge", 182);
 
     /** The synthetic service accepts referrals until the third birthday (a service-set limit). */
-    static final java.time.Period UPPER_AGE = java.time.Period.ofYears(3);
+    static final Period UPPER_AGE = Period.ofYears(3);
 
     /**
      * Writes every family as a portal submission ({@code referrals.jsonl}), validates them as a portal
@@ -198,12 +206,12 @@ public final class Demo {
      */
     private static void referralProfile(List<SyntheticService.Family> service, Writer jsonl, StringBuilder report,
             ObjectNode summary) throws IOException {
-        List<org.imhmeasures.portal.submission.Submission> accepted = new ArrayList<>();
+        List<Submission> accepted = new ArrayList<>();
         int rejected = 0;
         try (Writer writer = jsonl;
-                org.imhmeasures.portal.submission.SubmissionValidator validator =
-                        org.imhmeasures.portal.submission.SubmissionValidator.builder().policy(
-                                org.imhmeasures.core.care.EligibilityPolicy.defaults().withUpperAge(UPPER_AGE))
+                SubmissionValidator validator =
+                        SubmissionValidator.builder().policy(
+                                EligibilityPolicy.defaults().withUpperAge(UPPER_AGE))
                                 .build()) {
             for (SyntheticService.Family family : service) {
                 String line = JSON.writer().without(SerializationFeature.INDENT_OUTPUT)
@@ -211,15 +219,15 @@ public final class Demo {
                 writer.write(line);
                 writer.write('\n');
                 var result = validator.validate(line);
-                if (result instanceof org.imhmeasures.portal.submission.SubmissionResult.Accepted a) {
+                if (result instanceof SubmissionResult.Accepted a) {
                     accepted.add(a.submission());
                 } else {
                     rejected++;
                 }
             }
         }
-        var profile = org.imhmeasures.portal.profile.ReferralProfile.of(accepted,
-                org.imhmeasures.portal.profile.ReferralProfile.DEFAULT_TOP_N);
+        var profile = ReferralProfile.of(accepted,
+                ReferralProfile.DEFAULT_TOP_N);
         report.append("\nPortal submissions (referrals.jsonl): ").append(accepted.size()).append(" accepted, ")
                 .append(rejected).append(" rejected\n");
         report.append("Pooled referral profile\n").append(profile.toText());
@@ -249,10 +257,10 @@ public final class Demo {
         referral.put("parentAge", r.parentAge());
         referral.put("household", r.singleParent() ? "single_parent" : "shared_care");
         referral.put("ethnicCategory", r.ethnicCategory());
-        java.time.LocalDate last = r.episodeStart();
+        LocalDate last = r.episodeStart();
         ArrayNode administrations = root.putArray("administrations");
         for (Map.Entry<String, Map<String, Map<String, String>>> tp : family.answers().entrySet()) {
-            java.time.LocalDate date = r.episodeStart().plusDays(TIMEPOINT_DAYS.get(tp.getKey()));
+            LocalDate date = r.episodeStart().plusDays(TIMEPOINT_DAYS.get(tp.getKey()));
             last = date;
             tp.getValue().forEach((instrument, answers) -> {
                 ObjectNode a = administrations.addObject();
@@ -387,7 +395,7 @@ public final class Demo {
     }
 
     private static String format(double value) {
-        return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
     private static void multiMeasure(List<SyntheticService.Family> service, Map<String, Map<String, ChangeResult>>

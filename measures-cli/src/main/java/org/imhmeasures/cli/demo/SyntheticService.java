@@ -4,10 +4,12 @@
  */
 package org.imhmeasures.cli.demo;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import org.imhmeasures.core.instrument.AnswerOption;
@@ -70,7 +72,7 @@ public final class SyntheticService {
         0.01, 0.02, 0.04};
 
     /** Earliest referral date of the synthetic year. */
-    static final java.time.LocalDate YEAR_START = java.time.LocalDate.of(2025, 1, 6);
+    static final LocalDate YEAR_START = LocalDate.of(2025, 1, 6);
 
     /**
      * Referral facts of a family, as a portal submission carries them. Dates are invented.
@@ -85,9 +87,9 @@ public final class SyntheticService {
      * @param riskFactorIds taxonomy ids of the referral's risk factors
      * @param episodeStart first appointment (baseline measures)
      */
-    public record ReferralFacts(java.time.LocalDate referralDate, java.time.LocalDate infantDate, boolean antenatal,
+    public record ReferralFacts(LocalDate referralDate, LocalDate infantDate, boolean antenatal,
             int parentAge, boolean singleParent, String source, String ethnicCategory, List<String> riskFactorIds,
-            java.time.LocalDate episodeStart) {
+            LocalDate episodeStart) {
     }
 
     /** A referred family. */
@@ -112,7 +114,7 @@ public final class SyntheticService {
         Catalogue catalogue = Catalogue.builtIn();
         List<Family> out = new ArrayList<>(families);
         for (int f = 0; f < families; f++) {
-            String id = String.format(java.util.Locale.ROOT, "F%05d", f + 1);
+            String id = String.format(Locale.ROOT, "F%05d", f + 1);
             int team = pick(random, TEAM_WEIGHTS);
             int age = pick(random, AGE_WEIGHTS);
             List<String> risks = new ArrayList<>();
@@ -148,8 +150,8 @@ public final class SyntheticService {
     }
 
     private static ReferralFacts referral(Random random, int ageBand, List<String> risks) {
-        java.time.LocalDate referral = YEAR_START.plusDays(random.nextInt(365));
-        java.time.LocalDate infant;
+        LocalDate referral = YEAR_START.plusDays(random.nextInt(365));
+        LocalDate infant;
         if (ageBand == 0) {
             infant = referral.plusDays(20 + random.nextInt(200));
         } else {

@@ -15,6 +15,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -25,6 +26,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
@@ -364,7 +366,7 @@ public final class OutputFiles implements Closeable {
     private void requireOpen(Named output) throws OutputException {
         if (state != State.OPEN) {
             throw new OutputException(output.option() + " must be written while the run is open: "
-                    + output.fileName() + " (run " + state.name().toLowerCase(java.util.Locale.ROOT) + ")", null);
+                    + output.fileName() + " (run " + state.name().toLowerCase(Locale.ROOT) + ")", null);
         }
     }
 
@@ -377,7 +379,7 @@ public final class OutputFiles implements Closeable {
                 // CREATE_NEW: never an existing file, never through a link; default permissions (umask)
                 Files.newByteChannel(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE).close();
                 return temp;
-            } catch (java.nio.file.FileAlreadyExistsException e) {
+            } catch (FileAlreadyExistsException e) {
                 if (attempt > 100) {
                     throw failure(output, "must be in a writable folder", e);
                 }
@@ -468,7 +470,7 @@ public final class OutputFiles implements Closeable {
         synchronized (lock) {
             if (state != State.OPEN) {
                 throw new OutputException("outputs must be committed once, while the run is open: run "
-                        + state.name().toLowerCase(java.util.Locale.ROOT), null);
+                        + state.name().toLowerCase(Locale.ROOT), null);
             }
             for (Pending p : outputs) {
                 finish(p);

@@ -4,6 +4,7 @@
  */
 package org.imhmeasures.portal.profile;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -13,6 +14,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -139,7 +141,7 @@ public record ReferralProfile(int topN, ProfileFigures pooled, Map<String, Profi
         byTeam.forEach((team, figures) -> teams.set(team, json(figures)));
         try {
             return JSON.writeValueAsString(root);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("profile must serialise", e);
         }
     }
@@ -191,9 +193,9 @@ public record ReferralProfile(int topN, ProfileFigures pooled, Map<String, Profi
     private void section(StringBuilder out, String title, ProfileFigures f) {
         out.append(title).append(" (").append(f.referrals()).append(f.referrals() == 1 ? " referral" : " referrals")
                 .append(")\n");
-        out.append(String.format(java.util.Locale.ROOT, "  %-38s %s%n", "Parents aged 20 and under", f.youngParents()
+        out.append(String.format(Locale.ROOT, "  %-38s %s%n", "Parents aged 20 and under", f.youngParents()
                 .describe()).replace(System.lineSeparator(), "\n"));
-        out.append(String.format(java.util.Locale.ROOT, "  %-38s %s%n", "Single-parent households", f.singleParents()
+        out.append(String.format(Locale.ROOT, "  %-38s %s%n", "Single-parent households", f.singleParents()
                 .describe()).replace(System.lineSeparator(), "\n"));
         table(out, "Ethnic category", f.ethnicCategories(), true);
         table(out, "Top " + topN + " risk factors", f.topRiskFactors(), false);
@@ -212,7 +214,7 @@ public record ReferralProfile(int topN, ProfileFigures pooled, Map<String, Profi
             if (label.length() > 56) {
                 label = label.substring(0, 53) + "...";
             }
-            out.append(String.format(java.util.Locale.ROOT, "    %-56s %5d %7s", label, t.count(), t.percent().map(
+            out.append(String.format(Locale.ROOT, "    %-56s %5d %7s", label, t.count(), t.percent().map(
                     p -> p.toPlainString() + "%").orElse("-"))).append('\n');
         }
     }

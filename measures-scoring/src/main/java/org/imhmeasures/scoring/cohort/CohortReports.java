@@ -4,8 +4,11 @@
  */
 package org.imhmeasures.scoring.cohort;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -116,7 +119,7 @@ public final class CohortReports {
     public static String toJson(CohortReport report, Suppression suppression) {
         try {
             return JSON.writeValueAsString(tree(report, suppression));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("report must serialise: " + e.getOriginalMessage(), e);
         }
     }
@@ -229,7 +232,7 @@ public final class CohortReports {
                 .append(" parameters\n");
         String[] header = {"group", "read", "paired", "mean pre", "mean post", "change (95% CI)", "d_z", "t p",
             "Wilcoxon p", "improved", "no change", "deteriorated", "into functional", "reliable recovery"};
-        List<String[]> rows = new java.util.ArrayList<>();
+        List<String[]> rows = new ArrayList<>();
         rows.add(row(report.overall(), suppression));
         report.byDimension().forEach((dimension, outcomes) -> outcomes.forEach(o -> {
             String[] r = row(o, suppression);
@@ -265,7 +268,7 @@ public final class CohortReports {
         Map<ReliableChangeDirection, Proportion> rc = o.counts().reliableChange();
         if (suppression.hides(s.nPaired())) {
             String[] hidden = new String[14];
-            java.util.Arrays.fill(hidden, "-");
+            Arrays.fill(hidden, "-");
             hidden[0] = o.group();
             hidden[1] = suppression.show(s.nRead());
             hidden[2] = suppression.show(s.nPaired());

@@ -4,6 +4,7 @@
  */
 package org.imhmeasures.scoring.cohort;
 
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -132,7 +133,7 @@ public final class CohortStatistics {
                 // Commons Statistics ranks zero differences, then drops them (Pratt)
                 w = WilcoxonSignedRankTest.withDefaults().test(post, pre);
             } else {
-                w = WilcoxonSignedRankTest.withDefaults().test(java.util.Arrays.stream(change).filter(c -> c != 0)
+                w = WilcoxonSignedRankTest.withDefaults().test(Arrays.stream(change).filter(c -> c != 0)
                         .toArray());
             }
             wilcoxon = Optional.of(new TestResult(w.getStatistic(), OptionalDouble.empty(), w.getPValue()));

@@ -6,6 +6,7 @@ package org.imhmeasures.scoring.dataset;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -20,7 +21,9 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Predicate;
 import org.imhmeasures.core.instrument.Instrument;
+import org.imhmeasures.core.instrument.ScoreRange;
 import org.imhmeasures.core.internal.Check;
 import org.imhmeasures.scoring.change.ChangeModel;
 import org.imhmeasures.scoring.change.ChangeOptions;
@@ -75,7 +78,7 @@ public final class ChangeCsv {
             "reliable_change", "clinically_significant", "category");
 
     /** Output and rejects columns that hold numbers (never altered by {@link CsvCells}). */
-    private static final java.util.function.Predicate<String> NUMBER_COLUMNS = name -> name.equals("pre")
+    private static final Predicate<String> NUMBER_COLUMNS = name -> name.equals("pre")
             || name.equals("post") || name.equals("change") || name.equals("rci") || name.equals("line");
 
     /**
@@ -247,7 +250,7 @@ public final class ChangeCsv {
         ChangeModel model;
         if (options.parameters() == ParameterSource.SAMPLE) {
             List<double[]> pairs = new ArrayList<>();
-            Optional<org.imhmeasures.core.instrument.ScoreRange> range = ChangeModel.changeRange(instrument);
+            Optional<ScoreRange> range = ChangeModel.changeRange(instrument);
             source.forEach(row -> {
                 // only pairs that will be assessed enter the sample estimates
                 if (row.pre.isPresent() && row.post.isPresent() && range.isPresent()
@@ -336,7 +339,7 @@ public final class ChangeCsv {
         try {
             writer.row(cells);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -407,7 +410,7 @@ public final class ChangeCsv {
                 }
                 handler.accept(row);
             }
-        } catch (java.io.UncheckedIOException e) {
+        } catch (UncheckedIOException e) {
             throw e.getCause();
         }
     }

@@ -6,6 +6,7 @@ package org.imhmeasures.scoring.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -34,7 +35,7 @@ final class FormSerializer<T> extends StdSerializer<T> {
 
     @Override
     public void serializeWithType(T value, JsonGenerator gen, SerializerProvider provider,
-            com.fasterxml.jackson.databind.jsontype.TypeSerializer typeSer) throws IOException {
+            TypeSerializer typeSer) throws IOException {
         serialize(value, gen, provider);
     }
 

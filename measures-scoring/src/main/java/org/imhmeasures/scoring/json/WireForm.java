@@ -4,6 +4,7 @@
  */
 package org.imhmeasures.scoring.json;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -188,7 +189,7 @@ public final class WireForm {
             @SuppressWarnings("unchecked")
             Map<String, @Nullable Object> form = (Map<String, @Nullable Object>) plain(COHORT.readTree(CohortReports.toJson(report)));
             return form;
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("cohort report must read back as JSON: " + e.getOriginalMessage(), e);
         }
     }

@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -150,7 +151,7 @@ public final class Inspection {
         private final ObjectNode mapping = JsonNodeFactory.instance.objectNode();
 
         Builder(byte[] sample, Catalogue catalogue) {
-            this.bytes = sample.length > SAMPLE_BYTES ? java.util.Arrays.copyOf(sample, SAMPLE_BYTES) : sample;
+            this.bytes = sample.length > SAMPLE_BYTES ? Arrays.copyOf(sample, SAMPLE_BYTES) : sample;
             this.catalogue = catalogue;
         }
 

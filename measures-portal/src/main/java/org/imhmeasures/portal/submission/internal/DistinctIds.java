@@ -15,6 +15,9 @@ import jakarta.validation.Payload;
 import java.lang.annotation.Documented;
 import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * Caregivers have distinct ids.
@@ -47,14 +50,14 @@ public @interface DistinctIds {
     Class<? extends Payload>[] payload() default {};
 
     /** The validator. */
-    final class Validator implements ConstraintValidator<DistinctIds, java.util.List<CaregiverDto>> {
+    final class Validator implements ConstraintValidator<DistinctIds, List<CaregiverDto>> {
 
         @Override
-        public boolean isValid(java.util.List<CaregiverDto> value, ConstraintValidatorContext context) {
+        public boolean isValid(List<CaregiverDto> value, ConstraintValidatorContext context) {
             if (value == null) {
                 return true;
             }
-            java.util.Set<String> seen = new java.util.HashSet<>();
+            Set<String> seen = new HashSet<>();
             boolean valid = true;
             for (int i = 0; i < value.size(); i++) {
                 CaregiverDto c = value.get(i);

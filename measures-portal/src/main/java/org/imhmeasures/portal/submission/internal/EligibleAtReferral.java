@@ -14,6 +14,7 @@ import jakarta.validation.Payload;
 import java.lang.annotation.Documented;
 import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
+import java.time.Period;
 import java.util.Locale;
 import org.hibernate.validator.constraintvalidation.HibernateConstraintValidatorContext;
 import org.imhmeasures.core.care.Eligibility;
@@ -85,7 +86,7 @@ public @interface EligibleAtReferral {
             return false;
         }
 
-        private static String describe(java.time.Period age) {
+        private static String describe(Period age) {
             if (age.getMonths() == 0 && age.getDays() == 0) {
                 return age.getYears() + (age.getYears() == 1 ? " year" : " years");
             }

@@ -4,6 +4,7 @@
  */
 package org.imhmeasures.portal.submission.internal;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.Optional;
@@ -39,7 +40,7 @@ public final class Messages {
      * @return the messages
      */
     public static Messages of(Optional<ResourceBundle> override) {
-        return new Messages(ResourceBundle.getBundle(DEFAULT_BUNDLE, java.util.Locale.ROOT), override);
+        return new Messages(ResourceBundle.getBundle(DEFAULT_BUNDLE, Locale.ROOT), override);
     }
 
     /**

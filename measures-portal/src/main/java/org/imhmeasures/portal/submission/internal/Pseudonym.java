@@ -16,6 +16,7 @@ import jakarta.validation.Payload;
 import java.lang.annotation.Documented;
 import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
+import org.imhmeasures.core.care.PseudonymousId;
 
 /**
  * The value, when present, is a valid pseudonymised id; see
@@ -57,7 +58,7 @@ public @interface Pseudonym {
                 return true;
             }
             try {
-                org.imhmeasures.core.care.PseudonymousId.of(value);
+                PseudonymousId.of(value);
                 return true;
             } catch (IllegalArgumentException e) {
                 return false;

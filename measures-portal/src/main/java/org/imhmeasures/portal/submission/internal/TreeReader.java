@@ -10,11 +10,13 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.BiFunction;
 import org.imhmeasures.core.internal.Json;
 
@@ -36,7 +38,7 @@ public final class TreeReader {
             .withResolverStyle(ResolverStyle.STRICT);
 
     private final List<Problem> problems = new ArrayList<>();
-    private final Set<String> problemPaths = new java.util.HashSet<>();
+    private final Set<String> problemPaths = new HashSet<>();
 
     /**
      * Reads the root.
@@ -151,7 +153,7 @@ public final class TreeReader {
             String name = names.next();
             if (!allowed.contains(name)) {
                 problem(Json.keyAt(path, position), "{imh.field.unknown}", Map.of("allowed",
-                        new java.util.TreeSet<>(allowed)));
+                        new TreeSet<>(allowed)));
             }
         }
     }

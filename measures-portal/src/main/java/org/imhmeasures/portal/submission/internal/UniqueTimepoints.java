@@ -15,6 +15,10 @@ import jakarta.validation.Payload;
 import java.lang.annotation.Documented;
 import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * No instrument is administered twice at the same timepoint (review excepted: a
@@ -48,23 +52,23 @@ public @interface UniqueTimepoints {
     Class<? extends Payload>[] payload() default {};
 
     /** The validator. */
-    final class Validator implements ConstraintValidator<UniqueTimepoints, java.util.List<AdministrationDto>> {
+    final class Validator implements ConstraintValidator<UniqueTimepoints, List<AdministrationDto>> {
 
         @Override
-        public boolean isValid(java.util.List<AdministrationDto> value, ConstraintValidatorContext context) {
+        public boolean isValid(List<AdministrationDto> value, ConstraintValidatorContext context) {
             if (value == null) {
                 return true;
             }
-            java.util.Set<java.util.List<Object>> seen = new java.util.HashSet<>();
+            Set<List<Object>> seen = new HashSet<>();
             boolean valid = true;
             for (int i = 0; i < value.size(); i++) {
                 AdministrationDto a = value.get(i);
                 if (a == null || a.instrument() == null || a.timepoint() == null) {
                     continue;
                 }
-                java.util.List<Object> key = a.timepoint().equals("review")
-                        ? java.util.Arrays.asList(a.instrument(), a.timepoint(), a.date())
-                        : java.util.List.of(a.instrument(), a.timepoint());
+                List<Object> key = a.timepoint().equals("review")
+                        ? Arrays.asList(a.instrument(), a.timepoint(), a.date())
+                        : List.of(a.instrument(), a.timepoint());
                 if (!seen.add(key)) {
                     if (valid) {
                         context.disableDefaultConstraintViolation();
