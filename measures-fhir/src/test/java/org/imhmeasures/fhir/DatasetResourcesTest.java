@@ -165,9 +165,9 @@ class DatasetResourcesTest {
         assertThrows(IllegalArgumentException.class, () -> DatasetResources.transaction(List.of()));
     }
 
-    /** Zero errors against base R4 and UK Core: response, score (prorated), alert, and the Bundle. */
+    /** Zero errors against base R4 and UK Core: response, score (prorated), alert, and their Bundle. */
     @Test
-    void resources_validateAgainstBaseR4AndUkCore_bundleAgainstBaseR4() {
+    void resources_andTheirBundle_validateAgainstBaseR4AndUkCore() {
         DatasetResources resources = DatasetResources.defaults().withSubjectSystem(SYSTEM);
         Administration partial = phq9("1", "2", "1", "", "1", "2", "1", "0", "0");
         AdministrationKey key = AdministrationKey.of(RECORD, partial);
@@ -188,7 +188,9 @@ class DatasetResourcesTest {
             assertNoErrors(resource, Optional.empty());
             assertNoErrors(resource, Validation.ukCore(resource.fhirType()));
         }
-        assertNoErrors(DatasetResources.transaction(List.of(response, observation, alert)), Optional.empty());
+        Bundle bundle = DatasetResources.transaction(List.of(response, observation, alert));
+        assertNoErrors(bundle, Optional.empty());
+        assertNoErrors(bundle, Validation.ukCore("Bundle"));
     }
 
     private static void assertNoErrors(Resource resource, Optional<String> profile) {
