@@ -35,6 +35,7 @@ import org.imhmeasures.fhir.ResponseMapping;
 import org.imhmeasures.scoring.Administration;
 import org.imhmeasures.scoring.AmbiguousScoreException;
 import org.imhmeasures.scoring.CriticalAlert;
+import org.imhmeasures.scoring.CriticalItemUnanswered;
 import org.imhmeasures.scoring.Scored;
 import org.imhmeasures.scoring.ScoringOptions;
 import org.imhmeasures.scoring.Timepoint;
@@ -173,8 +174,9 @@ final class MappedFhirRun {
                         + " rejected rows with a critical-item alert (counted in rejected)");
             }
             if (handler.alertsInRejectsOnly > 0) {
-                out.println("  critical-item alerts in " + handler.alertsInRejectsOnly + " rejected rows that repeat "
-                        + "an administration or have no FHIR timepoint: see the rejects, act on them there");
+                out.println("  critical-item alerts (or unanswered critical items) in " + handler.alertsInRejectsOnly
+                        + " rejected rows that repeat an administration or have no FHIR timepoint: no FHIR alert "
+                        + "for them; see the rejects and act on them there");
             }
         }
         return MaxRejects.status(rejectLimit.value(), rejected, read, main.err);
@@ -237,7 +239,7 @@ final class MappedFhirRun {
         public void scored(Row row, Scored scored, Supplier<Administration> answers) throws IOException {
             Optional<Timepoint> timepoint = timepoint(row.timepoint());
             if (!row.timepoint().isEmpty() && timepoint.isEmpty()) {
-                reject(row, scored.criticalAlerts(), "unknown_timepoint", "timepoint must be one of "
+                reject(row, scored, "unknown_timepoint", "timepoint must be one of "
                         + TIMEPOINT_CODES + " for fhir: unlisted value");
                 return;
             }
@@ -251,7 +253,7 @@ final class MappedFhirRun {
             }
             AdministrationKey key = AdministrationKey.of(row.recordId(), administration);
             if (!written.add(key.id("Observation"))) {
-                reject(row, scored.criticalAlerts(), "duplicate_administration", "administration must be the only "
+                reject(row, scored, "duplicate_administration", "administration must be the only "
                         + "one of its record, instrument, timepoint and date: repeated");
                 return;
             }
@@ -287,15 +289,23 @@ final class MappedFhirRun {
             }
         }
 
-        private void reject(Row row, List<CriticalAlert> critical, String reason, String message) throws IOException {
+        /** A scored administration that cannot be written; its critical items are named in the message. */
+        private void reject(Row row, Scored scored, String reason, String message) throws IOException {
             rejectedHere++;
-            String alert = critical.isEmpty() ? "" : "; critical item at alert level: " + String.join(";",
-                    critical.stream().map(CriticalAlert::itemId).toList());
-            if (!critical.isEmpty()) {
+            StringBuilder text = new StringBuilder(message);
+            if (!scored.criticalAlerts().isEmpty()) {
+                text.append("; critical item at alert level: ").append(String.join(";",
+                        scored.criticalAlerts().stream().map(CriticalAlert::itemId).toList()));
+            }
+            if (!scored.criticalUnanswered().isEmpty()) {
+                text.append("; critical item unanswered (alert status unknown): ").append(String.join(";",
+                        scored.criticalUnanswered().stream().map(CriticalItemUnanswered::itemId).toList()));
+            }
+            if (!scored.criticalAlerts().isEmpty() || !scored.criticalUnanswered().isEmpty()) {
                 alertsInRejectsOnly++;
             }
             if (rejects.isPresent()) {
-                rejects.get().rejected(row, Rejection.of(reason, message + alert));
+                rejects.get().rejected(row, Rejection.of(reason, text.toString()));
             }
         }
 

@@ -240,7 +240,8 @@ class FhirMappedCliTest {
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().startsWith("PHQ-9 1.0.0: rows read 2 = mapped 1 + rejected 1 + not administered 0"),
                 r.out());
-        assertTrue(r.out().contains("critical-item alerts in 1 rejected rows that repeat an administration"), r.out());
+        assertTrue(r.out().contains("critical-item alerts (or unanswered critical items) in 1 rejected rows that "
+                + "repeat an administration"), r.out());
         List<String> rejects = Files.readAllLines(rej);
         assertTrue(rejects.get(1).startsWith("3," + RECORD + ",duplicate_administration,"), rejects.get(1));
         assertTrue(rejects.get(1).contains("critical item at alert level: phq9_9"), rejects.get(1));
