@@ -7,6 +7,7 @@ package org.imhmeasures.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.imhmeasures.cli.files.OutputFiles;
 import org.imhmeasures.core.instrument.Catalogue;
 import org.imhmeasures.core.instrument.DefinitionException;
 import org.imhmeasures.core.instrument.Instrument;
@@ -60,6 +61,17 @@ final class CatalogueOptions {
     List<Path> files() {
         List<Path> all = new ArrayList<>(definitions);
         all.addAll(wordings);
+        return all;
+    }
+
+    /**
+     * {@code first}, then the run's definition and wording files, as the inputs of a run (never overwritten:
+     * the same-file check compares every output with them).
+     */
+    List<OutputFiles.Named> inputs(OutputFiles.Named... first) {
+        List<OutputFiles.Named> all = new ArrayList<>(List.of(first));
+        definitions.forEach(f -> all.add(OutputFiles.Named.of("--definition", f)));
+        wordings.forEach(f -> all.add(OutputFiles.Named.of("--wording", f)));
         return all;
     }
 

@@ -28,8 +28,10 @@ import org.imhmeasures.scoring.dataset.DatasetInput;
 import org.imhmeasures.scoring.dataset.ScorePairing;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code change --instrument ID (--input IN.csv | --from-scores SCORES) --output OUT.csv [--summary SUMMARY.json]
@@ -57,9 +59,15 @@ final class ChangeCommand implements Callable<Integer> {
     @ParentCommand
     private Main main;
 
-    @Option(names = "--instrument", required = true, paramLabel = "ID", converter = Converters.InstrumentById.class,
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--instrument", required = true, paramLabel = "ID",
             completionCandidates = Converters.InstrumentIds.class,
             description = "catalogue instrument id, e.g. PHQ-9 (see: imh-measures instruments)")
+    private String instrumentId;
+
+    /** The instrument {@link #instrumentId} names, resolved against the run's catalogue. */
     private Instrument instrument;
 
     @Option(names = "--input", paramLabel = "IN.csv",
@@ -103,6 +111,9 @@ final class ChangeCommand implements Callable<Integer> {
     private WilcoxonZeros zeros;
 
     @Mixin
+    private CatalogueOptions catalogueOptions;
+
+    @Mixin
     private CsvOptions csv;
 
     @Mixin
@@ -118,6 +129,7 @@ final class ChangeCommand implements Callable<Integer> {
 
     private int run(PrintStream out, PrintStream err) throws UsageException, CommandFailure,
             OutputFiles.SameFileException {
+        instrument = CatalogueOptions.instrument(spec, catalogueOptions.catalogue(), "--instrument", instrumentId);
         Optional<Path> summary = Optional.ofNullable(summaryFile);
         Optional<Path> rejects = Optional.ofNullable(rejectsFile);
         ChangeOptions options = parameters.options();
@@ -142,7 +154,8 @@ final class ChangeCommand implements Callable<Integer> {
         ChangeCsv.Run run;
         // outputs go to temporary files, moved into place (summary and rejects first, output last) only when
         // the run completed
-        try (OutputFiles files = RunFiles.open(List.of(OutputFiles.Named.of("--input", input)), RunFiles.outputs(
+        try (OutputFiles files = RunFiles.open(catalogueOptions.inputs(OutputFiles.Named.of("--input", input)),
+                RunFiles.outputs(
                 OutputFiles.Named.of("--output", output), RunFiles.optional("--rejects", rejects),
                 RunFiles.optional("--summary", summary)))) {
             Writer outFile = files.writer(output);
@@ -177,7 +190,7 @@ final class ChangeCommand implements Callable<Integer> {
         Path scores = PairingOptions.scoreFile("--from-scores", fromScores, instrument);
         ScorePairing.Result paired;
         ChangeCsv.Run run;
-        try (OutputFiles files = RunFiles.open(List.of(OutputFiles.Named.of("--from-scores", scores)),
+        try (OutputFiles files = RunFiles.open(catalogueOptions.inputs(OutputFiles.Named.of("--from-scores", scores)),
                 RunFiles.outputs(OutputFiles.Named.of("--output", output), RunFiles.optional("--rejects", rejects),
                         RunFiles.optional("--summary", summary)))) {
             try (Reader in = DatasetInput.open(scores)) {

@@ -44,7 +44,7 @@ import picocli.CommandLine.Spec;
         description = "Score, report and map infant mental health outcome measures.",
         subcommands = {DemoCommand.class, InstrumentsCommand.class, ScoreCommand.class, ChangeCommand.class,
             OutcomeCommand.class,
-            ProfileCommand.class, FhirCommand.class, FhirScoreCommand.class, InspectCommand.class},
+            ProfileCommand.class, FhirCommand.class, FhirScoreCommand.class, InspectCommand.class, CodesCommand.class},
         commandListHeading = "%nCommands:%n",
         footerHeading = "%n",
         footer = {"Outputs are written to a temporary file and moved into place only when the run completed; an "

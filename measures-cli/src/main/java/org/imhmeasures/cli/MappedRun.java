@@ -60,30 +60,8 @@ final class MappedRun {
     /** {@code --map} with {@code --instrument ID --output} or {@code --instruments LIST|all --output-dir}. */
     int run(Path mapFile, Path input, String instrumentId, List<String> instrumentIds, Path output, Path rejects,
             Path outputDir, List<Path> catalogueFiles) throws CommandFailure, OutputFiles.SameFileException {
-        if (!Files.isReadable(mapFile) || Files.isDirectory(mapFile)) {
-            throw new CommandFailure("--map must be a readable file: " + RunFiles.name(mapFile), null);
-        }
-        Mapping mapping;
-        try {
-            mapping = Mapping.read(mapFile, catalogue);
-        } catch (MappingException e) {
-            throw new CommandFailure("--map " + e.getMessage(), e);
-        }
-        List<Instrument> instruments = new ArrayList<>();
-        if (instrumentId != null) {
-            instruments.add(mapped(mapping, "--instrument", instrumentId));
-        } else if (instrumentIds.size() == 1 && instrumentIds.get(0).equals("all")) {
-            mapping.instruments().keySet().forEach(id -> instruments.add(catalogue.get(id)));
-        } else {
-            for (String id : instrumentIds) {
-                Instrument instrument = mapped(mapping, "--instruments", id.strip());
-                if (instruments.contains(instrument)) {
-                    throw CatalogueOptions.usage(spec, "--instruments must name each instrument once: " + id.strip()
-                            + " repeated");
-                }
-                instruments.add(instrument);
-            }
-        }
+        Mapping mapping = read(mapFile, catalogue);
+        List<Instrument> instruments = select(spec, catalogue, mapping, instrumentId, instrumentIds);
         Map<String, OutputFiles.Named> scores = new LinkedHashMap<>();
         Map<String, Optional<OutputFiles.Named>> rejectFiles = new LinkedHashMap<>();
         if (outputDir != null) {
@@ -120,7 +98,44 @@ final class MappedRun {
                 rejects.map(r -> OutputFiles.Named.of("--rejects", r))));
     }
 
-    private Instrument mapped(Mapping mapping, String option, String id) {
+    /**
+     * The instruments {@code --instrument ID} or {@code --instruments LIST|all} name, each mapped; a usage error
+     * (exit 2) otherwise.
+     */
+    static List<Instrument> select(CommandSpec spec, Catalogue catalogue, Mapping mapping, String instrumentId,
+            List<String> instrumentIds) {
+        List<Instrument> instruments = new ArrayList<>();
+        if (instrumentId != null) {
+            instruments.add(mapped(spec, catalogue, mapping, "--instrument", instrumentId));
+        } else if (instrumentIds.size() == 1 && instrumentIds.get(0).equals("all")) {
+            mapping.instruments().keySet().forEach(id -> instruments.add(catalogue.get(id)));
+        } else {
+            for (String id : instrumentIds) {
+                Instrument instrument = mapped(spec, catalogue, mapping, "--instruments", id.strip());
+                if (instruments.contains(instrument)) {
+                    throw CatalogueOptions.usage(spec, "--instruments must name each instrument once: " + id.strip()
+                            + " repeated");
+                }
+                instruments.add(instrument);
+            }
+        }
+        return instruments;
+    }
+
+    /** The mapping file {@code --map} names, read against the run's catalogue; a located failure otherwise. */
+    static Mapping read(Path mapFile, Catalogue catalogue) throws CommandFailure {
+        if (!Files.isReadable(mapFile) || Files.isDirectory(mapFile)) {
+            throw new CommandFailure("--map must be a readable file: " + RunFiles.name(mapFile), null);
+        }
+        try {
+            return Mapping.read(mapFile, catalogue);
+        } catch (MappingException e) {
+            throw new CommandFailure("--map " + e.getMessage(), e);
+        }
+    }
+
+    private static Instrument mapped(CommandSpec spec, Catalogue catalogue, Mapping mapping, String option,
+            String id) {
         Instrument instrument = CatalogueOptions.instrument(spec, catalogue, option, id);
         if (!mapping.instruments().containsKey(instrument.id())) {
             throw CatalogueOptions.usage(spec, option + " must be one of the mapped instruments "

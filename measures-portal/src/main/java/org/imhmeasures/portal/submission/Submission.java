@@ -7,7 +7,6 @@ package org.imhmeasures.portal.submission;
 import java.util.List;
 import java.util.Optional;
 import org.imhmeasures.core.care.Episode;
-import org.imhmeasures.core.care.PseudonymousId;
 import org.imhmeasures.core.care.Referral;
 import org.imhmeasures.core.internal.Check;
 import org.imhmeasures.scoring.Administration;
@@ -18,19 +17,19 @@ import org.imhmeasures.scoring.Administration;
  *
  * <p>{@link #toString()} shows counts only.
  *
- * @param team the submitting team's pseudonym
+ * @param team the submitting team's display name
  * @param referral the referral, with the infant and caregivers
  * @param episode the episode, if started
  * @param administrations the administrations, in submitted order, each with date and timepoint
  * @since 0.1.0
  */
-public record Submission(PseudonymousId team, Referral referral, Optional<Episode> episode,
+public record Submission(TeamName team, Referral referral, Optional<Episode> episode,
         List<Administration> administrations) {
 
     /**
      * Validates and copies.
      *
-     * @param team the submitting team's pseudonym
+     * @param team the submitting team's display name
      * @param referral the referral, with the infant and caregivers
      * @param episode the episode, if started
      * @param administrations the administrations, in submitted order, each with date and timepoint

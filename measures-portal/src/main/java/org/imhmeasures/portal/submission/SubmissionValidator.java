@@ -460,7 +460,7 @@ public final class SubmissionValidator implements AutoCloseable {
             administrations.add(administration);
             scores.add(score);
         }
-        return new SubmissionResult.Accepted(new Submission(PseudonymousId.of(dto.team()), referral, episode,
+        return new SubmissionResult.Accepted(new Submission(TeamName.of(dto.team()), referral, episode,
                 administrations), scores);
     }
 

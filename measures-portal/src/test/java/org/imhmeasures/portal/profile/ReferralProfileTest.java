@@ -29,6 +29,7 @@ import org.imhmeasures.core.care.ReferralSource;
 import org.imhmeasures.core.risk.RiskProfile;
 import org.imhmeasures.core.risk.RiskTaxonomy;
 import org.imhmeasures.portal.submission.Submission;
+import org.imhmeasures.portal.submission.TeamName;
 import org.junit.jupiter.api.Test;
 
 class ReferralProfileTest {
@@ -42,7 +43,7 @@ class ReferralProfileTest {
         Referral referral = new Referral(PseudonymousId.of("REF-" + n), new CareUnit(Infant.of(PseudonymousId.of(
                 "INF-" + n), infant), List.of(Caregiver.of("CG-" + n, CaregiverRelationship.BIRTH_MOTHER))), REFERRED,
                 source, List.of(), RiskProfile.of(RiskTaxonomy.builtIn(), List.of(factors)), age, household, ethnic);
-        return new Submission(PseudonymousId.of(team), referral, Optional.empty(), List.of());
+        return new Submission(TeamName.of(team), referral, Optional.empty(), List.of());
     }
 
     private List<Submission> sample() {

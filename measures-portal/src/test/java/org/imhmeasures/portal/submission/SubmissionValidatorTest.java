@@ -85,6 +85,30 @@ class SubmissionValidatorTest {
     }
 
     @Test
+    void team_displayNameWithSpaces_isAcceptedNormalised() {
+        SubmissionResult result = VALIDATOR.validate(edited(doc -> doc.put("team",
+                "  North   Infant Mental Health Team (Leeds) ")));
+        SubmissionResult.Accepted accepted = assertInstanceOf(SubmissionResult.Accepted.class, result,
+                result.toString());
+        assertEquals("North Infant Mental Health Team (Leeds)", accepted.submission().team().value());
+        assertFalse(accepted.toString().contains("Leeds"), accepted.toString());
+    }
+
+    @Test
+    void team_controlCharactersTooLongNoLetterOrNhsNumber_isRejectedWithoutTheValue() {
+        for (String team : List.of("North\nTeam", "North\u202eTeam", "N".repeat(TeamName.MAX_LENGTH + 1), "",
+                "1987-03-14", "943 476 5919", "Team 9434765919")) {
+            List<Violation> violations = violations(edited(doc -> doc.put("team", team)));
+            assertEquals(List.of("team team_name"), violations.stream().map(v -> v.path() + " " + v.code()).toList(),
+                    team);
+            assertTrue(violations.get(0).message().startsWith("team must be a display name"),
+                    violations.get(0).message());
+            assertFalse(violations.toString().contains("North") || violations.toString().contains("5919"),
+                    violations.toString());
+        }
+    }
+
+    @Test
     void nhsNumber_absent_isAllowed() {
         assertInstanceOf(SubmissionResult.Accepted.class, VALIDATOR.validate(edited(doc -> at(doc, "infant").remove(
                 "nhsNumber"))));

@@ -55,8 +55,10 @@ import org.imhmeasures.scoring.dataset.internal.CsvInput;
  * only. A proposed {@link Mapping} is built from what was found.
  *
  * <p>Detection is for inspection only: scoring never guesses an encoding, delimiter or answer kind. No cell
- * of the export reaches the report except option labels the definition itself holds and timepoint values;
- * the record id, identifiers and free text never do.
+ * of the export reaches the report except option labels the definition itself holds and timepoint values
+ * (in the proposed mapping only: at most {@value #MAX_TIMEPOINT_VALUES} distinct values of at most
+ * {@value #MAX_TIMEPOINT_LENGTH} characters without control characters, the report saying how many were
+ * left out); the record id, identifiers and free text never do.
  *
  * @since 0.1.0
  */
@@ -64,6 +66,12 @@ public final class Inspection {
 
     /** How much of the file is read. */
     public static final int SAMPLE_BYTES = 1 << 20;
+
+    /** The most distinct timepoint values copied into the proposed mapping. */
+    public static final int MAX_TIMEPOINT_VALUES = 20;
+
+    /** The longest timepoint value copied into the proposed mapping, in characters. */
+    public static final int MAX_TIMEPOINT_LENGTH = 40;
 
     private static final int SAMPLE_ROWS = 2_000;
     private static final Pattern ITEM = Pattern.compile("(.*?)(?:q|item|question|i)?0*([1-9][0-9]{0,2})");
@@ -309,9 +317,17 @@ public final class Inspection {
                         || name.contains("occasion"))) {
                     timepoint = Optional.of(column);
                     Set<String> distinct = new LinkedHashSet<>(values);
-                    lines.add("  \"" + column + "\": timepoint, " + distinct.size() + " distinct values");
+                    // a free-text column named like a timepoint must not leak its text into the mapping file:
+                    // only a few short, single-line values are copied
+                    List<String> copied = distinct.stream().filter(Inspection::copyableTimepoint)
+                            .limit(MAX_TIMEPOINT_VALUES).toList();
+                    lines.add("  \"" + column + "\": timepoint, " + distinct.size() + " distinct values, "
+                            + copied.size() + " copied into the proposed mapping"
+                            + (copied.size() < distinct.size() ? " (at most " + MAX_TIMEPOINT_VALUES + ", each at most "
+                                    + MAX_TIMEPOINT_LENGTH + " characters: add the others to timepoints yourself)"
+                                    : ""));
                     ObjectNode timepoints = mapping.putObject("timepoints");
-                    distinct.stream().limit(20).forEach(v -> timepoints.put(v, v.toLowerCase(Locale.ROOT)
+                    copied.forEach(v -> timepoints.put(v, v.toLowerCase(Locale.ROOT)
                             .replaceAll("[^a-z0-9]+", "_")));
                     continue;
                 }
@@ -528,5 +544,11 @@ public final class Inspection {
         static String key(String name) {
             return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
         }
+    }
+
+    /** A timepoint value short and plain enough to copy: a label such as {@code Initial Assessment}, not text. */
+    private static boolean copyableTimepoint(String value) {
+        return !value.isBlank() && value.length() <= MAX_TIMEPOINT_LENGTH
+                && value.codePoints().noneMatch(Character::isISOControl);
     }
 }

@@ -15,7 +15,7 @@ import java.util.List;
  * of the wrong JSON type (the reader has reported the latter). Not API.
  *
  * @param format the format tag
- * @param team the team's pseudonym
+ * @param team the team's display name
  * @param infant the infant
  * @param caregivers one or two caregivers
  * @param referral the referral
@@ -27,7 +27,7 @@ import java.util.List;
 public record SubmissionDto(
         @NotNull(message = "{imh.required}") @Pattern(regexp = "imh-measures/submission@1", message = "{imh.format}")
         String format,
-        @NotNull(message = "{imh.required}") @Pseudonym String team,
+        @NotNull(message = "{imh.required}") @TeamNameConstraint String team,
         @NotNull(message = "{imh.required}") @Valid InfantDto infant,
         @NotNull(message = "{imh.required}") @Size(min = 1, max = 2, message = "{imh.caregivers.size}")
         @DistinctIds List<@NotNull(message = "{imh.required}") @Valid CaregiverDto> caregivers,
