@@ -11,11 +11,11 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.imhmeasures.core.internal.Check;
@@ -81,8 +81,15 @@ public final class Pipeline {
 
     private void execute(DatasetReader reader, Reader input, RowSink downstream) throws IOException {
         int run = RUNS.incrementAndGet();
+        // the pool's threads are kept so that they are joined: a terminated pool's workers may still be alive
+        List<Thread> scorerPool = new CopyOnWriteArrayList<>();
+        ThreadFactory scorerFactory = named("imh-measures-score-" + run);
         @Nullable ExecutorService scorers = scorerThreads == 0 ? null
-                : Executors.newFixedThreadPool(scorerThreads, named("imh-measures-score-" + run));
+                : Executors.newFixedThreadPool(scorerThreads, task -> {
+                    Thread thread = scorerFactory.newThread(task);
+                    scorerPool.add(thread);
+                    return thread;
+                });
         Thread readerThread = named("imh-measures-read-" + run).newThread(() -> read(reader, input, scorers));
         readerThread.start();
         boolean completed = false;
@@ -99,8 +106,9 @@ public final class Pipeline {
             while (true) {
                 try {
                     readerThread.join();
-                    if (scorers != null) {
-                        scorers.awaitTermination(1, TimeUnit.MINUTES);
+                    // shutdownNow interrupted the scorers; each ends its batch promptly, so wait for them all
+                    for (Thread scorer : scorerPool) {
+                        scorer.join();
                     }
                     break;
                 } catch (InterruptedException e) {
