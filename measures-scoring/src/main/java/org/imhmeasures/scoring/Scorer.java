@@ -119,6 +119,10 @@ public final class Scorer {
     private final int[] criticalMinScore;
     private final int allowedMissing;
     private final boolean prorating;
+    /** the instrument's rule sums the answered items without adjustment (ASQ:SE-2), within its allowance. */
+    private final boolean unadjusted;
+    /** where the cut-off comes from, the same for every result. */
+    private final CutoffStatus cutoffStatus;
     /**
      * per subscale: the fewest answered items for a prorated score, when the caller opted in to prorating
      * and the subscales publish their own rule (HADS); {@code null} otherwise.
@@ -150,6 +154,11 @@ public final class Scorer {
 
     private Scorer(Instrument instrument, ScoringOptions options) {
         this.instrument = Check.notNull(instrument, "instrument");
+        boolean hasCutoff = instrument.caseness().isPresent()
+                || instrument.subscales().stream().anyMatch(sub -> sub.cutoff().isPresent());
+        boolean licensee = instrument.licenseeCutoff().isPresent();
+        this.cutoffStatus = hasCutoff ? (licensee ? CutoffStatus.SUPPLIED : CutoffStatus.PUBLISHED)
+                : (licensee ? CutoffStatus.NOT_SUPPLIED : CutoffStatus.NONE);
         this.options = Check.notNull(options, "options");
         this.provenance = Provenance.of(instrument);
         this.items = instrument.items().toArray(new Item[0]);
@@ -231,6 +240,8 @@ public final class Scorer {
         }
         MissingItemRule rule = instrument.missingItems();
         int ownProrate = rule instanceof MissingItemRule.Prorate p ? p.maxMissing() : 0;
+        int ownUnadjusted = rule instanceof MissingItemRule.Unadjusted u ? u.maxMissing() : 0;
+        this.unadjusted = ownUnadjusted > 0 && options.missingItems() != MissingItemPolicy.STRICT;
         boolean publishedSubscaleRules = instrument.subscales().stream().anyMatch(sub -> sub.prorating().isPresent());
         int[] minAnswered = null;
         switch (options.missingItems()) {
@@ -239,7 +250,11 @@ public final class Scorer {
                 prorating = false;
                 break;
             case PRORATE:
-                if (rule instanceof MissingItemRule.MinimumAnswered m) {
+                if (ownUnadjusted > 0) {
+                    // the published rule is that the answered items are not adjusted: it is not prorated
+                    allowedMissing = ownUnadjusted;
+                    prorating = false;
+                } else if (rule instanceof MissingItemRule.MinimumAnswered m) {
                     allowedMissing = n - m.minAnswered();
                     prorating = false;
                 } else if (publishedSubscaleRules) {
@@ -262,7 +277,10 @@ public final class Scorer {
                 break;
             case INSTRUMENT_RULE:
             default:
-                if (rule instanceof MissingItemRule.MinimumAnswered m) {
+                if (ownUnadjusted > 0) {
+                    allowedMissing = ownUnadjusted;
+                    prorating = false;
+                } else if (rule instanceof MissingItemRule.MinimumAnswered m) {
                     allowedMissing = n - m.minAnswered();
                     prorating = false;
                 } else {
@@ -669,7 +687,9 @@ public final class Scorer {
             bandStatus = completeBandStatus[slot];
             caseness = completeCaseness[slot];
         } else {
-            total = total(raw, answeredCount);
+            // unadjusted (ASQ:SE-2): the answered items scored as they stand, as if they were the whole form
+            total = unadjusted ? instrument.scoring().total(raw, answeredCount, answeredCount)
+                    : total(raw, answeredCount);
             band = total.flatMap(instrument.bands()::classify);
             bandStatus = bandStatus(total);
             caseness = completeTotals == null ? noTotalCaseness : caseness(instrument.caseness(), total);
@@ -681,7 +701,8 @@ public final class Scorer {
         OptionalInt rawTotal = rawTotals == null ? OptionalInt.empty()
                 : slot >= 0 && slot < rawTotals.length ? rawTotals[slot] : OptionalInt.of(raw);
         return new Scored(provenance, rawTotal, total, subscales, band, bandStatus, caseness, missing, prorated, alerts,
-                unanswered, new ItemScores(itemIds, scores, answered != null ? answered : allAnswered, n - missing.size()));
+                unanswered, new ItemScores(itemIds, scores, answered != null ? answered : allAnswered, n - missing.size()),
+                cutoffStatus);
     }
 
     /**
