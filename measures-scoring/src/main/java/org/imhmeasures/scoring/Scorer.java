@@ -85,6 +85,14 @@ import org.imhmeasures.core.internal.Check;
  *   <li>A total that no confirmed band covers, where bands are published for part of the range only (PIR-GAS
  *       below 61), has no band and the band status {@link BandStatus#BELOW_CONFIRMED_BANDS} (or above, or
  *       between): never a silent blank.</li>
+ *   <li>Under an instrument's {@link MissingItemRule.Unadjusted} rule (ASQ:SE-2: up to 2 omitted items,
+ *       Brookes support article 367) the total with missing items is the rule's total of the answered items
+ *       alone — for a sum, the plain sum {@code S}, never prorated, whatever the {@link MissingItemPolicy}
+ *       except {@link MissingItemPolicy#STRICT} (no item may be missing); more missing items are
+ *       {@link Problem.TooManyMissing}.</li>
+ *   <li>Where the instrument's cut-off is supplied by a licensee ({@link Instrument#licenseeCutoff()};
+ *       ASQ:SE-2) and none was supplied, a result has its total, {@link Caseness#NOT_DEFINED} and
+ *       {@link Scored#cutoffStatus()} {@link CutoffStatus#NOT_SUPPLIED}: never a guessed cut-off.</li>
  *   <li>Answers are option codes unless {@link ScoringOptions#answerKind()} is {@link AnswerKind#SCORES}:
  *       then each is an item score, read back to its option through the definition (EPDS item 10: a stored
  *       score 3 is the most severe answer and alerts, though its code is {@code 0}). A value that is not
