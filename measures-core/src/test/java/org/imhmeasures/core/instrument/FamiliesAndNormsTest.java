@@ -135,6 +135,26 @@ class FamiliesAndNormsTest {
     }
 
     @Test
+    void wordingSupplement_keepsTheLinks_andLabelsTheLoafLevels() {
+        String loafLabels = "{\"format\":\"imh-measures/wording@1\",\"instrument\":\"LOAF\",\"definitionVersion\":"
+                + "\"1.0.0\",\"items\":[{\"id\":\"loaf_1\",\"options\":{\"1\":\"licensee label one\"}}]}";
+        Catalogue labelled = CATALOGUE.withWording(new ByteArrayInputStream(loafLabels.getBytes(StandardCharsets.UTF_8)),
+                "loaf-wording.json");
+        ResponseScale.Options levels = (ResponseScale.Options) labelled.get("LOAF").item("loaf_1").orElseThrow().scale();
+        assertEquals(Optional.of("licensee label one"), levels.options().get(0).label());
+        String asqWording = "{\"format\":\"imh-measures/wording@1\",\"instrument\":\"ASQ:SE-2:2m\","
+                + "\"definitionVersion\":\"1.0.0\",\"items\":[{\"id\":\"asqse22m_1\",\"wording\":\"licensee text\"}]}";
+        Instrument asq = CATALOGUE.withWording(new ByteArrayInputStream(asqWording.getBytes(StandardCharsets.UTF_8)),
+                "asq-wording.json").get("ASQ:SE-2:2m");
+        assertEquals(CATALOGUE.get("ASQ:SE-2:2m").ageInterval(), asq.ageInterval());
+        assertTrue(asq.licenseeCutoff().isPresent());
+        String phq2Wording = "{\"format\":\"imh-measures/wording@1\",\"instrument\":\"PHQ-2\","
+                + "\"definitionVersion\":\"1.0.0\",\"items\":[{\"id\":\"phq2_1\",\"wording\":\"translated\"}]}";
+        assertEquals(CATALOGUE.get("PHQ-2").derivedFrom(), CATALOGUE.withWording(new ByteArrayInputStream(
+                phq2Wording.getBytes(StandardCharsets.UTF_8)), "phq2.json").get("PHQ-2").derivedFrom());
+    }
+
+    @Test
     void loaf_hasTwoRatings_andNoTotal() {
         Instrument loaf = CATALOGUE.get("LOAF");
         assertFalse(loaf.reportsTotal());
