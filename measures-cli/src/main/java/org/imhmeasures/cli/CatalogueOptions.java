@@ -12,6 +12,7 @@ import org.imhmeasures.core.instrument.Catalogue;
 import org.imhmeasures.core.instrument.DefinitionException;
 import org.imhmeasures.core.instrument.Instrument;
 import org.imhmeasures.core.instrument.InstrumentDefinitions;
+import org.imhmeasures.core.instrument.LicenseeNorms;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -19,7 +20,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code --definition FILE} (repeatable: a user's own instrument definitions, format
  * {@code imh-measures/instrument@1}, added to the catalogue for this run) and {@code --wording FILE}
- * (repeatable: licensee wording supplements, {@code imh-measures/wording@1}), for the commands that take
+ * (repeatable: licensee wording supplements, {@code imh-measures/wording@1}) and {@code --norms FILE}
+ * (repeatable: licensee cut-offs, {@code imh-measures/norms@1}), for the commands that take
  * {@code --instrument}. An unusable file fails the run with its located message, exit 1.
  */
 final class CatalogueOptions {
@@ -32,7 +34,12 @@ final class CatalogueOptions {
             + "(imh-measures/wording@1 JSON: item text and option labels); repeatable")
     private List<Path> wordings = new ArrayList<>();
 
-    /** The built-in catalogue with the run's definitions, then its wording supplements. */
+    @Option(names = "--norms", paramLabel = "FILE", description = "apply a licensee norms file "
+            + "(imh-measures/norms@1 JSON: cut-offs and bands printed only in licensed materials, e.g. ASQ:SE-2); "
+            + "repeatable")
+    private List<Path> norms = new ArrayList<>();
+
+    /** The built-in catalogue with the run's definitions, then its wording supplements, then its norms. */
     Catalogue catalogue() throws CommandFailure {
         Catalogue catalogue = Catalogue.builtIn();
         for (Path file : definitions) {
@@ -49,18 +56,26 @@ final class CatalogueOptions {
                 throw new CommandFailure("--wording " + e.getMessage(), e);
             }
         }
+        for (Path file : norms) {
+            try {
+                catalogue = catalogue.withNorms(LicenseeNorms.read(file));
+            } catch (DefinitionException e) {
+                throw new CommandFailure("--norms " + e.getMessage(), e);
+            }
+        }
         return catalogue;
     }
 
     /** Whether the run adds definitions or wording. */
     boolean any() {
-        return !definitions.isEmpty() || !wordings.isEmpty();
+        return !definitions.isEmpty() || !wordings.isEmpty() || !norms.isEmpty();
     }
 
     /** The files given, as inputs of the run (never overwritten). */
     List<Path> files() {
         List<Path> all = new ArrayList<>(definitions);
         all.addAll(wordings);
+        all.addAll(norms);
         return all;
     }
 

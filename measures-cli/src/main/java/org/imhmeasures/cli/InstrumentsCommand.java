@@ -180,6 +180,18 @@ final class InstrumentsCommand implements Callable<Integer> {
                 s.prorating().ifPresent(p -> sn.putObject("prorating").put("minAnswered", p.minAnswered())
                         .put("source", p.source().citation()));
             }
+            // only where present, so the entries of other instruments read as before
+            i.derivedFrom().ifPresent(d -> {
+                ObjectNode dn = node.putObject("derivedFrom");
+                dn.put("instrument", d.parentId());
+                ObjectNode map = dn.putObject("items");
+                d.items().forEach(map::put);
+                dn.put("source", d.source().citation());
+            });
+            i.ageInterval().ifPresent(a -> node.putObject("ageInterval").put("family", a.family())
+                    .put("months", a.months()).put("source", a.source().citation()));
+            i.licenseeCutoff().ifPresent(l -> node.putObject("licenseeCutoff").put("note", l.note())
+                    .put("supplied", i.caseness().isPresent() || !i.bands().isEmpty()));
             ObjectNode licence = node.putObject("licence");
             licence.put("kind", lower(i.licence().kind()));
             licence.put("holder", i.licence().holder());
@@ -245,6 +257,8 @@ final class InstrumentsCommand implements Callable<Integer> {
             node.put("rule", "prorate").put("maxMissing", p.maxMissing());
         } else if (rule instanceof MissingItemRule.MinimumAnswered m) {
             node.put("rule", "minimum_answered").put("minAnswered", m.minAnswered());
+        } else if (rule instanceof MissingItemRule.Unadjusted u) {
+            node.put("rule", "unadjusted").put("maxMissing", u.maxMissing());
         } else {
             node.put("rule", "none_allowed").put("note", ((MissingItemRule.NoneAllowed) rule).note());
         }

@@ -14,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.imhmeasures.core.instrument.DerivedForm;
+import org.imhmeasures.core.instrument.Instrument;
 import org.imhmeasures.core.internal.Check;
 import org.imhmeasures.scoring.internal.Redaction;
 import org.jspecify.annotations.Nullable;
@@ -248,6 +250,50 @@ public record Administration(String instrumentId, Map<String, Answer> answers, O
      */
     public Administration withRespondent(String respondent) {
         return new Administration(instrumentId, answers, date, timepoint, Optional.of(respondent), unplacedAnswers);
+    }
+
+    /**
+     * The administration of a shorter instrument asked as part of this one, read from this one's answers
+     * item for item ({@link Instrument#derivedFrom()}): a PHQ-9 administration yields its PHQ-2 (PHQ-9 items 1
+     * and 2 as {@code phq2_1} and {@code phq2_2}), a GAD-7 administration its GAD-2. Date, timepoint and
+     * respondent are kept. An item of the parent that was not answered is left out, so the derived
+     * administration is scored under the derived instrument's own missing-item rule (PHQ-2: none allowed); an
+     * ambiguous parent answer (its key given twice) stays unplaced under the derived item's id, so scoring
+     * reports it rather than losing it. Other answers of the parent are not carried.
+     *
+     * <p>Formula: for each derived item {@code d} mapped to parent item {@code p}, {@code answer(d) =
+     * answer(p)}; options and scores are the same by definition (PHQ-2 and GAD-2 are copied verbatim from
+     * PHQ-9 and GAD-7; Kroenke et al. 2003, 2007).
+     *
+     * @param derived the shorter instrument, whose {@code derivedFrom} names this administration's instrument
+     * @return the derived administration
+     * @throws IllegalArgumentException when {@code derived} is not derived from this administration's
+     *         instrument
+     * @since 0.2.0
+     */
+    public Administration derive(Instrument derived) {
+        Check.notNull(derived, "derived instrument");
+        DerivedForm form = derived.derivedFrom().orElseThrow(() -> new IllegalArgumentException(
+                "instrument must be derived from another: " + derived.id()));
+        Check.argument(form.parentId().equals(instrumentId), "derived instrument must be derived from %s: %s",
+                Redaction.instrumentId(instrumentId), derived.id());
+        Map<String, Answer> placed = new LinkedHashMap<>();
+        form.items().forEach((own, parent) -> {
+            Answer answer = answers.get(parent);
+            if (answer != null) {
+                placed.put(own, answer);
+            }
+        });
+        Map<String, String> ownOf = new HashMap<>();
+        form.items().forEach((own, parent) -> ownOf.put(parent, own));
+        List<UnplacedAnswer> unplaced = new ArrayList<>();
+        for (UnplacedAnswer u : unplacedAnswers) {
+            String own = ownOf.get(u.key());
+            if (own != null) {
+                unplaced.add(new UnplacedAnswer(placed.size() + unplaced.size(), own, u.answer()));
+            }
+        }
+        return new Administration(derived.id(), placed, date, timepoint, respondent, unplaced);
     }
 
     /** Redacted: no date, no respondent, no answers, no keys. */

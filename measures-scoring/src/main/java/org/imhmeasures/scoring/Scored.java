@@ -46,6 +46,7 @@ public final class Scored implements ScoreResult {
     private final List<CriticalAlert> criticalAlerts;
     private final List<CriticalItemUnanswered> criticalUnanswered;
     private final Map<String, Integer> itemScores;
+    private final CutoffStatus cutoffStatus;
 
     /**
      * Copies a list unless it is already immutable. Written without a generic cast at the call site:
@@ -74,6 +75,16 @@ public final class Scored implements ScoreResult {
             Optional<Band> band, BandStatus bandStatus, Caseness caseness, List<String> itemsMissing, boolean prorated,
             List<CriticalAlert> criticalAlerts, List<CriticalItemUnanswered> criticalUnanswered,
             Map<String, Integer> itemScores) {
+        this(provenance, rawTotal, total, subscales, band, bandStatus, caseness, itemsMissing, prorated, criticalAlerts,
+                criticalUnanswered, itemScores, caseness == Caseness.CASE || caseness == Caseness.NOT_CASE
+                        ? CutoffStatus.PUBLISHED : CutoffStatus.NONE);
+    }
+
+    Scored(Provenance provenance, OptionalInt rawTotal, Optional<BigDecimal> total, Map<String, SubscaleScore> subscales,
+            Optional<Band> band, BandStatus bandStatus, Caseness caseness, List<String> itemsMissing, boolean prorated,
+            List<CriticalAlert> criticalAlerts, List<CriticalItemUnanswered> criticalUnanswered,
+            Map<String, Integer> itemScores, CutoffStatus cutoffStatus) {
+        this.cutoffStatus = Check.notNull(cutoffStatus, "cutoff status");
         this.provenance = Check.notNull(provenance, "provenance");
         this.rawTotal = Check.notNull(rawTotal, "raw total");
         this.total = Check.notNull(total, "total");
@@ -157,6 +168,18 @@ public final class Scored implements ScoreResult {
     }
 
     /**
+     * Where the cut-off of {@link #caseness()} comes from: {@link CutoffStatus#NOT_SUPPLIED} when the
+     * instrument's cut-off is printed only in licensed materials and no licensee norms file supplied it
+     * (ASQ:SE-2 without norms) — the total stands, with no caseness, never a guessed one.
+     *
+     * @return the cut-off status
+     * @since 0.2.0
+     */
+    public CutoffStatus cutoffStatus() {
+        return cutoffStatus;
+    }
+
+    /**
      * Items left unanswered.
      *
      * @return their ids, in form order
@@ -205,13 +228,13 @@ public final class Scored implements ScoreResult {
                 && provenance.equals(s.provenance) && total.equals(s.total) && subscales.equals(s.subscales)
                 && band.equals(s.band) && bandStatus == s.bandStatus && caseness == s.caseness && itemsMissing.equals(s.itemsMissing)
                 && criticalAlerts.equals(s.criticalAlerts) && criticalUnanswered.equals(s.criticalUnanswered)
-                && itemScores.equals(s.itemScores);
+                && itemScores.equals(s.itemScores) && cutoffStatus == s.cutoffStatus;
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(provenance, rawTotal, total, subscales, band, bandStatus, caseness, itemsMissing, prorated,
-                criticalAlerts, criticalUnanswered, itemScores);
+                criticalAlerts, criticalUnanswered, itemScores, cutoffStatus);
     }
 
     @Override

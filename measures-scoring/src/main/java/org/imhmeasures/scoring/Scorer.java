@@ -85,6 +85,14 @@ import org.imhmeasures.core.internal.Check;
  *   <li>A total that no confirmed band covers, where bands are published for part of the range only (PIR-GAS
  *       below 61), has no band and the band status {@link BandStatus#BELOW_CONFIRMED_BANDS} (or above, or
  *       between): never a silent blank.</li>
+ *   <li>Under an instrument's {@link MissingItemRule.Unadjusted} rule (ASQ:SE-2: up to 2 omitted items,
+ *       Brookes support article 367) the total with missing items is the rule's total of the answered items
+ *       alone — for a sum, the plain sum {@code S}, never prorated, whatever the {@link MissingItemPolicy}
+ *       except {@link MissingItemPolicy#STRICT} (no item may be missing); more missing items are
+ *       {@link Problem.TooManyMissing}.</li>
+ *   <li>Where the instrument's cut-off is supplied by a licensee ({@link Instrument#licenseeCutoff()};
+ *       ASQ:SE-2) and none was supplied, a result has its total, {@link Caseness#NOT_DEFINED} and
+ *       {@link Scored#cutoffStatus()} {@link CutoffStatus#NOT_SUPPLIED}: never a guessed cut-off.</li>
  *   <li>Answers are option codes unless {@link ScoringOptions#answerKind()} is {@link AnswerKind#SCORES}:
  *       then each is an item score, read back to its option through the definition (EPDS item 10: a stored
  *       score 3 is the most severe answer and alerts, though its code is {@code 0}). A value that is not
@@ -119,6 +127,10 @@ public final class Scorer {
     private final int[] criticalMinScore;
     private final int allowedMissing;
     private final boolean prorating;
+    /** the instrument's rule sums the answered items without adjustment (ASQ:SE-2), within its allowance. */
+    private final boolean unadjusted;
+    /** where the cut-off comes from, the same for every result. */
+    private final CutoffStatus cutoffStatus;
     /**
      * per subscale: the fewest answered items for a prorated score, when the caller opted in to prorating
      * and the subscales publish their own rule (HADS); {@code null} otherwise.
@@ -150,6 +162,11 @@ public final class Scorer {
 
     private Scorer(Instrument instrument, ScoringOptions options) {
         this.instrument = Check.notNull(instrument, "instrument");
+        boolean hasCutoff = instrument.caseness().isPresent()
+                || instrument.subscales().stream().anyMatch(sub -> sub.cutoff().isPresent());
+        boolean licensee = instrument.licenseeCutoff().isPresent();
+        this.cutoffStatus = hasCutoff ? (licensee ? CutoffStatus.SUPPLIED : CutoffStatus.PUBLISHED)
+                : (licensee ? CutoffStatus.NOT_SUPPLIED : CutoffStatus.NONE);
         this.options = Check.notNull(options, "options");
         this.provenance = Provenance.of(instrument);
         this.items = instrument.items().toArray(new Item[0]);
@@ -231,6 +248,8 @@ public final class Scorer {
         }
         MissingItemRule rule = instrument.missingItems();
         int ownProrate = rule instanceof MissingItemRule.Prorate p ? p.maxMissing() : 0;
+        int ownUnadjusted = rule instanceof MissingItemRule.Unadjusted u ? u.maxMissing() : 0;
+        this.unadjusted = ownUnadjusted > 0 && options.missingItems() != MissingItemPolicy.STRICT;
         boolean publishedSubscaleRules = instrument.subscales().stream().anyMatch(sub -> sub.prorating().isPresent());
         int[] minAnswered = null;
         switch (options.missingItems()) {
@@ -239,7 +258,11 @@ public final class Scorer {
                 prorating = false;
                 break;
             case PRORATE:
-                if (rule instanceof MissingItemRule.MinimumAnswered m) {
+                if (ownUnadjusted > 0) {
+                    // the published rule is that the answered items are not adjusted: it is not prorated
+                    allowedMissing = ownUnadjusted;
+                    prorating = false;
+                } else if (rule instanceof MissingItemRule.MinimumAnswered m) {
                     allowedMissing = n - m.minAnswered();
                     prorating = false;
                 } else if (publishedSubscaleRules) {
@@ -262,7 +285,10 @@ public final class Scorer {
                 break;
             case INSTRUMENT_RULE:
             default:
-                if (rule instanceof MissingItemRule.MinimumAnswered m) {
+                if (ownUnadjusted > 0) {
+                    allowedMissing = ownUnadjusted;
+                    prorating = false;
+                } else if (rule instanceof MissingItemRule.MinimumAnswered m) {
                     allowedMissing = n - m.minAnswered();
                     prorating = false;
                 } else {
@@ -669,7 +695,9 @@ public final class Scorer {
             bandStatus = completeBandStatus[slot];
             caseness = completeCaseness[slot];
         } else {
-            total = total(raw, answeredCount);
+            // unadjusted (ASQ:SE-2): the answered items scored as they stand, as if they were the whole form
+            total = unadjusted ? instrument.scoring().total(raw, answeredCount, answeredCount)
+                    : total(raw, answeredCount);
             band = total.flatMap(instrument.bands()::classify);
             bandStatus = bandStatus(total);
             caseness = completeTotals == null ? noTotalCaseness : caseness(instrument.caseness(), total);
@@ -681,7 +709,8 @@ public final class Scorer {
         OptionalInt rawTotal = rawTotals == null ? OptionalInt.empty()
                 : slot >= 0 && slot < rawTotals.length ? rawTotals[slot] : OptionalInt.of(raw);
         return new Scored(provenance, rawTotal, total, subscales, band, bandStatus, caseness, missing, prorated, alerts,
-                unanswered, new ItemScores(itemIds, scores, answered != null ? answered : allAnswered, n - missing.size()));
+                unanswered, new ItemScores(itemIds, scores, answered != null ? answered : allAnswered, n - missing.size()),
+                cutoffStatus);
     }
 
     /**

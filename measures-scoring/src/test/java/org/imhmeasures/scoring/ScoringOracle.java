@@ -99,7 +99,10 @@ final class ScoringOracle {
             }
         }
         boolean prorating = prorating(instrument, options);
-        Optional<BigDecimal> total = total(instrument.scoring(), raw, n, answered);
+        // unadjusted (ASQ:SE-2, Brookes article 367): the answered items as they stand, as if they were the form
+        boolean unadjusted = instrument.missingItems() instanceof MissingItemRule.Unadjusted;
+        Optional<BigDecimal> total = unadjusted ? total(instrument.scoring(), raw, answered, answered)
+                : total(instrument.scoring(), raw, n, answered);
         List<String> subscales = new ArrayList<>();
         for (Subscale subscale : instrument.subscales()) {
             subscales.add(subscale(subscale, instrument, scores, prorating));
@@ -130,6 +133,9 @@ final class ScoringOracle {
         if (rule instanceof MissingItemRule.MinimumAnswered minimum) {
             return n - minimum.minAnswered();
         }
+        if (rule instanceof MissingItemRule.Unadjusted unadjusted) {
+            return unadjusted.maxMissing(); // the publisher's rule under INSTRUMENT_RULE and PRORATE alike
+        }
         int own = rule instanceof MissingItemRule.Prorate prorate ? prorate.maxMissing() : 0;
         if (options.missingItems() == MissingItemPolicy.INSTRUMENT_RULE) {
             return own;
@@ -153,6 +159,7 @@ final class ScoringOracle {
     /** Whether unanswered items are made up for (prorated) rather than left out. */
     private static boolean prorating(Instrument instrument, ScoringOptions options) {
         return !(instrument.missingItems() instanceof MissingItemRule.MinimumAnswered)
+                && !(instrument.missingItems() instanceof MissingItemRule.Unadjusted)
                 && allowedMissing(instrument, options) > 0;
     }
 

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,7 +59,8 @@ public final class Catalogue {
             "EPDS", "epds.json", "CORE-10", "core10.json", "WEMWBS", "wemwbs.json", "SWEMWBS", "swemwbs.json",
             "GBO", "gbo.json", "PIR-GAS", "pirgas.json", "KPCS", "kpcs.json", "PBQ", "pbq.json", "HADS", "hads.json",
             "KIPS", "kips.json", "PHQ-2", "phq2.json", "GAD-2", "gad2.json", "WHOOLEY", "whooley.json",
-            "ADBB", "adbb.json", "M-ADBB", "madbb.json", "MAAS", "maas.json");
+            "ADBB", "adbb.json", "M-ADBB", "madbb.json", "MAAS", "maas.json", "ASQ:SE-2:2m", "asqse2_2m.json",
+            "ASQ:SE-2:60m", "asqse2_60m.json", "LOAF", "loaf.json");
 
     /** Resource names of the built-in definitions, in catalogue order. */
     static final List<String> BUILT_IN_FILES = List.copyOf(BUILT_IN_INDEX.values());
@@ -273,7 +275,78 @@ public final class Catalogue {
                 List.copyOf(items.values()), instrument.itemScoring(), instrument.subscales(), instrument.scoring(),
                 instrument.missingItems(), instrument.totalRange(), instrument.direction(), instrument.bands(),
                 instrument.caseness(), instrument.reliableChange(), instrument.norms(), instrument.codes(),
-                instrument.licence(), instrument.omissions()));
+                instrument.licence(), instrument.omissions(), instrument.derivedFrom(), instrument.ageInterval(),
+                instrument.licenseeCutoff()));
+    }
+
+    /**
+     * This catalogue with the cut-offs and bands of a licensee norms file applied (format
+     * {@value LicenseeNorms#FORMAT}; see {@link LicenseeNorms}). Each instrument the file names must be in the
+     * catalogue and take a licensee cut-off ({@link Instrument#licenseeCutoff()}).
+     *
+     * @param norms the norms read from the licensee's file
+     * @return the catalogue with the supplied cut-offs
+     * @throws DefinitionException when the file names an instrument that is not here or takes no licensee
+     *         cut-off, or a supplied value does not fit the instrument
+     * @since 0.2.0
+     */
+    public Catalogue withNorms(LicenseeNorms norms) {
+        Catalogue result = this;
+        for (String id : norms.instrumentIds()) {
+            Instrument instrument = find(id).orElseThrow(() -> new DefinitionException(norms.name(),
+                    "instruments." + id, "instrument must be one of " + byId.keySet() + ": \"" + id + "\"", null));
+            result = result.with(norms.apply(instrument));
+        }
+        return result;
+    }
+
+    /**
+     * The questionnaires of an age-interval family ({@link Instrument#ageInterval()}), youngest interval first:
+     * for {@code ASQ:SE-2} the built-in intervals. Reads every definition.
+     *
+     * @param family the family id, e.g. {@code ASQ:SE-2}
+     * @return the family's instruments by ascending months; empty when no instrument belongs to it
+     * @since 0.2.0
+     */
+    public List<Instrument> intervals(String family) {
+        List<Instrument> found = new ArrayList<>();
+        for (Instrument instrument : instruments()) {
+            if (instrument.ageInterval().filter(a -> a.family().equals(family)).isPresent()) {
+                found.add(instrument);
+            }
+        }
+        found.sort(Comparator.comparingInt(i -> i.ageInterval().orElseThrow().months()));
+        return List.copyOf(found);
+    }
+
+    /**
+     * The questionnaire of an age-interval family for the interval the caller has chosen.
+     *
+     * @param family the family id, e.g. {@code ASQ:SE-2}
+     * @param months the interval in months, e.g. {@code 60}
+     * @return the instrument, or empty when the catalogue has no such interval
+     * @since 0.2.0
+     */
+    public Optional<Instrument> interval(String family, int months) {
+        return intervals(family).stream().filter(i -> i.ageInterval().orElseThrow().months() == months).findFirst();
+    }
+
+    /**
+     * The shorter instruments asked as part of the given one ({@link Instrument#derivedFrom()}): for
+     * {@code PHQ-9} the PHQ-2, for {@code GAD-7} the GAD-2. Reads every definition.
+     *
+     * @param parentId the longer instrument's id
+     * @return the derived instruments in catalogue order, possibly none
+     * @since 0.2.0
+     */
+    public List<Instrument> derivedForms(String parentId) {
+        List<Instrument> found = new ArrayList<>();
+        for (Instrument instrument : instruments()) {
+            if (instrument.derivedFrom().filter(d -> d.parentId().equals(parentId)).isPresent()) {
+                found.add(instrument);
+            }
+        }
+        return List.copyOf(found);
     }
 
     /** A fresh built-in catalogue with nothing read, for tests of lazy reading. */

@@ -52,7 +52,8 @@ public record Instrument(String id, String definitionVersion, String name, Respo
         Optional<String> recallPeriod, String appliesTo, List<Item> items, Source itemScoring,
         List<Subscale> subscales, ScoringRule scoring, MissingItemRule missingItems, Optional<ScoreRange> totalRange,
         Direction direction, Bands bands, Optional<Cutoff> caseness, List<ReliableChange> reliableChange,
-        List<Norm> norms, Codes codes, Licence licence, List<Omission> omissions) {
+        List<Norm> norms, Codes codes, Licence licence, List<Omission> omissions, Optional<DerivedForm> derivedFrom,
+        Optional<AgeInterval> ageInterval, Optional<LicenseeCutoff> licenseeCutoff) {
 
     /**
      * Validates the definition as a whole.
@@ -78,6 +79,9 @@ public record Instrument(String id, String definitionVersion, String name, Respo
      * @param codes terminology codes
      * @param licence copyright holder and terms
      * @param omissions values left out because no source confirms them
+     * @param derivedFrom the longer instrument this one is asked as part of (PHQ-2 in PHQ-9), if any
+     * @param ageInterval the age interval of this questionnaire in its family (ASQ:SE-2), if any
+     * @param licenseeCutoff present when the cut-off and bands come from a licensee norms file
      */
     public Instrument {
         id = Check.notBlank(id, "instrument id");
@@ -104,16 +108,83 @@ public record Instrument(String id, String definitionVersion, String name, Respo
         Check.notNull(codes, "codes");
         Check.notNull(licence, "licence");
         omissions = List.copyOf(Check.notNull(omissions, "omissions"));
+        Check.notNull(derivedFrom, "derived from");
+        Check.notNull(ageInterval, "age interval");
+        Check.notNull(licenseeCutoff, "licensee cut-off");
 
         String key = keyOf(id);
         checkLimits(id, items, subscales);
         checkItems(key, items);
         checkSubscales(items, subscales);
         checkTotal(id, items, scoring, totalRange, bands, caseness, missingItems);
+        if (derivedFrom.isPresent()) {
+            Check.argument(List.copyOf(derivedFrom.get().items().keySet()).equals(items.stream().map(Item::id).toList()),
+                    "derived-from items of %s must map every item in form order: %s", id,
+                    derivedFrom.get().items().keySet());
+        }
         for (String itemId : codes.loincItems().keySet()) {
             Check.argument(items.stream().anyMatch(i -> i.id().equals(itemId)),
                     "loinc item code must name an item of %s: %s", id, itemId);
         }
+    }
+
+    /**
+     * The definition without a parent form, age interval or licensee cut-off: the constructor of version
+     * 0.1, kept for callers that build definitions in code.
+     *
+     * @param id stable id as published
+     * @param definitionVersion version of this definition file
+     * @param name full name
+     * @param respondent who completes it
+     * @param recallPeriod the period asked about
+     * @param appliesTo the people or infant ages it is for
+     * @param items the items in form order
+     * @param itemScoring where option scores and reverse keying come from
+     * @param subscales published subscales, possibly none
+     * @param scoring how the reported score is derived
+     * @param missingItems the instrument's rule for unanswered items
+     * @param totalRange the range of the reported total
+     * @param direction which way is better
+     * @param bands severity bands of the total, possibly none
+     * @param caseness caseness cut-off of the total, if published
+     * @param reliableChange published reliable-change parameters, possibly none
+     * @param norms published reference samples, possibly none
+     * @param codes terminology codes
+     * @param licence copyright holder and terms
+     * @param omissions values left out because no source confirms them
+     */
+    public Instrument(String id, String definitionVersion, String name, Respondent respondent,
+            Optional<String> recallPeriod, String appliesTo, List<Item> items, Source itemScoring,
+            List<Subscale> subscales, ScoringRule scoring, MissingItemRule missingItems,
+            Optional<ScoreRange> totalRange, Direction direction, Bands bands, Optional<Cutoff> caseness,
+            List<ReliableChange> reliableChange, List<Norm> norms, Codes codes, Licence licence,
+            List<Omission> omissions) {
+        this(id, definitionVersion, name, respondent, recallPeriod, appliesTo, items, itemScoring, subscales, scoring,
+                missingItems, totalRange, direction, bands, caseness, reliableChange, norms, codes, licence, omissions,
+                Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * This definition with a cut-off and bands supplied by a licensee (see {@link LicenseeNorms}); everything
+     * else is unchanged. Only for an instrument whose {@link #licenseeCutoff()} is present, and only once: a
+     * published cut-off is never replaced.
+     *
+     * @param suppliedCaseness the supplied cut-off, if the licensee gives one
+     * @param suppliedBands the supplied bands (e.g. a monitoring zone), possibly none
+     * @return the definition with them
+     * @throws IllegalArgumentException when the instrument takes no licensee cut-off, already has a cut-off or
+     *         bands, or they do not lie within its total range
+     * @since 0.2.0
+     */
+    public Instrument withSuppliedCutoff(Optional<Cutoff> suppliedCaseness, Bands suppliedBands) {
+        Check.argument(licenseeCutoff.isPresent(), "a supplied cut-off must be for an instrument that takes one: %s",
+                id);
+        Check.argument(caseness.isEmpty() && bands.isEmpty(),
+                "a supplied cut-off must not replace one already present: %s", id);
+        return new Instrument(id, definitionVersion, name, respondent, recallPeriod, appliesTo, items, itemScoring,
+                subscales, scoring, missingItems, totalRange, direction, Check.notNull(suppliedBands, "bands"),
+                Check.notNull(suppliedCaseness, "caseness"), reliableChange, norms, codes, licence, omissions,
+                derivedFrom, ageInterval, licenseeCutoff);
     }
 
     /**
@@ -295,6 +366,10 @@ public record Instrument(String id, String definitionVersion, String name, Respo
         if (missing instanceof MissingItemRule.Prorate prorate) {
             Check.argument(prorate.maxMissing() < items.size(), "prorate max missing of %s must be below %d: %d", id,
                     items.size(), prorate.maxMissing());
+        }
+        if (missing instanceof MissingItemRule.Unadjusted unadjusted) {
+            Check.argument(unadjusted.maxMissing() < items.size(), "unadjusted max missing of %s must be below %d: %d",
+                    id, items.size(), unadjusted.maxMissing());
         }
         if (missing instanceof MissingItemRule.MinimumAnswered minimum) {
             Check.argument(minimum.minAnswered() <= items.size(), "minimum answered of %s must be at most %d: %d", id,

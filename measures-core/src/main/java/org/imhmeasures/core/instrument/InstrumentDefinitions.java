@@ -118,7 +118,7 @@ public final class InstrumentDefinitions {
     private static final Set<String> INSTRUMENT_FIELDS = Set.of("format", "id", "definitionVersion", "name",
             "respondent", "recallPeriod", "appliesTo", "itemScoringSource", "responseScales", "items", "subscales",
             "scoring", "missingItems", "totalRange", "direction", "bands", "caseness", "reliableChange", "norms", "codes",
-            "licence", "omissions", "comment");
+            "licence", "omissions", "comment", "derivedFrom", "ageInterval", "licenseeCutoff");
 
     private static Instrument instrument(JsonFields root) {
         root.allowOnly(INSTRUMENT_FIELDS);
@@ -150,7 +150,22 @@ public final class InstrumentDefinitions {
                 root.optionalObject("codes").map(InstrumentDefinitions::codes).orElse(Codes.none()),
                 licence(root.object("licence")),
                 root.objects("omissions", o -> o.allowOnly(Set.of("field", "note"))
-                        .build(() -> new Omission(o.text("field"), o.text("note"))))));
+                        .build(() -> new Omission(o.text("field"), o.text("note")))),
+                root.optionalObject("derivedFrom").map(InstrumentDefinitions::derivedFrom),
+                root.optionalObject("ageInterval").map(a -> a.allowOnly(Set.of("family", "months", "source"))
+                        .build(() -> new AgeInterval(a.text("family"), a.integer("months"), Source.of(a.text("source"))))),
+                root.optionalObject("licenseeCutoff").map(l -> l.allowOnly(Set.of("note"))
+                        .build(() -> new LicenseeCutoff(l.text("note"))))));
+    }
+
+    private static DerivedForm derivedFrom(JsonFields d) {
+        d.allowOnly(Set.of("instrument", "items", "source"));
+        JsonFields map = d.object("items");
+        Map<String, String> items = new LinkedHashMap<>();
+        for (String own : map.fieldNames()) {
+            items.put(own, map.text(own));
+        }
+        return d.build(() -> new DerivedForm(d.text("instrument"), items, Source.of(d.text("source"))));
     }
 
     private static Map<String, ResponseScale> responseScales(JsonFields root) {
@@ -250,8 +265,12 @@ public final class InstrumentDefinitions {
             case "minimum_answered":
                 return m.build(() -> new MissingItemRule.MinimumAnswered(m.integer("minAnswered"),
                         Source.of(m.text("source"))));
+            case "unadjusted":
+                return m.build(() -> new MissingItemRule.Unadjusted(m.integer("maxMissing"),
+                        Source.of(m.text("source"))));
             default:
-                throw m.fail("rule", "rule must be one of [none_allowed, prorate, minimum_answered]: \"" + rule + "\"");
+                throw m.fail("rule", "rule must be one of [none_allowed, prorate, minimum_answered, unadjusted]: \""
+                        + rule + "\"");
         }
     }
 
@@ -260,14 +279,14 @@ public final class InstrumentDefinitions {
         return r.build(() -> ScoreRange.of(r.decimal("min"), r.decimal("max")));
     }
 
-    private static Bands bands(JsonFields b) {
+    static Bands bands(JsonFields b) {
         b.allowOnly(Set.of("source", "bands", "comment"));
         List<Band> list = b.objects("bands", band -> band.allowOnly(Set.of("label", "from", "to"))
                 .build(() -> new Band(band.text("label"), band.decimal("from"), band.decimal("to"))));
         return b.build(() -> new Bands(list, Optional.of(Source.of(b.text("source")))));
     }
 
-    private static Cutoff cutoff(JsonFields c) {
+    static Cutoff cutoff(JsonFields c) {
         c.allowOnly(Set.of("threshold", "comparison", "meaning", "source"));
         return c.build(() -> new Cutoff(c.decimal("threshold"), c.enumValue("comparison", Cutoff.Comparison.class),
                 c.text("meaning"), Source.of(c.text("source"))));

@@ -13,7 +13,7 @@ import org.imhmeasures.core.internal.Check;
  * @since 0.1.0
  */
 public sealed interface MissingItemRule permits MissingItemRule.NoneAllowed, MissingItemRule.Prorate,
-        MissingItemRule.MinimumAnswered {
+        MissingItemRule.MinimumAnswered, MissingItemRule.Unadjusted {
 
     /**
      * No item may be missing. This is the library default where no published rule is confirmed.
@@ -71,6 +71,30 @@ public sealed interface MissingItemRule permits MissingItemRule.NoneAllowed, Mis
     }
 
     /**
+     * Up to {@code maxMissing} items may be unanswered and the total is the plain sum of the answered items,
+     * with no adjustment (ASQ:SE-2: one or two omitted items need no adjusted score, because the developers
+     * found that omitting them does not significantly alter a child's classification; Brookes support
+     * article 367). More missing items make the administration not scorable: a rule the publisher gives for
+     * more (an adjusted score near the cut-off) is left to the licensed manual.
+     *
+     * @param maxMissing largest number of unanswered items, at least 1
+     * @param source where the rule comes from
+     * @since 0.2.0
+     */
+    record Unadjusted(int maxMissing, Source source) implements MissingItemRule {
+        /**
+         * Validates.
+         *
+         * @param maxMissing largest number of unanswered items, at least 1
+         * @param source where the rule comes from
+         */
+        public Unadjusted {
+            Check.argument(maxMissing >= 1, "unadjusted max missing must be at least 1: %d", maxMissing);
+            Check.notNull(source, "missing-item source");
+        }
+    }
+
+    /**
      * The source of the rule, if it has one.
      *
      * @return the source; empty for the default strict rule
@@ -81,6 +105,9 @@ public sealed interface MissingItemRule permits MissingItemRule.NoneAllowed, Mis
         }
         if (this instanceof MinimumAnswered m) {
             return Optional.of(m.source());
+        }
+        if (this instanceof Unadjusted u) {
+            return Optional.of(u.source());
         }
         return Optional.empty();
     }

@@ -23,7 +23,7 @@ class CatalogueTest {
 
     /** Licences under which no item or option text may ship (brief and NOTICE). */
     private static final Set<String> RESTRICTED = Set.of("EPDS", "WEMWBS", "SWEMWBS", "HADS", "KIPS", "PIR-GAS", "ADBB",
-            "M-ADBB", "WHOOLEY");
+            "M-ADBB", "WHOOLEY", "ASQ:SE-2:2m", "ASQ:SE-2:60m", "LOAF");
 
     static List<Instrument> instruments() {
         return Catalogue.builtIn().instruments();
@@ -32,7 +32,8 @@ class CatalogueTest {
     @Test
     void builtIn_holdsTheFoundationInstrumentsInOrder() {
         assertEquals(List.of("PHQ-9", "GAD-7", "EPDS", "CORE-10", "WEMWBS", "SWEMWBS", "GBO", "PIR-GAS", "KPCS", "PBQ",
-                "HADS", "KIPS", "PHQ-2", "GAD-2", "WHOOLEY", "ADBB", "M-ADBB", "MAAS"),
+                "HADS", "KIPS", "PHQ-2", "GAD-2", "WHOOLEY", "ADBB", "M-ADBB", "MAAS", "ASQ:SE-2:2m", "ASQ:SE-2:60m",
+                "LOAF"),
                 instruments().stream().map(Instrument::id).collect(Collectors.toList()));
     }
 
@@ -48,6 +49,21 @@ class CatalogueTest {
             return;
         }
         assertEquals(Licence.WordingPolicy.MUST_NOT_SHIP, instrument.licence().wording(), instrument.id());
+        for (Item item : instrument.items()) {
+            assertTrue(item.wording().isEmpty(), item.id());
+            if (item.scale() instanceof ResponseScale.Options options) {
+                assertTrue(options.options().stream().allMatch(o -> o.label().isEmpty()), item.id());
+            }
+        }
+    }
+
+    /** The guard follows the licence, not only the list: no instrument whose wording must not ship carries any. */
+    @ParameterizedTest
+    @MethodSource("instruments")
+    void everyMustNotShipInstrument_shipsNoWordingOrOptionLabels(Instrument instrument) {
+        if (instrument.licence().wording() != Licence.WordingPolicy.MUST_NOT_SHIP) {
+            return;
+        }
         for (Item item : instrument.items()) {
             assertTrue(item.wording().isEmpty(), item.id());
             if (item.scale() instanceof ResponseScale.Options options) {

@@ -15,6 +15,7 @@ import org.imhmeasures.core.instrument.Instrument;
 import org.imhmeasures.core.instrument.Subscale;
 import org.imhmeasures.core.internal.Check;
 import org.imhmeasures.scoring.Administration;
+import org.imhmeasures.scoring.CutoffStatus;
 import org.imhmeasures.scoring.Scored;
 import org.imhmeasures.scoring.SubscaleScore;
 import org.imhmeasures.scoring.internal.Vocabulary;
@@ -240,7 +241,8 @@ public final class ScoresCsv implements RowHandler {
             case BETWEEN_CONFIRMED_BANDS:
                 return "(between the confirmed bands)";
             default:
-                return "";
+                // a licensed cut-off that was not supplied (ASQ:SE-2 without a norms file): say so, not a blank
+                return s.cutoffStatus() == CutoffStatus.NOT_SUPPLIED ? "(no cut-off supplied)" : "";
         }
     }
 }

@@ -22,6 +22,7 @@ import org.imhmeasures.core.internal.Check;
 import org.imhmeasures.core.internal.Json;
 import org.imhmeasures.scoring.CriticalAlert;
 import org.imhmeasures.scoring.CriticalItemUnanswered;
+import org.imhmeasures.scoring.CutoffStatus;
 import org.imhmeasures.scoring.NotScorable;
 import org.imhmeasures.scoring.Problem;
 import org.imhmeasures.scoring.Provenance;
@@ -84,6 +85,10 @@ public final class WireForm {
             s.band().ifPresent(b -> form.put("band", band(b)));
             form.put("bandStatus", word(s.bandStatus()));
             form.put("caseness", word(s.caseness()));
+            // only where a licensee supplies the cut-off: every other result reads exactly as in 0.1
+            if (s.cutoffStatus() == CutoffStatus.SUPPLIED || s.cutoffStatus() == CutoffStatus.NOT_SUPPLIED) {
+                form.put("cutoffStatus", word(s.cutoffStatus()));
+            }
             form.put("prorated", s.prorated());
             form.put("itemsMissing", List.copyOf(s.itemsMissing()));
             List<Object> subscales = new ArrayList<>();
