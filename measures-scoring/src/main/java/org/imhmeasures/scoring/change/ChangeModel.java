@@ -7,6 +7,7 @@ package org.imhmeasures.scoring.change;
 import java.math.BigDecimal;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.imhmeasures.core.instrument.Direction;
 import org.imhmeasures.core.instrument.Instrument;
 import org.imhmeasures.core.instrument.ScoreRange;
@@ -161,6 +162,37 @@ public final class ChangeModel {
      */
     public ChangeParameters parameters() {
         return parameters;
+    }
+
+    /**
+     * Hageman &amp; Arrindell's group-level estimates for the sample this model was built from
+     * ({@link GroupSignificance}).
+     *
+     * @return the estimates for a usable {@link RciMethod#HAGEMAN_ARRINDELL} model with a true-score cut-off
+     *     and a sample whose changes vary; empty otherwise
+     * @since 0.1.0
+     */
+    public Optional<GroupSignificance> groupSignificance() {
+        if (unusable.isPresent() || parameters.trueScore().isEmpty() || parameters.cutoff().isEmpty()) {
+            return Optional.empty();
+        }
+        ChangeParameters.TrueScore t = parameters.trueScore().get();
+        double sdPre = parameters.sd().getAsDouble();
+        double sdPost = parameters.sdPost().getAsDouble();
+        double meanChange = parameters.meanPost().getAsDouble() - parameters.meanPre().getAsDouble();
+        double sdChange = Math.sqrt(sdPre * sdPre + sdPost * sdPost
+                - 2 * parameters.correlation().getAsDouble() * sdPre * sdPost);
+        if (!(sdChange > 0)) {
+            return Optional.empty();
+        }
+        double zChanged = (0 - meanChange) / (sdChange * Math.sqrt(t.reliabilityOfDifference()));
+        double zFunctional = (parameters.cutoff().get().value() - t.meanPost()) / (sdPost
+                * Math.sqrt(t.reliabilityPost()));
+        boolean higherIsBetter = instrument.direction() == Direction.HIGHER_IS_BETTER;
+        NormalDistribution phi = NormalDistribution.of(0, 1);
+        return Optional.of(new GroupSignificance(
+                higherIsBetter ? phi.survivalProbability(zChanged) : phi.cumulativeProbability(zChanged),
+                higherIsBetter ? phi.survivalProbability(zFunctional) : phi.cumulativeProbability(zFunctional)));
     }
 
     /**
