@@ -49,6 +49,7 @@ import org.imhmeasures.scoring.ScoringOptions;
 import org.imhmeasures.scoring.SubscaleScore;
 import org.imhmeasures.scoring.change.Category;
 import org.imhmeasures.scoring.change.ChangeModel;
+import org.imhmeasures.scoring.change.RciMethod;
 import org.imhmeasures.scoring.change.ChangeOptions;
 import org.imhmeasures.scoring.change.ChangeResult;
 import org.imhmeasures.scoring.change.ClinicalSignificance;
@@ -356,6 +357,19 @@ class WireFormTest {
         Schemas.assertValid(Schemas.RESULT, notAssessable);
         assertEquals("not_assessable", notAssessable.get("status").asText());
         assertEquals("instrument_mismatch", notAssessable.get("reason").asText());
+    }
+
+    @Test
+    void changeResults_percentageAndPercentageRefusal_serialiseToTheSchema() throws IOException {
+        ChangeModel model = ChangeModel.published(CATALOGUE.get("PHQ-9"), ChangeOptions.defaults()
+                .with(RciMethod.PERCENTAGE_CHANGE).withPercentageChange(0.5, 0.5));
+        JsonNode json = MAPPER.valueToTree(model.assess(20, 10));
+        Schemas.assertValid(Schemas.RESULT, json);
+        assertEquals("-0.5", json.get("relativeChange").asText());
+        assertEquals(false, json.has("clinicalSignificanceIndex"));
+        JsonNode refused = MAPPER.valueToTree(model.assess(0, 10));
+        Schemas.assertValid(Schemas.RESULT, refused);
+        assertEquals("baseline_not_positive", refused.get("reason").asText());
     }
 
     @Test
