@@ -41,6 +41,13 @@ import org.imhmeasures.scoring.internal.Vocabulary;
  *       {@link ParameterSource#SAMPLE}, else the clinical norm; the functional reference is the published
  *       non-clinical norm. {@link SignificanceCriterion#AUTO} picks Jacobson–Truax c when both references
  *       exist and the method computes an index, else caseness. Formulas: see {@link ChangeModel}.</li>
+ *   <li>{@link RciMethod#HAGEMAN_ARRINDELL}: the true-score cut-off a_true or c_true ({@link TrueScore}; AUTO
+ *       picks c_true with a functional reference, else a_true); criterion b, caseness and a supplied cut-off
+ *       make the model unusable ({@link Reason#UNSUPPORTED_COMBINATION}), as does a post SD not above the
+ *       SEM or r_DD outside (0, 1] ({@link Reason#DEGENERATE_SAMPLE}).</li>
+ *   <li>{@link RciMethod#ANCHOR_BASED} and {@link RciMethod#PERCENTAGE_CHANGE}: the caller's minimal important
+ *       differences or percentages, always; no definition publishes them, so without them the model is
+ *       unusable ({@link Reason#NO_MINIMAL_IMPORTANT_DIFFERENCE}, {@link Reason#NO_PERCENTAGE_THRESHOLDS}).</li>
  * </ul>
  * A parameter that is missing makes the model unusable with a typed {@link Reason}; it is never guessed.
  *

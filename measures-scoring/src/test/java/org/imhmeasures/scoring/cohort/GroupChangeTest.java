@@ -7,8 +7,14 @@ package org.imhmeasures.scoring.cohort;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+import java.util.Map;
 import java.util.OptionalDouble;
+import org.imhmeasures.core.instrument.Catalogue;
 import org.imhmeasures.core.instrument.Direction;
+import org.imhmeasures.scoring.change.ChangeModel;
+import org.imhmeasures.scoring.change.ChangeOptions;
+import org.imhmeasures.scoring.change.RciMethod;
 import org.imhmeasures.scoring.cohort.GroupChange.MidVerdict;
 import org.junit.jupiter.api.Test;
 
@@ -67,6 +73,33 @@ class GroupChangeTest {
         assertEquals(-2.898275349237888, b.cohensD().getAsDouble(), 1e-6);
         assertEquals(MidVerdict.NOT_SIGNIFICANTLY_BEYOND_THRESHOLD.compareTo(b.verdict().orElseThrow()) <= 0, true);
         assertEquals(MidVerdict.PROBABLY_CLINICALLY_SIGNIFICANT, b.verdict().orElseThrow(), "6 ≥ 3, CI from 2.16");
+    }
+
+    @Test
+    void accumulator_groupLevel_withinEachGroupAndVersusTheFirst() {
+        ChangeModel model = ChangeModel.published(Catalogue.builtIn().get("PHQ-9"), ChangeOptions.defaults()
+                .with(RciMethod.ANCHOR_BASED).withMinimalImportantDifference(2, 2));
+        CohortAccumulator cohort = CohortAccumulator.of(model, List.of("team"));
+        double[] otherPost = {5, 6, 9, 8, 7};
+        for (int i = 0; i < PRE.length; i++) {
+            cohort.add(Map.of("team", "A"), OptionalDouble.of(PRE[i]), OptionalDouble.of(POST[i]));
+        }
+        for (double post : otherPost) {
+            cohort.add(Map.of("team", "B"), OptionalDouble.of(12), OptionalDouble.of(post));
+        }
+        GroupLevelReport report = cohort.groupLevel(0.95);
+        assertEquals(OptionalDouble.of(2), report.mid());
+        GroupLevelReport.Group a = report.byDimension().get("team").get(0);
+        assertEquals("A", a.group());
+        assertEquals(-3.5, a.within().orElseThrow().meanChange(), 1e-12);
+        assertEquals(MidVerdict.PROBABLY_CLINICALLY_SIGNIFICANT, a.within().orElseThrow().verdict().orElseThrow());
+        assertTrue(a.versusReference().isEmpty() && a.reference().isEmpty(), "A is the reference");
+        GroupLevelReport.Group b = report.byDimension().get("team").get(1);
+        // post B (5, 6, 9, 8, 7) minus post A (7, 10, 9, 12): 7 − 9.5 = −2.5
+        assertEquals(-2.5, b.versusReference().orElseThrow().difference(), 1e-12);
+        assertEquals("A", b.reference().orElseThrow());
+        assertEquals(9, report.overall().orElseThrow().n());
+        assertTrue(report.hagemanArrindell().isEmpty());
     }
 
     @Test
