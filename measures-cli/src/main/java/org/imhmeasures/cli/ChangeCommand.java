@@ -50,7 +50,9 @@ import picocli.CommandLine.ParentCommand;
         footer = {"  imh-measures change --instrument PHQ-9 --input pairs.csv --output change.csv \\",
             "      --method nhs --summary summary.json",
             "  imh-measures change --instrument PHQ-9 --from-scores scores/ --pre baseline --post last \\",
-            "      --group-by team,age_band --output change.csv --summary summary.json", "",
+            "      --group-by team,age_band --output change.csv --summary summary.json",
+            "  imh-measures change --instrument PHQ-9 --input pairs.csv --output change.csv \\",
+            "      --method anchor --mid-improvement 5 --mid-deterioration 3 --group-by team --group-level", "",
             "From scores, records = paired + baseline only + post only + rejected (duplicate_timepoint, "
                 + "missing_date); each count is named in the summary's records object."},
         exitCodeListHeading = Main.EXIT_HEADING, exitCodeList = {Main.EXIT_0, Main.EXIT_1, Main.EXIT_2, Main.EXIT_3})
@@ -106,7 +108,7 @@ final class ChangeCommand implements Callable<Integer> {
 
     @Option(names = "--group-level",
             description = "add group-level results to the summary and the printed text: mean change within the "
-                    + "cohort and each group with its 95% CI and d_z, each group's post scores against the first "
+                    + "cohort and each group with its 95%% CI and d_z, each group's post scores against the first "
                     + "group of its dimension (Welch), verdicts against --mid-improvement with --method anchor, "
                     + "and the Hageman-Arrindell changed and functional shares with --method ha")
     private boolean groupLevel;

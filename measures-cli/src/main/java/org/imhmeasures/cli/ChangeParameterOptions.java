@@ -87,7 +87,7 @@ final class ChangeParameterOptions {
 
     @Option(names = "--pct-improvement", paramLabel = "FRACTION", converter = Positive.class,
             description = "change relative to baseline that counts as improvement, for --method percentage, as a "
-                    + "fraction (0.5 = 50%; give with --pct-deterioration)")
+                    + "fraction (0.5 = 50%%; give with --pct-deterioration)")
     Double pctImprovement;
 
     @Option(names = "--pct-deterioration", paramLabel = "FRACTION", converter = Positive.class,
