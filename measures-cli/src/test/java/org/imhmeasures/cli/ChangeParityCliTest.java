@@ -108,6 +108,24 @@ class ChangeParityCliTest {
     }
 
     @Test
+    void groupLevel_fromScores_followsTheRecordsObject(@TempDir Path dir) throws Exception {
+        Path scores = Files.writeString(dir.resolve("scores.csv"), ChangeFromScoresCliTest.SCORES);
+        Path json = dir.resolve("s.json");
+        CliRun r = CliRun.of("change", "--instrument", "PHQ-9", "--from-scores", scores.toString(), "--pre",
+                "baseline", "--post", "discharge", "--group-by", "team", "--output", dir.resolve("o.csv").toString(),
+                "--summary", json.toString(), "--group-level");
+        assertEquals(0, r.status(), r.err());
+        JsonNode root = new ObjectMapper().readTree(json.toFile());
+        List<String> fields = new ArrayList<>();
+        root.fieldNames().forEachRemaining(fields::add);
+        assertEquals("groupLevel", fields.get(fields.size() - 1), fields.toString());
+        assertTrue(fields.contains("records"), fields.toString());
+        // paired: f1 18 -> 6 and f5 14 -> 12: mean change -7
+        assertEquals(-7.0, root.get("groupLevel").get("overall").get("meanChange").asDouble(), 1e-9);
+        assertTrue(r.out().contains("Group level (95% CI)"), r.out());
+    }
+
+    @Test
     void groupLevel_suppressedGroupsShowNoStatistics(@TempDir Path dir) throws Exception {
         CliRun r = change(dir, "--method", "anchor", "--mid-improvement", "5", "--mid-deterioration", "3",
                 "--group-by", "team", "--group-level", "--suppress", "4");
