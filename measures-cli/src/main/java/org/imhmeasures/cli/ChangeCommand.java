@@ -35,12 +35,14 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code change --instrument ID (--input IN.csv | --from-scores SCORES) --output OUT.csv [--summary SUMMARY.json]
- * [--method jt|gln|en|ha|nk|hll|nhs] [--params published|sample] [every clinical parameter:
- * {@link ChangeParameterOptions}] [--rejects REJ.csv]
+ * [--method jt|gln|en|ha|nk|hll|nhs|anchor|percentage] [--params published|sample] [every clinical parameter:
+ * {@link ChangeParameterOptions}] [--group-level] [--rejects REJ.csv]
  * [--group-by COLUMN[,COLUMN]] [--raw-csv] [--max-rejects N|P%]}: groups the cohort summary by input columns
  * such as {@code team} or {@code age_band} (the output rows are unchanged). With {@code --from-scores} the pairs
  * are built from a {@code score} output ({@link ScorePairing}: {@code --pre}, {@code --post}, {@code --date-column})
- * and the summary JSON gains a {@code records} object with the pairing's accounting.
+ * and the summary JSON gains a {@code records} object with the pairing's accounting. With {@code --group-level}
+ * the summary JSON gains a {@code groupLevel} object and the printed text a group-level table
+ * ({@link GroupLevelText}); without it every output is as before.
  */
 @Command(name = "change", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         sortOptions = false, sortSynopsis = false, separator = " ",
@@ -50,7 +52,9 @@ import picocli.CommandLine.Spec;
         footer = {"  imh-measures change --instrument PHQ-9 --input pairs.csv --output change.csv \\",
             "      --method nhs --summary summary.json",
             "  imh-measures change --instrument PHQ-9 --from-scores scores/ --pre baseline --post last \\",
-            "      --group-by team,age_band --output change.csv --summary summary.json", "",
+            "      --group-by team,age_band --output change.csv --summary summary.json",
+            "  imh-measures change --instrument PHQ-9 --input pairs.csv --output change.csv \\",
+            "      --method anchor --mid-improvement 5 --mid-deterioration 3 --group-by team --group-level", "",
             "From scores, records = paired + baseline only + post only + rejected (duplicate_timepoint, "
                 + "missing_date); each count is named in the summary's records object."},
         exitCodeListHeading = Main.EXIT_HEADING, exitCodeList = {Main.EXIT_0, Main.EXIT_1, Main.EXIT_2, Main.EXIT_3})
@@ -110,6 +114,13 @@ final class ChangeCommand implements Callable<Integer> {
                     + "or rank them and drop their ranks (Pratt 1959)")
     private WilcoxonZeros zeros;
 
+    @Option(names = "--group-level",
+            description = "add group-level results to the summary and the printed text: mean change within the "
+                    + "cohort and each group with its 95%% CI and d_z, each group's post scores against the first "
+                    + "group of its dimension (Welch), verdicts against --mid-improvement with --method anchor, "
+                    + "and the Hageman-Arrindell changed and functional shares with --method ha")
+    private boolean groupLevel;
+
     @Mixin
     private CatalogueOptions catalogueOptions;
 
@@ -163,7 +174,9 @@ final class ChangeCommand implements Callable<Integer> {
                     : job.run(() -> DatasetInput.open(input), outFile);
             if (summary.isPresent()) {
                 Writer json = files.writer(summary.get());
-                json.write(CohortReports.toJson(run.cohort(), suppression) + System.lineSeparator());
+                String cohortJson = CohortReports.toJson(run.cohort(), suppression);
+                json.write((groupLevel ? GroupLevelText.withGroupLevel(cohortJson, run.groupLevel(), suppression)
+                        : cohortJson) + System.lineSeparator());
             }
             files.commit();
         } catch (DatasetException e) {
@@ -176,6 +189,9 @@ final class ChangeCommand implements Callable<Integer> {
             throw RunFiles.failure("--input", input, e);
         }
         out.print(CohortReports.toText(run.cohort(), suppression));
+        if (groupLevel) {
+            out.print(GroupLevelText.toText(run.groupLevel(), suppression));
+        }
         out.println(instrument.id() + " " + instrument.definitionVersion() + ": rows read " + run.summary().rowsRead()
                 + " = assessed " + run.summary().rowsScored() + " + rejected " + run.summary().rowsRejected()
                 + (rejects.isEmpty() && run.summary().rowsRejected() > 0 ? " (rejects not kept: give --rejects)" : ""));
@@ -199,9 +215,10 @@ final class ChangeCommand implements Callable<Integer> {
             run = job.run(paired, files.writer(output),
                     rejects.isPresent() ? Optional.of(files.writer(rejects.get())) : Optional.empty());
             if (summary.isPresent()) {
-                files.writer(summary.get()).write(SummaryJson.withRecords(run.cohort(), suppression, paired.counts(),
-                        run.summary())
-                        + System.lineSeparator());
+                String summaryJson = SummaryJson.withRecords(run.cohort(), suppression, paired.counts(),
+                        run.summary());
+                files.writer(summary.get()).write((groupLevel ? GroupLevelText.withGroupLevel(summaryJson,
+                        run.groupLevel(), suppression) : summaryJson) + System.lineSeparator());
             }
             files.commit();
         } catch (DatasetException e) {
@@ -213,6 +230,9 @@ final class ChangeCommand implements Callable<Integer> {
             throw RunFiles.failure("--from-scores", scores, e);
         }
         out.print(CohortReports.toText(run.cohort(), suppression));
+        if (groupLevel) {
+            out.print(GroupLevelText.toText(run.groupLevel(), suppression));
+        }
         ScorePairing.Counts counts = paired.counts();
         long rejected = counts.rejected() + run.summary().rowsRejected();
         out.println(instrument.id() + " " + instrument.definitionVersion() + ": " + counts.accountingLine()
@@ -232,6 +252,12 @@ final class ChangeCommand implements Callable<Integer> {
                 return " (use --params sample)";
             case NO_RELIABILITY:
                 return " (give --reliability)";
+            case NO_MINIMAL_IMPORTANT_DIFFERENCE:
+                return " (give --mid-improvement and --mid-deterioration)";
+            case NO_PERCENTAGE_THRESHOLDS:
+                return " (give --pct-improvement and --pct-deterioration)";
+            case UNSUPPORTED_COMBINATION:
+                return " (use --criterion a or c with --method ha)";
             default:
                 return "";
         }

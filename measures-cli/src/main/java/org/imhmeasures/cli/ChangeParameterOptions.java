@@ -25,8 +25,10 @@ final class ChangeParameterOptions {
             + "(Hsu-Linn-Lord), so \"deteriorated\" can rise while the cohort improves; use jt or nhs to compare with "
             + "no change";
 
-    @Option(names = "--method", paramLabel = "jt|gln|en|ha|nk|hll|nhs", converter = Converters.Method.class,
-            description = "reliable change method (default: nhs, the instrument's published fixed threshold)")
+    @Option(names = "--method", paramLabel = "jt|gln|en|ha|nk|hll|nhs|anchor|percentage",
+            converter = Converters.Method.class,
+            description = "reliable change method (default: nhs, the instrument's published fixed threshold); "
+                    + "anchor and percentage need the caller's thresholds below")
     RciMethod method;
 
     @Option(names = "--params", paramLabel = "published|sample", converter = Converters.Params.class,
@@ -74,6 +76,25 @@ final class ChangeParameterOptions {
             description = "clinical reference SD (also the SD of the index under published parameters)")
     Double clinicalSd;
 
+    @Option(names = "--mid-improvement", paramLabel = "POINTS", converter = Positive.class,
+            description = "minimal important difference for improvement in points, for --method anchor "
+                    + "(give with --mid-deterioration; no definition publishes one)")
+    Double midImprovement;
+
+    @Option(names = "--mid-deterioration", paramLabel = "POINTS", converter = Positive.class,
+            description = "minimal important difference for deterioration in points, for --method anchor")
+    Double midDeterioration;
+
+    @Option(names = "--pct-improvement", paramLabel = "FRACTION", converter = Positive.class,
+            description = "change relative to baseline that counts as improvement, for --method percentage, as a "
+                    + "fraction (0.5 = 50%%; give with --pct-deterioration)")
+    Double pctImprovement;
+
+    @Option(names = "--pct-deterioration", paramLabel = "FRACTION", converter = Positive.class,
+            description = "change relative to baseline that counts as deterioration, for --method percentage, as "
+                    + "a fraction")
+    Double pctDeterioration;
+
     /** The options given; exit 2 for a mean without its SD (or the reverse). */
     ChangeOptions options() throws UsageException {
         ChangeOptions options = ChangeOptions.defaults();
@@ -117,6 +138,45 @@ final class ChangeParameterOptions {
         }
         if (threshold != null && options.method() != RciMethod.FIXED_THRESHOLD) {
             throw new UsageException("--threshold must go with --method nhs: --method " + methodWord());
+        }
+        options = anchorAndPercentage(options);
+        if (options.method() == RciMethod.HAGEMAN_ARRINDELL && (cutoff != null
+                || criterion == SignificanceCriterion.JT_B || criterion == SignificanceCriterion.CASENESS)) {
+            // refused by the model too; said here so that --params sample fails before any input is read
+            throw new UsageException("clinical significance with --method ha must use a true-score cut-off "
+                    + "(--criterion a or c): " + (cutoff != null ? "--cutoff given" : "--criterion "
+                    + (criterion == SignificanceCriterion.JT_B ? "b" : "caseness")));
+        }
+        return options;
+    }
+
+    /** The caller's MIDs or percentages: both of a pair, only with their method, never a default. */
+    private ChangeOptions anchorAndPercentage(ChangeOptions options) throws UsageException {
+        if ((midImprovement != null || midDeterioration != null) && options.method() != RciMethod.ANCHOR_BASED) {
+            throw new UsageException("--mid-improvement and --mid-deterioration must go with --method anchor: "
+                    + "--method " + methodWord());
+        }
+        if ((pctImprovement != null || pctDeterioration != null)
+                && options.method() != RciMethod.PERCENTAGE_CHANGE) {
+            throw new UsageException("--pct-improvement and --pct-deterioration must go with --method percentage: "
+                    + "--method " + methodWord());
+        }
+        if (options.method() == RciMethod.ANCHOR_BASED) {
+            if (midImprovement == null || midDeterioration == null) {
+                throw new UsageException("--mid-improvement and --mid-deterioration must both be given with --method "
+                        + "anchor (no instrument definition publishes a minimal important difference): "
+                        + (midImprovement == null && midDeterioration == null ? "neither given"
+                                : (midImprovement == null ? "--mid-deterioration" : "--mid-improvement") + " alone"));
+            }
+            return options.withMinimalImportantDifference(midImprovement, midDeterioration);
+        }
+        if (options.method() == RciMethod.PERCENTAGE_CHANGE) {
+            if (pctImprovement == null || pctDeterioration == null) {
+                throw new UsageException("--pct-improvement and --pct-deterioration must both be given with --method "
+                        + "percentage: " + (pctImprovement == null && pctDeterioration == null ? "neither given"
+                                : (pctImprovement == null ? "--pct-deterioration" : "--pct-improvement") + " alone"));
+            }
+            return options.withPercentageChange(pctImprovement, pctDeterioration);
         }
         return options;
     }

@@ -81,7 +81,7 @@ final class Converters {
         }
     }
 
-    /** {@code --method jt|gln|en|ha|nk|hll|nhs}. */
+    /** {@code --method jt|gln|en|ha|nk|hll|nhs|anchor|percentage}. */
     static final class Method implements ITypeConverter<RciMethod> {
         @Override
         public RciMethod convert(String name) {
@@ -100,14 +100,19 @@ final class Converters {
                     return RciMethod.HSU_LINN_LORD;
                 case "nhs":
                     return RciMethod.FIXED_THRESHOLD;
+                case "anchor":
+                    return RciMethod.ANCHOR_BASED;
+                case "percentage":
+                    return RciMethod.PERCENTAGE_CHANGE;
                 default:
-                    throw new TypeConversionException("--method must be one of [jt, gln, en, ha, nk, hll, nhs]: " + name);
+                    throw new TypeConversionException("--method must be one of [jt, gln, en, ha, nk, hll, nhs, anchor, "
+                            + "percentage]: " + name);
             }
         }
 
         /** The command-line word of a method. */
         String word(RciMethod method) {
-            for (String word : List.of("jt", "gln", "en", "ha", "nk", "hll", "nhs")) {
+            for (String word : List.of("jt", "gln", "en", "ha", "nk", "hll", "nhs", "anchor", "percentage")) {
                 if (convert(word) == method) {
                     return word;
                 }

@@ -7,6 +7,7 @@ package org.imhmeasures.scoring.change;
 import java.math.BigDecimal;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.imhmeasures.core.instrument.Direction;
 import org.imhmeasures.core.instrument.Instrument;
 import org.imhmeasures.core.instrument.ScoreRange;
@@ -32,12 +33,44 @@ import org.imhmeasures.scoring.internal.Vocabulary;
  * <h2>Clinical significance</h2>
  * Jacobson &amp; Truax (1991) cut-offs, d as above: a = M_dys + d·2·SD_dys; b = M_func − d·2·SD_func;
  * c = (SD_func·M_dys + SD_dys·M_func) / (SD_func + SD_dys). Criterion b uses the <em>functional</em> SD
- * as the 1991 paper does; clinicalsignificance uses the clinical SD there ({@code R/calc_cutoff.R},
- * commit eecbd53), so b differs from the R package by design. The dysfunctional reference is the
+ * as the 1991 paper does (b = M_func − d·2·SD_func: "within two standard deviations of the functional
+ * mean"); clinicalsignificance 3.0.0 computes b = M_func − d·2·SD_dys with the clinical SD
+ * ({@code R/calc_cutoff.R}, changed in 2022, commit eecbd53), so b differs from the R package by design
+ * whenever the two SDs differ. The dysfunctional reference is the
  * instrument's published clinical norm, or with {@link ParameterSource#SAMPLE} the sample's pre scores
  * (as in R); the functional reference is the published non-clinical norm (see {@link ChangeParameters}
  * for how every parameter is resolved). The caseness criterion uses the instrument's cut-off: functional =
  * not a case.
+ *
+ * <h2>A score exactly on the cut-off</h2>
+ * One rule, at both times: a score exactly on a Jacobson–Truax, true-score or supplied cut-off is
+ * <em>dysfunctional</em>; functional means strictly beyond it in the better direction. So every score is
+ * either functional or dysfunctional, a pre score on the cut-off counts as dysfunctional at the start (and
+ * can recover), and a post score on it has not reached the functional range — the same side a caseness
+ * cut-off "≥ X is a case" puts it on. clinicalsignificance 3.0.0 differs at the start: it treats
+ * pre = cut-off as <em>not clinical</em> ({@code direction * pre < direction * cutoff}) and post = cut-off as
+ * not functional, so a score on the cut-off is in neither range; we keep one partition on purpose, so that
+ * "dysfunctional at start" and the NHS caseness denominator agree.
+ *
+ * <h2>Hageman–Arrindell</h2>
+ * With {@link RciMethod#HAGEMAN_ARRINDELL} clinical significance is the published true-score approach
+ * (Hageman &amp; Arrindell 1999, Behav Res Ther 37:1169–1193), not the plain cut-off: the cut-off is a_true
+ * or c_true ({@link ChangeParameters.TrueScore}; AUTO picks c_true when a functional reference exists, else
+ * a_true), the start is the observed pre score against it (on it = dysfunctional), and the end is decided
+ * by CS_indiv against the one-sided critical value z = Φ⁻¹(1 − α): recovered = reliably improved
+ * (d·RC_indiv &gt; z), dysfunctional at the start and d·CS_indiv &gt; z; improved = reliably improved otherwise;
+ * harmed = reliably deteriorated, functional at the start and d·CS_indiv &lt; −z; deteriorated = reliably
+ * deteriorated otherwise; unchanged otherwise. clinicalsignificance 3.0.0 computes the same CS_indiv and
+ * its "clinical post" flag but labels as harmed every reliable deterioration from a non-clinical start
+ * (its harmed test reads the functional flag, which is false whenever pre is not clinical); we use the
+ * CS_indiv condition it computes, symmetric with recovery. Criterion b, caseness and a supplied cut-off
+ * are refused ({@link Reason#UNSUPPORTED_COMBINATION}).
+ *
+ * <h2>Anchor-based and percentage change</h2>
+ * {@link RciMethod#ANCHOR_BASED} and {@link RciMethod#PERCENTAGE_CHANGE} give improved / deteriorated /
+ * none from the caller's minimal important differences or percentages (formulas there); with a cut-off
+ * the categories are those of J&amp;T (recovered = improved and crossed into the functional range, as
+ * clinicalsignificance's combined anchor approach), without one improved, unchanged or deteriorated.
  *
  * <h2>Categories</h2>
  * J&amp;T: recovered = reliably improved and moved from dysfunctional to functional; improved = reliably
@@ -47,9 +80,10 @@ import org.imhmeasures.scoring.internal.Vocabulary;
  * without reliable improvement; otherwise no reliable change.
  *
  * <h2>Edge cases</h2>
- * Scores outside the instrument's range, instruments without a total (HADS), missing published values
- * and degenerate samples (fewer than 2 pairs, zero SD) give {@link NotAssessable} with a typed reason —
- * never a guessed parameter.
+ * Scores outside the instrument's range, instruments without a total (HADS), missing published values,
+ * missing minimal important differences or percentages, degenerate samples (fewer than 2 pairs, zero SD,
+ * r_DD outside (0, 1]) and, for percentage change, a baseline of 0 or below give {@link NotAssessable} with
+ * a typed reason — never a guessed parameter.
  *
  * @since 0.1.0
  */
@@ -128,6 +162,37 @@ public final class ChangeModel {
      */
     public ChangeParameters parameters() {
         return parameters;
+    }
+
+    /**
+     * Hageman &amp; Arrindell's group-level estimates for the sample this model was built from
+     * ({@link GroupSignificance}).
+     *
+     * @return the estimates for a usable {@link RciMethod#HAGEMAN_ARRINDELL} model with a true-score cut-off
+     *     and a sample whose changes vary; empty otherwise
+     * @since 0.1.0
+     */
+    public Optional<GroupSignificance> groupSignificance() {
+        if (unusable.isPresent() || parameters.trueScore().isEmpty() || parameters.cutoff().isEmpty()) {
+            return Optional.empty();
+        }
+        ChangeParameters.TrueScore t = parameters.trueScore().get();
+        double sdPre = parameters.sd().getAsDouble();
+        double sdPost = parameters.sdPost().getAsDouble();
+        double meanChange = parameters.meanPost().getAsDouble() - parameters.meanPre().getAsDouble();
+        double sdChange = Math.sqrt(sdPre * sdPre + sdPost * sdPost
+                - 2 * parameters.correlation().getAsDouble() * sdPre * sdPost);
+        if (!(sdChange > 0)) {
+            return Optional.empty();
+        }
+        double zChanged = (0 - meanChange) / (sdChange * Math.sqrt(t.reliabilityOfDifference()));
+        double zFunctional = (parameters.cutoff().get().value() - t.meanPost()) / (sdPost
+                * Math.sqrt(t.reliabilityPost()));
+        boolean higherIsBetter = instrument.direction() == Direction.HIGHER_IS_BETTER;
+        NormalDistribution phi = NormalDistribution.of(0, 1);
+        return Optional.of(new GroupSignificance(
+                higherIsBetter ? phi.survivalProbability(zChanged) : phi.cumulativeProbability(zChanged),
+                higherIsBetter ? phi.survivalProbability(zFunctional) : phi.cumulativeProbability(zFunctional)));
     }
 
     /**
@@ -261,7 +326,28 @@ public final class ChangeModel {
         OptionalDouble rci;
         ReliableChangeDirection reliable;
         RciMethod method = options.method();
-        if (!method.hasIndex()) {
+        OptionalDouble relativeChange = OptionalDouble.empty();
+        if (method == RciMethod.ANCHOR_BASED) {
+            rci = OptionalDouble.empty();
+            ChangeOptions.MinimalImportantDifference mid = parameters.minimalImportantDifference().orElseThrow();
+            reliable = d * change >= mid.improvement() - EPSILON ? ReliableChangeDirection.IMPROVED
+                    : d * change <= -mid.deterioration() + EPSILON ? ReliableChangeDirection.DETERIORATED
+                    : ReliableChangeDirection.NONE;
+        } else if (method == RciMethod.PERCENTAGE_CHANGE) {
+            if (pre <= 0) {
+                // the rule and which score broke it, never the value
+                return new NotAssessable(Reason.BASELINE_NOT_POSITIVE, "baseline score of " + instrument.id()
+                        + " must be greater than 0 for percentage change: pre is not");
+            }
+            rci = OptionalDouble.empty();
+            ChangeOptions.PercentageChange pct = parameters.percentageChange().orElseThrow();
+            double relative = change / pre;
+            relativeChange = OptionalDouble.of(relative);
+            reliable = change == 0 ? ReliableChangeDirection.NONE
+                    : d * relative >= pct.improvement() - EPSILON ? ReliableChangeDirection.IMPROVED
+                    : d * relative <= -pct.deterioration() + EPSILON ? ReliableChangeDirection.DETERIORATED
+                    : ReliableChangeDirection.NONE;
+        } else if (!method.hasIndex()) {
             rci = OptionalDouble.empty();
             double threshold = parameters.threshold().getAsDouble();
             boolean beyond = Math.abs(change) >= threshold - EPSILON;
@@ -279,6 +365,9 @@ public final class ChangeModel {
         Optional<Boolean> dysfunctionalAtStart = Optional.empty();
         boolean crossedIn = false;
         boolean crossedOut = false;
+        if (cutoff.isPresent() && parameters.trueScore().isPresent()) {
+            return hagemanArrindell(pre, post, change, rci, reliable, cutoff.get(), parameters.trueScore().get());
+        }
         if (cutoff.isPresent()) {
             boolean preFunctional = cutoff.get().isFunctional(pre);
             boolean postFunctional = cutoff.get().isFunctional(post);
@@ -288,11 +377,34 @@ public final class ChangeModel {
             crossing = crossedIn ? CutoffCrossing.INTO_FUNCTIONAL : CutoffCrossing.NOT_INTO_FUNCTIONAL;
         }
         return new ChangeResult.Assessed(pre, post, change, rci, reliable, crossing, dysfunctionalAtStart,
-                category(reliable, crossedIn, crossedOut));
+                category(reliable, crossedIn, crossedOut), OptionalDouble.empty(), relativeChange);
+    }
+
+    /**
+     * Hageman–Arrindell categories: the pre score against the true-score cut-off decides the start (a score
+     * on it is dysfunctional); CS_indiv decides, beyond the one-sided critical value, whether the end is
+     * reliably functional (from a dysfunctional start) or reliably dysfunctional (from a functional start).
+     */
+    private ChangeResult hagemanArrindell(double pre, double post, double change, OptionalDouble rci,
+            ReliableChangeDirection reliable, FunctionalCutoff cutoff, ChangeParameters.TrueScore trueScore) {
+        int d = instrument.direction() == Direction.HIGHER_IS_BETTER ? 1 : -1;
+        double critical = parameters.criticalValue().getAsDouble();
+        double cs = trueScore.clinicalSignificanceIndex(post, cutoff.value());
+        boolean dysfunctionalAtStart = !cutoff.isFunctional(pre);
+        boolean reliablyFunctional = dysfunctionalAtStart && d * cs > critical;
+        boolean reliablyDysfunctional = !dysfunctionalAtStart && d * cs < -critical;
+        Category category = reliable == ReliableChangeDirection.IMPROVED
+                ? reliablyFunctional ? Category.RECOVERED : Category.IMPROVED
+                : reliable == ReliableChangeDirection.DETERIORATED
+                        ? reliablyDysfunctional ? Category.HARMED : Category.DETERIORATED
+                        : Category.UNCHANGED;
+        return new ChangeResult.Assessed(pre, post, change, rci, reliable, reliablyFunctional
+                ? CutoffCrossing.INTO_FUNCTIONAL : CutoffCrossing.NOT_INTO_FUNCTIONAL,
+                Optional.of(dysfunctionalAtStart), category, OptionalDouble.of(cs), OptionalDouble.empty());
     }
 
     private Category category(ReliableChangeDirection reliable, boolean crossedIn, boolean crossedOut) {
-        if (!options.method().hasIndex()) {
+        if (options.method() == RciMethod.FIXED_THRESHOLD) {
             if (reliable == ReliableChangeDirection.DETERIORATED) {
                 return Category.RELIABLE_DETERIORATION;
             }

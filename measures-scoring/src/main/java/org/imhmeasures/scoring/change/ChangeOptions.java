@@ -26,7 +26,8 @@ public final class ChangeOptions {
 
     private static final ChangeOptions DEFAULTS = new ChangeOptions(RciMethod.FIXED_THRESHOLD,
             ParameterSource.PUBLISHED, SignificanceCriterion.AUTO, OptionalDouble.empty(), OptionalDouble.empty(), 0.05,
-            OptionalDouble.empty(), OptionalDouble.empty(), Optional.empty(), Optional.empty());
+            OptionalDouble.empty(), OptionalDouble.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+            Optional.empty());
 
     private final RciMethod method;
     private final ParameterSource parameters;
@@ -38,6 +39,8 @@ public final class ChangeOptions {
     private final OptionalDouble cutoff;
     private final Optional<Reference> functionalNorm;
     private final Optional<Reference> clinicalNorm;
+    private final Optional<MinimalImportantDifference> minimalImportantDifference;
+    private final Optional<PercentageChange> percentageChange;
 
     /**
      * A reference sample's mean and SD supplied by the caller, for the Jacobson–Truax cut-offs (and, for the
@@ -60,9 +63,60 @@ public final class ChangeOptions {
         }
     }
 
+    /**
+     * The caller's minimal important differences for {@link RciMethod#ANCHOR_BASED}, in score points, one for
+     * each direction (an anchor study often finds them unequal). No instrument definition publishes one yet,
+     * so the caller always gives them; the model never guesses a default.
+     *
+     * @param improvement the change in the better direction that counts as improvement, greater than 0
+     * @param deterioration the change in the worse direction that counts as deterioration, greater than 0
+     * @since 0.1.0
+     */
+    public record MinimalImportantDifference(double improvement, double deterioration) {
+
+        /**
+         * Validates.
+         *
+         * @param improvement points in the better direction, finite and greater than 0
+         * @param deterioration points in the worse direction, finite and greater than 0
+         */
+        public MinimalImportantDifference {
+            Check.argument(Double.isFinite(improvement) && improvement > 0,
+                    "minimal important improvement must be greater than 0: %s", improvement);
+            Check.argument(Double.isFinite(deterioration) && deterioration > 0,
+                    "minimal important deterioration must be greater than 0: %s", deterioration);
+        }
+    }
+
+    /**
+     * The caller's thresholds for {@link RciMethod#PERCENTAGE_CHANGE}, as fractions of the baseline score
+     * ({@code 0.5} is 50%), one for each direction.
+     *
+     * @param improvement the relative change in the better direction that counts as improvement, greater than 0
+     * @param deterioration the relative change in the worse direction that counts as deterioration, greater than 0
+     * @since 0.1.0
+     */
+    public record PercentageChange(double improvement, double deterioration) {
+
+        /**
+         * Validates.
+         *
+         * @param improvement fraction of baseline in the better direction, finite and greater than 0
+         * @param deterioration fraction of baseline in the worse direction, finite and greater than 0
+         */
+        public PercentageChange {
+            Check.argument(Double.isFinite(improvement) && improvement > 0,
+                    "percentage improvement must be greater than 0: %s", improvement);
+            Check.argument(Double.isFinite(deterioration) && deterioration > 0,
+                    "percentage deterioration must be greater than 0: %s", deterioration);
+        }
+    }
+
     private ChangeOptions(RciMethod method, ParameterSource parameters, SignificanceCriterion criterion,
             OptionalDouble reliability, OptionalDouble reliabilityPost, double alpha, OptionalDouble threshold,
-            OptionalDouble cutoff, Optional<Reference> functionalNorm, Optional<Reference> clinicalNorm) {
+            OptionalDouble cutoff, Optional<Reference> functionalNorm, Optional<Reference> clinicalNorm,
+            Optional<MinimalImportantDifference> minimalImportantDifference,
+            Optional<PercentageChange> percentageChange) {
         this.method = Check.notNull(method, "method");
         this.parameters = Check.notNull(parameters, "parameters");
         this.criterion = Check.notNull(criterion, "criterion");
@@ -79,12 +133,14 @@ public final class ChangeOptions {
         cutoff.ifPresent(c -> Check.argument(Double.isFinite(c), "cut-off must be finite: %s", c));
         this.functionalNorm = Check.notNull(functionalNorm, "functional norm");
         this.clinicalNorm = Check.notNull(clinicalNorm, "clinical norm");
+        this.minimalImportantDifference = Check.notNull(minimalImportantDifference, "minimal important difference");
+        this.percentageChange = Check.notNull(percentageChange, "percentage change");
     }
 
     private ChangeOptions copy(RciMethod method, ParameterSource parameters, SignificanceCriterion criterion,
             OptionalDouble reliability, OptionalDouble reliabilityPost, double alpha) {
         return new ChangeOptions(method, parameters, criterion, reliability, reliabilityPost, alpha, threshold, cutoff,
-                functionalNorm, clinicalNorm);
+                functionalNorm, clinicalNorm, minimalImportantDifference, percentageChange);
     }
 
     /**
@@ -259,7 +315,8 @@ public final class ChangeOptions {
      */
     public ChangeOptions withThreshold(double points) {
         return new ChangeOptions(method, parameters, criterion, reliability, reliabilityPost, alpha,
-                OptionalDouble.of(points), cutoff, functionalNorm, clinicalNorm);
+                OptionalDouble.of(points), cutoff, functionalNorm, clinicalNorm, minimalImportantDifference,
+                percentageChange);
     }
 
     /**
@@ -271,7 +328,8 @@ public final class ChangeOptions {
      */
     public ChangeOptions withCutoff(double value) {
         return new ChangeOptions(method, parameters, criterion, reliability, reliabilityPost, alpha, threshold,
-                OptionalDouble.of(value), functionalNorm, clinicalNorm);
+                OptionalDouble.of(value), functionalNorm, clinicalNorm, minimalImportantDifference,
+                percentageChange);
     }
 
     /**
@@ -284,7 +342,8 @@ public final class ChangeOptions {
      */
     public ChangeOptions withFunctionalNorm(double mean, double sd) {
         return new ChangeOptions(method, parameters, criterion, reliability, reliabilityPost, alpha, threshold, cutoff,
-                Optional.of(new Reference(mean, sd)), clinicalNorm);
+                Optional.of(new Reference(mean, sd)), clinicalNorm,
+                minimalImportantDifference, percentageChange);
     }
 
     /**
@@ -297,7 +356,57 @@ public final class ChangeOptions {
      */
     public ChangeOptions withClinicalNorm(double mean, double sd) {
         return new ChangeOptions(method, parameters, criterion, reliability, reliabilityPost, alpha, threshold, cutoff,
-                functionalNorm, Optional.of(new Reference(mean, sd)));
+                functionalNorm, Optional.of(new Reference(mean, sd)),
+                minimalImportantDifference, percentageChange);
+    }
+
+    /**
+     * The caller's minimal important differences, for {@link RciMethod#ANCHOR_BASED}.
+     *
+     * @return the differences, or empty
+     * @since 0.1.0
+     */
+    public Optional<MinimalImportantDifference> minimalImportantDifference() {
+        return minimalImportantDifference;
+    }
+
+    /**
+     * The caller's percentage-change thresholds, for {@link RciMethod#PERCENTAGE_CHANGE}.
+     *
+     * @return the thresholds, or empty
+     * @since 0.1.0
+     */
+    public Optional<PercentageChange> percentageChange() {
+        return percentageChange;
+    }
+
+    /**
+     * Returns a copy with the caller's minimal important differences for {@link RciMethod#ANCHOR_BASED}.
+     *
+     * @param improvement points of change in the better direction that count as improvement, greater than 0
+     * @param deterioration points of change in the worse direction that count as deterioration, greater than 0
+     * @return new options
+     * @since 0.1.0
+     */
+    public ChangeOptions withMinimalImportantDifference(double improvement, double deterioration) {
+        return new ChangeOptions(method, parameters, criterion, reliability, reliabilityPost, alpha, threshold, cutoff,
+                functionalNorm, clinicalNorm, Optional.of(new MinimalImportantDifference(improvement, deterioration)),
+                percentageChange);
+    }
+
+    /**
+     * Returns a copy with the caller's percentage-change thresholds for {@link RciMethod#PERCENTAGE_CHANGE}, as
+     * fractions of the baseline score.
+     *
+     * @param improvement relative change in the better direction that counts as improvement, e.g. 0.5 for 50%
+     * @param deterioration relative change in the worse direction that counts as deterioration
+     * @return new options
+     * @since 0.1.0
+     */
+    public ChangeOptions withPercentageChange(double improvement, double deterioration) {
+        return new ChangeOptions(method, parameters, criterion, reliability, reliabilityPost, alpha, threshold, cutoff,
+                functionalNorm, clinicalNorm, minimalImportantDifference,
+                Optional.of(new PercentageChange(improvement, deterioration)));
     }
 
     @Override
@@ -306,13 +415,14 @@ public final class ChangeOptions {
                 && criterion == o.criterion && reliability.equals(o.reliability)
                 && reliabilityPost.equals(o.reliabilityPost) && Double.compare(alpha, o.alpha) == 0
                 && threshold.equals(o.threshold) && cutoff.equals(o.cutoff) && functionalNorm.equals(o.functionalNorm)
-                && clinicalNorm.equals(o.clinicalNorm);
+                && clinicalNorm.equals(o.clinicalNorm) && minimalImportantDifference.equals(o.minimalImportantDifference)
+                && percentageChange.equals(o.percentageChange);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(method, parameters, criterion, reliability, reliabilityPost, alpha, threshold, cutoff,
-                functionalNorm, clinicalNorm);
+                functionalNorm, clinicalNorm, minimalImportantDifference, percentageChange);
     }
 
     @Override
@@ -320,6 +430,7 @@ public final class ChangeOptions {
         return "ChangeOptions[method=" + method + ", parameters=" + parameters + ", criterion=" + criterion
                 + ", reliability=" + reliability + ", reliabilityPost=" + reliabilityPost + ", alpha=" + alpha
                 + ", threshold=" + threshold + ", cutoff=" + cutoff + ", functionalNorm=" + functionalNorm
-                + ", clinicalNorm=" + clinicalNorm + "]";
+                + ", clinicalNorm=" + clinicalNorm + ", minimalImportantDifference=" + minimalImportantDifference
+                + ", percentageChange=" + percentageChange + "]";
     }
 }

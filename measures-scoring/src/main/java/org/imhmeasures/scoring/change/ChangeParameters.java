@@ -17,6 +17,7 @@ import org.imhmeasures.core.instrument.Instrument;
 import org.imhmeasures.core.instrument.Norm;
 import org.imhmeasures.core.instrument.ReliableChange;
 import org.imhmeasures.core.instrument.ScoreRange;
+import org.imhmeasures.core.internal.Check;
 import org.imhmeasures.scoring.change.ChangeResult.NotAssessable;
 import org.imhmeasures.scoring.change.ChangeResult.Reason;
 import org.imhmeasures.scoring.internal.Vocabulary;
@@ -40,6 +41,13 @@ import org.imhmeasures.scoring.internal.Vocabulary;
  *       {@link ParameterSource#SAMPLE}, else the clinical norm; the functional reference is the published
  *       non-clinical norm. {@link SignificanceCriterion#AUTO} picks Jacobson–Truax c when both references
  *       exist and the method computes an index, else caseness. Formulas: see {@link ChangeModel}.</li>
+ *   <li>{@link RciMethod#HAGEMAN_ARRINDELL}: the true-score cut-off a_true or c_true ({@link TrueScore}; AUTO
+ *       picks c_true with a functional reference, else a_true); criterion b, caseness and a supplied cut-off
+ *       make the model unusable ({@link Reason#UNSUPPORTED_COMBINATION}), as does a post SD not above the
+ *       SEM or r_DD outside (0, 1] ({@link Reason#DEGENERATE_SAMPLE}).</li>
+ *   <li>{@link RciMethod#ANCHOR_BASED} and {@link RciMethod#PERCENTAGE_CHANGE}: the caller's minimal important
+ *       differences or percentages, always; no definition publishes them, so without them the model is
+ *       unusable ({@link Reason#NO_MINIMAL_IMPORTANT_DIFFERENCE}, {@link Reason#NO_PERCENTAGE_THRESHOLDS}).</li>
  * </ul>
  * A parameter that is missing makes the model unusable with a typed {@link Reason}; it is never guessed.
  *
@@ -64,6 +72,9 @@ public final class ChangeParameters {
     private final OptionalDouble correlation;
     private final OptionalDouble criticalValue;
     private final Optional<FunctionalCutoff> cutoff;
+    private final Optional<ChangeOptions.MinimalImportantDifference> minimalImportantDifference;
+    private final Optional<ChangeOptions.PercentageChange> percentageChange;
+    private final Optional<TrueScore> trueScore;
     private final List<String> sources;
     private final List<String> suppliedByCaller;
 
@@ -84,6 +95,9 @@ public final class ChangeParameters {
         this.correlation = r.correlation;
         this.criticalValue = r.critical;
         this.cutoff = r.cutoff;
+        this.minimalImportantDifference = r.minimalImportantDifference;
+        this.percentageChange = r.percentageChange;
+        this.trueScore = r.trueScore;
         this.sources = List.copyOf(r.sources);
     }
 
@@ -94,6 +108,59 @@ public final class ChangeParameters {
      * @param range the range of the score whose change is assessed
      * @param unusable why no pair can be assessed, if none can
      */
+    /**
+     * The Hageman &amp; Arrindell (1999) true-score quantities behind {@link RciMethod#HAGEMAN_ARRINDELL}'s
+     * clinical significance. With SEM = SD_dys·√(1 − r) and, for any group g, r_g = (SD_g² − SEM²) / SD_g²:
+     * <ul>
+     *   <li>a_true = M_dys + d·2·SD_dys·√r_dys; c_true = (SD_dys·√r_dys·M_func + SD_func·√r_func·M_dys) /
+     *       (SD_dys·√r_dys + SD_func·√r_func) — the Jacobson–Truax cut-offs with each SD replaced by the SD of
+     *       the true scores;</li>
+     *   <li>CS_indiv = (M_post + (post − M_post)·r_post − cut-off) / (√r_post·SEM), the post score's
+     *       true-score estimate against the cut-off, in standard errors.</li>
+     * </ul>
+     * d = +1 when higher is better, −1 otherwise. Sources: Hageman &amp; Arrindell (1999), Behav Res Ther
+     * 37:1169–1193; the formulas as clinicalsignificance 3.0.0 implements them ({@code R/calc_cutoff.R},
+     * {@code calc_cutoff_from_data.cs_ha} and {@code .calc_cutoff_ha}).
+     *
+     * @param sem the standard error of measurement SD_dys·√(1 − r)
+     * @param reliabilityPost r_post, the reliability of the post scores, in (0, 1]
+     * @param meanPost M_post, the sample's post mean
+     * @param reliabilityOfDifference r_DD of the sample's difference scores, in (0, 1]
+     * @since 0.1.0
+     */
+    public record TrueScore(double sem, double reliabilityPost, double meanPost, double reliabilityOfDifference) {
+
+        /**
+         * Validates.
+         *
+         * @param sem the standard error of measurement, greater than 0
+         * @param reliabilityPost r_post, in (0, 1]
+         * @param meanPost M_post, finite
+         * @param reliabilityOfDifference r_DD, in (0, 1]
+         */
+        public TrueScore {
+            Check.argument(Double.isFinite(sem) && sem > 0,
+                    "SEM must be greater than 0: %s", sem);
+            Check.argument(reliabilityPost > 0 && reliabilityPost <= 1,
+                    "post reliability must lie in (0, 1]: %s", reliabilityPost);
+            Check.argument(Double.isFinite(meanPost), "post mean must be finite: %s",
+                    meanPost);
+            Check.argument(reliabilityOfDifference > 0 && reliabilityOfDifference <= 1,
+                    "reliability of the difference must lie in (0, 1]: %s", reliabilityOfDifference);
+        }
+
+        /**
+         * CS_indiv for a post score and a true-score cut-off.
+         *
+         * @param post the post score
+         * @param cutoff the true-score cut-off
+         * @return the index
+         */
+        public double clinicalSignificanceIndex(double post, double cutoff) {
+            return (meanPost + (post - meanPost) * reliabilityPost - cutoff) / (Math.sqrt(reliabilityPost) * sem);
+        }
+    }
+
     record Resolution(ChangeParameters parameters, ScoreRange range, Optional<NotAssessable> unusable) {
     }
 
@@ -243,9 +310,41 @@ public final class ChangeParameters {
     }
 
     /**
+     * The caller's minimal important differences, for {@link RciMethod#ANCHOR_BASED}.
+     *
+     * @return the differences, or empty for other methods
+     * @since 0.1.0
+     */
+    public Optional<ChangeOptions.MinimalImportantDifference> minimalImportantDifference() {
+        return minimalImportantDifference;
+    }
+
+    /**
+     * The caller's percentage-change thresholds, for {@link RciMethod#PERCENTAGE_CHANGE}.
+     *
+     * @return the thresholds, or empty for other methods
+     * @since 0.1.0
+     */
+    public Optional<ChangeOptions.PercentageChange> percentageChange() {
+        return percentageChange;
+    }
+
+    /**
+     * The Hageman–Arrindell true-score quantities, when the method is {@link RciMethod#HAGEMAN_ARRINDELL} and a
+     * true-score cut-off is in use ({@link #cutoff()} then holds that cut-off).
+     *
+     * @return the quantities, or empty
+     * @since 0.1.0
+     */
+    public Optional<TrueScore> trueScore() {
+        return trueScore;
+    }
+
+    /**
      * The parameters the caller supplied rather than the definition (or the sample): any of
      * {@code threshold}, {@code alpha}, {@code reliability}, {@code reliabilityPost}, {@code clinicalNorm},
-     * {@code functionalNorm}, {@code cutoff}; every other parameter came from the definition or the sample,
+     * {@code functionalNorm}, {@code cutoff}, {@code midImprovement}, {@code midDeterioration},
+     * {@code pctImprovement}, {@code pctDeterioration}; every other parameter came from the definition or the sample,
      * as {@link #sources()} says.
      *
      * @return names, in resolution order; empty when everything came from the definition
@@ -273,13 +372,16 @@ public final class ChangeParameters {
                 && reliability.equals(p.reliability) && reliabilityPost.equals(p.reliabilityPost)
                 && meanPre.equals(p.meanPre) && meanPost.equals(p.meanPost) && sdPost.equals(p.sdPost)
                 && correlation.equals(p.correlation) && criticalValue.equals(p.criticalValue)
-                && cutoff.equals(p.cutoff) && sources.equals(p.sources);
+                && cutoff.equals(p.cutoff) && minimalImportantDifference.equals(p.minimalImportantDifference)
+                && percentageChange.equals(p.percentageChange) && trueScore.equals(p.trueScore)
+                && sources.equals(p.sources);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(instrumentId, definitionVersion, method, source, direction, threshold, sd, reliability,
-                reliabilityPost, meanPre, meanPost, sdPost, correlation, criticalValue, cutoff, sources);
+                reliabilityPost, meanPre, meanPost, sdPost, correlation, criticalValue, cutoff, minimalImportantDifference,
+                percentageChange, trueScore, sources);
     }
 
     @Override
@@ -287,7 +389,10 @@ public final class ChangeParameters {
         return "ChangeParameters[" + instrumentId + " " + definitionVersion + ", " + method + ", " + source
                 + ", threshold=" + threshold + ", sd=" + sd + ", reliability=" + reliability + ", reliabilityPost="
                 + reliabilityPost + ", meanPre=" + meanPre + ", meanPost=" + meanPost + ", sdPost=" + sdPost
-                + ", correlation=" + correlation + ", criticalValue=" + criticalValue + ", cutoff=" + cutoff + "]";
+                + ", correlation=" + correlation + ", criticalValue=" + criticalValue + ", cutoff=" + cutoff
+                + minimalImportantDifference.map(m -> ", mid=" + m).orElse("")
+                + percentageChange.map(m -> ", percentage=" + m).orElse("") + trueScore.map(t -> ", " + t).orElse("")
+                + "]";
     }
 
     /** A number for a source text: plain notation without trailing zeros. */
@@ -314,6 +419,9 @@ public final class ChangeParameters {
         OptionalDouble correlation = OptionalDouble.empty();
         OptionalDouble critical = OptionalDouble.empty();
         Optional<FunctionalCutoff> cutoff = Optional.empty();
+        Optional<ChangeOptions.MinimalImportantDifference> minimalImportantDifference = Optional.empty();
+        Optional<ChangeOptions.PercentageChange> percentageChange = Optional.empty();
+        Optional<TrueScore> trueScore = Optional.empty();
 
         Resolver(Instrument instrument, ChangeOptions options, Optional<SampleStatistics> sample) {
             this.instrument = instrument;
@@ -364,6 +472,35 @@ public final class ChangeParameters {
 
         private void resolveReliableChange() {
             RciMethod method = options.method();
+            if (method == RciMethod.ANCHOR_BASED) {
+                if (options.minimalImportantDifference().isEmpty()) {
+                    fail(Reason.NO_MINIMAL_IMPORTANT_DIFFERENCE, "minimal important differences for improvement "
+                            + "and deterioration of " + instrument.id() + " must be supplied: the definition "
+                            + "publishes none");
+                    return;
+                }
+                minimalImportantDifference = options.minimalImportantDifference();
+                supplied.add("midImprovement");
+                supplied.add("midDeterioration");
+                sources.add("minimal important difference: improvement " + stripZeros(minimalImportantDifference
+                        .get().improvement()) + ", deterioration " + stripZeros(minimalImportantDifference.get()
+                        .deterioration()) + " points, supplied by the caller (anchor-based)");
+                return;
+            }
+            if (method == RciMethod.PERCENTAGE_CHANGE) {
+                if (options.percentageChange().isEmpty()) {
+                    fail(Reason.NO_PERCENTAGE_THRESHOLDS, "percentage change thresholds for improvement and "
+                            + "deterioration of " + instrument.id() + " must be supplied: the definition publishes none");
+                    return;
+                }
+                percentageChange = options.percentageChange();
+                supplied.add("pctImprovement");
+                supplied.add("pctDeterioration");
+                sources.add("percentage change: improvement " + stripZeros(percentageChange.get().improvement() * 100)
+                        + "%, deterioration " + stripZeros(percentageChange.get().deterioration() * 100)
+                        + "% of baseline, supplied by the caller");
+                return;
+            }
             if (!method.hasIndex() && options.threshold().isPresent()) {
                 threshold = options.threshold();
                 supplied.add("threshold");
@@ -431,7 +568,14 @@ public final class ChangeParameters {
             sources.add("SD, means and correlation: sample of " + s.n() + " pairs");
             if (method == RciMethod.HAGEMAN_ARRINDELL && (correlation.isEmpty() || !(s.sdPost() > 0))) {
                 fail(Reason.DEGENERATE_SAMPLE, "sample must have post-score variance for Hageman-Arrindell: SD = "
-                        + stripZeros(s.sdPost()));
+                        + (Double.isNaN(s.sdPost()) ? "undefined" : stripZeros(s.sdPost())));
+            } else if (method == RciMethod.HAGEMAN_ARRINDELL) {
+                double rDd = RciMethod.reliabilityOfDifference(s.sdPre(), s.sdPost(), reliability.getAsDouble(),
+                        s.correlation());
+                if (!(rDd > 0 && rDd <= 1)) {
+                    fail(Reason.DEGENERATE_SAMPLE, "reliability of the difference scores must lie in (0, 1] for "
+                            + "Hageman-Arrindell: " + (Double.isFinite(rDd) ? stripZeros(rDd) : "undefined"));
+                }
             }
         }
 
@@ -479,6 +623,10 @@ public final class ChangeParameters {
                 supplied.add("functionalNorm");
                 functional = options.functionalNorm().map(n -> new Reference(n.mean(), n.sd()));
             }
+            if (options.method() == RciMethod.HAGEMAN_ARRINDELL) {
+                resolveTrueScoreCutoff(criterion, dysfunctional, functional);
+                return;
+            }
             if (options.cutoff().isPresent()) {
                 supplied.add("cutoff");
                 cutoff = Optional.of(new FunctionalCutoff(SignificanceCriterion.SUPPLIED, options.cutoff().getAsDouble(),
@@ -520,6 +668,77 @@ public final class ChangeParameters {
                 sources.add("clinical significance: no " + criterion.name().toLowerCase(Locale.ROOT)
                         + " cut-off available for " + instrument.id());
             }
+        }
+
+        /**
+         * Hageman–Arrindell: a true-score cut-off (a or c) and the quantities for CS_indiv; b, caseness and a
+         * supplied cut-off are refused, never mixed with the HA index.
+         */
+        private void resolveTrueScoreCutoff(SignificanceCriterion criterion, Optional<Reference> dysfunctional,
+                Optional<Reference> functional) {
+            if (options.cutoff().isPresent()) {
+                supplied.add("cutoff");
+                fail(Reason.UNSUPPORTED_COMBINATION, "clinical significance with Hageman-Arrindell must use a "
+                        + "true-score cut-off (criterion a or c): a supplied cut-off has no true-score form");
+                return;
+            }
+            if (criterion == SignificanceCriterion.AUTO) {
+                // c_true when a functional reference exists, else a_true (the R package's default type)
+                criterion = functional.isPresent() ? SignificanceCriterion.JT_C : SignificanceCriterion.JT_A;
+            }
+            if (criterion == SignificanceCriterion.CASENESS || criterion == SignificanceCriterion.JT_B) {
+                fail(Reason.UNSUPPORTED_COMBINATION, "clinical significance with Hageman-Arrindell must use a "
+                        + "true-score cut-off (criterion a or c): " + (criterion == SignificanceCriterion.JT_B
+                        ? "criterion b (its true-score form with the functional SD is not confirmed from the paper)"
+                        : "caseness has no true-score form"));
+                return;
+            }
+            if (dysfunctional.isEmpty() || (criterion == SignificanceCriterion.JT_C && functional.isEmpty())) {
+                sources.add("clinical significance: no true-score " + criterion.name().substring(3)
+                        .toLowerCase(Locale.ROOT) + " cut-off available for " + instrument.id());
+                return;
+            }
+            Reference dys = dysfunctional.get();
+            double sem = dys.sd() * Math.sqrt(1 - reliability.getAsDouble());
+            double rDys = trueScoreReliability(dys.sd(), sem);
+            double rPost = trueScoreReliability(sdPost.getAsDouble(), sem);
+            if (!(rPost > 0)) {
+                fail(Reason.DEGENERATE_SAMPLE, "post-score SD must exceed the SEM for Hageman-Arrindell's CS_indiv: "
+                        + "SD " + stripZeros(sdPost.getAsDouble()) + ", SEM " + stripZeros(sem));
+                return;
+            }
+            int d = instrument.direction() == Direction.HIGHER_IS_BETTER ? 1 : -1;
+            double value;
+            if (criterion == SignificanceCriterion.JT_A) {
+                value = dys.mean() + d * 2 * dys.sd() * Math.sqrt(rDys);
+            } else {
+                Reference f = functional.get();
+                double rFunc = trueScoreReliability(f.sd(), sem);
+                if (!(rFunc > 0)) {
+                    fail(Reason.UNSUPPORTED_COMBINATION, "functional SD must exceed the SEM for a true-score cut-off: "
+                            + "SD " + stripZeros(f.sd()) + ", SEM " + stripZeros(sem));
+                    return;
+                }
+                double wDys = dys.sd() * Math.sqrt(rDys);
+                double wFunc = f.sd() * Math.sqrt(rFunc);
+                value = (wDys * f.mean() + wFunc * dys.mean()) / (wDys + wFunc);
+            }
+            double rDd = RciMethod.reliabilityOfDifference(sd.getAsDouble(), sdPost.getAsDouble(),
+                    reliability.getAsDouble(), correlation.getAsDouble());
+            trueScore = Optional.of(new TrueScore(sem, rPost, meanPost.getAsDouble(), rDd));
+            cutoff = Optional.of(new FunctionalCutoff(criterion, value, instrument.direction(), Optional.empty()));
+            sources.add("functional range: Hageman-Arrindell true-score criterion "
+                    + criterion.name().substring(3).toLowerCase(Locale.ROOT) + " = "
+                    + stripZeros(Math.round(value * 10000) / 10000.0) + ", decided by CS_indiv against "
+                    + stripZeros(Math.round(critical.getAsDouble() * 10000) / 10000.0)
+                    + " (Hageman & Arrindell 1999; references: " + (options.clinicalNorm().isPresent()
+                    ? "dysfunctional = supplied by the caller" : "dysfunctional = sample pre scores")
+                    + (options.functionalNorm().isPresent() ? ", functional = supplied by the caller" : "") + ")");
+        }
+
+        /** r_g = (SD_g² − SEM²) / SD_g² (Hageman &amp; Arrindell 1999). */
+        private static double trueScoreReliability(double sd, double sem) {
+            return (sd * sd - sem * sem) / (sd * sd);
         }
 
         private void set(SignificanceCriterion criterion, double value) {

@@ -31,9 +31,18 @@ public sealed interface ChangeResult permits ChangeResult.Assessed, ChangeResult
         private final ClinicalSignificance clinicallySignificant;
         private final Optional<Boolean> dysfunctionalAtStart;
         private final Category category;
+        private final OptionalDouble clinicalSignificanceIndex;
+        private final OptionalDouble relativeChange;
 
         Assessed(double pre, double post, double change, OptionalDouble rci, ReliableChangeDirection reliableChange,
                 CutoffCrossing crossedCutoff, Optional<Boolean> dysfunctionalAtStart, Category category) {
+            this(pre, post, change, rci, reliableChange, crossedCutoff, dysfunctionalAtStart, category,
+                    OptionalDouble.empty(), OptionalDouble.empty());
+        }
+
+        Assessed(double pre, double post, double change, OptionalDouble rci, ReliableChangeDirection reliableChange,
+                CutoffCrossing crossedCutoff, Optional<Boolean> dysfunctionalAtStart, Category category,
+                OptionalDouble clinicalSignificanceIndex, OptionalDouble relativeChange) {
             this.pre = pre;
             this.post = post;
             this.change = change;
@@ -46,6 +55,29 @@ public sealed interface ChangeResult permits ChangeResult.Assessed, ChangeResult
                             : ClinicalSignificance.NOT_SIGNIFICANT;
             this.dysfunctionalAtStart = Check.notNull(dysfunctionalAtStart, "dysfunctional at start");
             this.category = Check.notNull(category, "category");
+            this.clinicalSignificanceIndex = Check.notNull(clinicalSignificanceIndex, "clinical significance index");
+            this.relativeChange = Check.notNull(relativeChange, "relative change");
+        }
+
+        /**
+         * Hageman &amp; Arrindell's individual clinical-significance index CS_indiv: how far the post score's
+         * true-score estimate lies beyond the true-score cut-off, in standard errors (see {@link ChangeModel}).
+         *
+         * @return the index for {@link RciMethod#HAGEMAN_ARRINDELL} with a cut-off; empty otherwise
+         * @since 0.1.0
+         */
+        public OptionalDouble clinicalSignificanceIndex() {
+            return clinicalSignificanceIndex;
+        }
+
+        /**
+         * The change relative to baseline, (post − pre) / pre, for {@link RciMethod#PERCENTAGE_CHANGE}.
+         *
+         * @return the fraction (−0.5 is a 50% fall); empty for the other methods
+         * @since 0.1.0
+         */
+        public OptionalDouble relativeChange() {
+            return relativeChange;
         }
 
         /**
@@ -138,12 +170,15 @@ public sealed interface ChangeResult permits ChangeResult.Assessed, ChangeResult
             return this == other || other instanceof Assessed a && Double.compare(pre, a.pre) == 0
                     && Double.compare(post, a.post) == 0 && Double.compare(change, a.change) == 0 && rci.equals(a.rci)
                     && reliableChange == a.reliableChange && crossedCutoff == a.crossedCutoff
-                    && dysfunctionalAtStart.equals(a.dysfunctionalAtStart) && category == a.category;
+                    && dysfunctionalAtStart.equals(a.dysfunctionalAtStart) && category == a.category
+                    && clinicalSignificanceIndex.equals(a.clinicalSignificanceIndex)
+                    && relativeChange.equals(a.relativeChange);
         }
 
         @Override
         public int hashCode() {
-            return Objects.hash(pre, post, change, rci, reliableChange, crossedCutoff, dysfunctionalAtStart, category);
+            return Objects.hash(pre, post, change, rci, reliableChange, crossedCutoff, dysfunctionalAtStart, category,
+                    clinicalSignificanceIndex, relativeChange);
         }
 
         @Override
@@ -200,6 +235,34 @@ public sealed interface ChangeResult permits ChangeResult.Assessed, ChangeResult
          */
         NO_SUBSCALE_PARAMETERS,
         /** The named subscale or goal has no score in one of the results (unrated goal, missing items). */
-        NO_SCORE
+        NO_SCORE,
+        /**
+         * {@link RciMethod#ANCHOR_BASED} needs minimal important differences and the definition publishes none:
+         * the caller must give them.
+         *
+         * @since 0.1.0
+         */
+        NO_MINIMAL_IMPORTANT_DIFFERENCE,
+        /**
+         * {@link RciMethod#PERCENTAGE_CHANGE} needs improvement and deterioration percentages: the caller must
+         * give them.
+         *
+         * @since 0.1.0
+         */
+        NO_PERCENTAGE_THRESHOLDS,
+        /**
+         * The pair's baseline is 0 or below, so a change relative to it is undefined
+         * ({@link RciMethod#PERCENTAGE_CHANGE}).
+         *
+         * @since 0.1.0
+         */
+        BASELINE_NOT_POSITIVE,
+        /**
+         * The method and the clinical-significance criterion do not combine as published (Hageman–Arrindell
+         * with criterion b, caseness or a supplied cut-off), so the model refuses rather than mix them.
+         *
+         * @since 0.1.0
+         */
+        UNSUPPORTED_COMBINATION
     }
 }

@@ -83,6 +83,11 @@ public enum RciMethod {
      * M_pre)·(1 − r_DD)] / (√r_DD·√2·SEM), with the reliability of the difference r_DD from both SDs and
      * the pre–post correlation ρ ({@link #reliabilityOfDifference}); decided against the one-sided critical
      * value (1.645 at α = .05). Needs sample statistics.
+     *
+     * <p>Clinical significance follows the same paper, not the plain Jacobson–Truax cut-off: a true-score
+     * cut-off a_true or c_true and the individual clinical-significance index CS_indiv (see {@link ChangeModel},
+     * "Hageman–Arrindell"). Criterion b, caseness and a supplied cut-off are refused with
+     * {@link ChangeResult.Reason#UNSUPPORTED_COMBINATION} rather than mixed with this index.
      */
     HAGEMAN_ARRINDELL(true, true) {
         @Override
@@ -97,6 +102,50 @@ public enum RciMethod {
         @Override
         double criticalValue(double alpha) {
             return STANDARD_NORMAL.inverseCumulativeProbability(1 - alpha);
+        }
+    },
+    /**
+     * Anchor-based change (clinicalsignificance {@code R/calc_anchor.R}; Claus, Wager &amp; Bonnet 2024, J Stat
+     * Softw 111(1), doi:10.18637/jss.v111.i01): with d = +1 when higher is better and −1 otherwise, improved
+     * when {@code d·(post − pre) ≥ MID_improvement}, deteriorated when {@code d·(post − pre) ≤ −MID_deterioration}
+     * (both inclusive), unchanged otherwise. The minimal important differences come from an anchor study for
+     * the instrument and population; no definition publishes one yet, so the caller gives both
+     * ({@link ChangeOptions#withMinimalImportantDifference}), and without them the model is unusable
+     * ({@link ChangeResult.Reason#NO_MINIMAL_IMPORTANT_DIFFERENCE}). No index is computed.
+     *
+     * @since 0.1.0
+     */
+    ANCHOR_BASED(false, false) {
+        @Override
+        double index(double pre, double post, ChangeParameters p) {
+            throw new IllegalStateException("method must use an RCI: " + name());
+        }
+
+        @Override
+        boolean hasIndex() {
+            return false;
+        }
+    },
+    /**
+     * Percentage change relative to baseline (clinicalsignificance {@code R/calc_percentage.R}): with d as for
+     * {@link #ANCHOR_BASED} and p = (post − pre) / pre, improved when {@code d·p ≥ P_improvement}, deteriorated
+     * when {@code d·p ≤ −P_deterioration} (both inclusive; P as fractions, 0.5 = 50%), unchanged otherwise and
+     * whenever post = pre. A baseline of 0 (or below) has no relative change: that pair is
+     * {@link ChangeResult.Reason#BASELINE_NOT_POSITIVE}, never a division by zero (R counts 0 → anything higher
+     * as improved whatever the direction; we refuse instead). The caller gives both thresholds
+     * ({@link ChangeOptions#withPercentageChange}). No index is computed.
+     *
+     * @since 0.1.0
+     */
+    PERCENTAGE_CHANGE(false, false) {
+        @Override
+        double index(double pre, double post, ChangeParameters p) {
+            throw new IllegalStateException("method must use an RCI: " + name());
+        }
+
+        @Override
+        boolean hasIndex() {
+            return false;
         }
     },
     /**
@@ -125,7 +174,7 @@ public enum RciMethod {
      */
     abstract double index(double pre, double post, ChangeParameters p);
 
-    /** Whether the method computes an index ({@code false} only for {@link #FIXED_THRESHOLD}). */
+    /** Whether the method computes an index ({@code false} for fixed threshold, anchor and percentage). */
     boolean hasIndex() {
         return true;
     }

@@ -11,9 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import org.imhmeasures.core.instrument.Direction;
 import org.imhmeasures.core.internal.Check;
 import org.imhmeasures.scoring.change.ChangeModel;
 import org.imhmeasures.scoring.change.ChangeResult;
+import org.imhmeasures.scoring.change.RciMethod;
 
 /**
  * Collects a cohort's records one at a time, assessing each pair with a {@link ChangeModel}, and builds a
@@ -193,6 +195,41 @@ public final class CohortAccumulator {
         return new CohortReport(model.parameters(), overall.outcome("all", "all", zeros), byDimension);
     }
 
+    /**
+     * The group-level results of the records added so far: the change within the cohort and each group (paired
+     * t interval, d_z), each group's post scores against its dimension's first group in the report's order
+     * (Welch), verdicts against the model's minimal important difference for improvement when the method is
+     * {@link RciMethod#ANCHOR_BASED}, and the model's Hageman–Arrindell
+     * estimates. Formulas: {@link GroupChange}.
+     *
+     * @param confidenceLevel the level of every interval, e.g. 0.95
+     * @return the results
+     * @since 0.1.0
+     */
+    public GroupLevelReport groupLevel(double confidenceLevel) {
+        Direction direction = model.parameters().direction();
+        OptionalDouble mid = model.parameters().minimalImportantDifference()
+                .map(m -> OptionalDouble.of(m.improvement())).orElse(OptionalDouble.empty());
+        Map<String, List<GroupLevelReport.Group>> byDimension = new LinkedHashMap<>();
+        CohortReport report = report();
+        report.byDimension().forEach((dimension, outcomes) -> {
+            List<GroupLevelReport.Group> entries = new ArrayList<>();
+            Group reference = outcomes.isEmpty() ? null : groups.get(dimension).get(outcomes.get(0).group());
+            for (CohortOutcome o : outcomes) {
+                Group g = groups.get(dimension).get(o.group());
+                boolean isReference = g == reference;
+                entries.add(new GroupLevelReport.Group(o.group(), g.pairs.size(),
+                        GroupChange.within(g.column(0), g.column(1), direction, mid, confidenceLevel),
+                        isReference ? Optional.empty() : Optional.of(outcomes.get(0).group()),
+                        isReference ? Optional.empty() : GroupChange.between(reference.column(1), g.column(1),
+                                direction, mid, confidenceLevel)));
+            }
+            byDimension.put(dimension, entries);
+        });
+        return new GroupLevelReport(confidenceLevel, mid, GroupChange.within(overall.column(0), overall.column(1),
+                direction, mid, confidenceLevel), byDimension, model.groupSignificance());
+    }
+
     /** One group's pairs; only assessed or range-valid pairs enter the statistics. */
     private static final class Group {
         long read;
@@ -207,6 +244,15 @@ public final class CohortAccumulator {
                     pairs.add(new double[] {pre.getAsDouble(), post.getAsDouble()});
                 }
             }
+        }
+
+        /** The pre (0) or post (1) scores of the assessed pairs. */
+        double[] column(int index) {
+            double[] values = new double[pairs.size()];
+            for (int i = 0; i < pairs.size(); i++) {
+                values[i] = pairs.get(i)[index];
+            }
+            return values;
         }
 
         CohortOutcome outcome(String dimension, String label, WilcoxonZeros zeros) {

@@ -79,6 +79,21 @@ public final class CohortReports {
             cut.put("criterion", c.criterion().name().toLowerCase(Locale.ROOT));
             cut.put("value", round(c.value()));
         });
+        // present only for the methods that have them, so the other methods' reports are unchanged
+        p.minimalImportantDifference().ifPresent(m -> {
+            params.put("midImprovement", round(m.improvement()));
+            params.put("midDeterioration", round(m.deterioration()));
+        });
+        p.percentageChange().ifPresent(m -> {
+            params.put("pctImprovement", round(m.improvement()));
+            params.put("pctDeterioration", round(m.deterioration()));
+        });
+        p.trueScore().ifPresent(t -> {
+            ObjectNode ts = params.putObject("trueScore");
+            ts.put("sem", round(t.sem()));
+            ts.put("reliabilityPost", round(t.reliabilityPost()));
+            ts.put("reliabilityOfDifference", round(t.reliabilityOfDifference()));
+        });
         p.sources().forEach(params.putArray("sources")::add);
         if (!p.suppliedByCaller().isEmpty()) {
             p.suppliedByCaller().forEach(params.putArray("suppliedByCaller")::add);

@@ -32,6 +32,7 @@ import org.imhmeasures.scoring.change.ParameterSource;
 import org.imhmeasures.scoring.change.SampleStatistics;
 import org.imhmeasures.scoring.cohort.CohortAccumulator;
 import org.imhmeasures.scoring.cohort.CohortReport;
+import org.imhmeasures.scoring.cohort.GroupLevelReport;
 import org.imhmeasures.scoring.cohort.WilcoxonZeros;
 import org.imhmeasures.scoring.dataset.internal.CsvInput;
 import org.imhmeasures.scoring.internal.Vocabulary;
@@ -165,8 +166,33 @@ public final class ChangeCsv {
      *
      * @param summary the row counts: read, assessed (written to the output) and not assessable (rejected)
      * @param cohort the cohort report
+     * @param groupLevel the group-level results at the 95% level ({@link CohortAccumulator#groupLevel})
      */
-    public record Run(DatasetSummary summary, CohortReport cohort) {
+    public record Run(DatasetSummary summary, CohortReport cohort, GroupLevelReport groupLevel) {
+
+        /**
+         * Validates.
+         *
+         * @param summary the row counts
+         * @param cohort the cohort report
+         * @param groupLevel the group-level results
+         */
+        public Run {
+            Check.notNull(summary, "summary");
+            Check.notNull(cohort, "cohort");
+            Check.notNull(groupLevel, "group level");
+        }
+
+        /**
+         * A run without group-level results (their report is empty), the form of 0.1.0 before they existed.
+         *
+         * @param summary the row counts
+         * @param cohort the cohort report
+         */
+        public Run(DatasetSummary summary, CohortReport cohort) {
+            this(summary, cohort, new GroupLevelReport(0.95, OptionalDouble.empty(), Optional.empty(), Map.of(),
+                    Optional.empty()));
+        }
     }
 
     /**
@@ -314,7 +340,8 @@ public final class ChangeCsv {
                 rej.flush();
             }
         }
-        return new Run(new DatasetSummary(counts[0], counts[1], counts[2], 0), cohort.report());
+        return new Run(new DatasetSummary(counts[0], counts[1], counts[2], 0), cohort.report(),
+                cohort.groupLevel(0.95));
     }
 
     /** The input columns the group dimensions read (a crossed {@code team*age_band} reads both). */

@@ -90,7 +90,7 @@ public final class Vocabulary {
      * The short name of an RCI method, as the cohort report's {@code method} and messages give it.
      *
      * @param method the method
-     * @return {@code jt}, {@code gln}, {@code hll}, {@code en}, {@code nk}, {@code ha} or {@code nhs}
+     * @return {@code jt}, {@code gln}, {@code hll}, {@code en}, {@code nk}, {@code ha}, {@code nhs}, {@code anchor} or {@code percentage}
      */
     public static String rciMethod(RciMethod method) {
         return switch (method) {
@@ -101,6 +101,8 @@ public final class Vocabulary {
             case NUNNALLY_KOTSCH -> "nk";
             case HAGEMAN_ARRINDELL -> "ha";
             case FIXED_THRESHOLD -> "nhs";
+            case ANCHOR_BASED -> "anchor";
+            case PERCENTAGE_CHANGE -> "percentage";
         };
     }
 }

@@ -170,6 +170,8 @@ public final class WireForm {
             form.put("clinicallySignificant", word(a.clinicallySignificant()));
             a.dysfunctionalAtStart().ifPresent(d -> form.put("dysfunctionalAtStart", d));
             form.put("category", word(a.category()));
+            optional(form, "clinicalSignificanceIndex", a.clinicalSignificanceIndex());
+            optional(form, "relativeChange", a.relativeChange());
         } else {
             ChangeResult.NotAssessable n = (ChangeResult.NotAssessable) result;
             form.put("status", "not_assessable");

@@ -49,6 +49,6 @@ class VocabularyTest {
         assertEquals("jt", Vocabulary.rciMethod(RciMethod.JACOBSON_TRUAX));
         assertEquals("nhs", Vocabulary.rciMethod(RciMethod.FIXED_THRESHOLD));
         Set<String> names = Arrays.stream(RciMethod.values()).map(Vocabulary::rciMethod).collect(Collectors.toSet());
-        assertEquals(Set.of("jt", "gln", "hll", "en", "nk", "ha", "nhs"), names);
+        assertEquals(Set.of("jt", "gln", "hll", "en", "nk", "ha", "nhs", "anchor", "percentage"), names);
     }
 }

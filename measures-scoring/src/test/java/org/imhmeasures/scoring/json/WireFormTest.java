@@ -53,7 +53,10 @@ import org.imhmeasures.scoring.change.ChangeOptions;
 import org.imhmeasures.scoring.change.ChangeResult;
 import org.imhmeasures.scoring.change.ClinicalSignificance;
 import org.imhmeasures.scoring.change.CutoffCrossing;
+import org.imhmeasures.scoring.change.ParameterSource;
+import org.imhmeasures.scoring.change.RciMethod;
 import org.imhmeasures.scoring.change.ReliableChangeDirection;
+import org.imhmeasures.scoring.change.SignificanceCriterion;
 import org.imhmeasures.scoring.cohort.CohortReport;
 import org.imhmeasures.scoring.cohort.CohortReports;
 import org.imhmeasures.scoring.dataset.ChangeCsv;
@@ -359,6 +362,19 @@ class WireFormTest {
     }
 
     @Test
+    void changeResults_percentageAndPercentageRefusal_serialiseToTheSchema() throws IOException {
+        ChangeModel model = ChangeModel.published(CATALOGUE.get("PHQ-9"), ChangeOptions.defaults()
+                .with(RciMethod.PERCENTAGE_CHANGE).withPercentageChange(0.5, 0.5));
+        JsonNode json = MAPPER.valueToTree(model.assess(20, 10));
+        Schemas.assertValid(Schemas.RESULT, json);
+        assertEquals("-0.5", json.get("relativeChange").asText());
+        assertEquals(false, json.has("clinicalSignificanceIndex"));
+        JsonNode refused = MAPPER.valueToTree(model.assess(0, 10));
+        Schemas.assertValid(Schemas.RESULT, refused);
+        assertEquals("baseline_not_positive", refused.get("reason").asText());
+    }
+
+    @Test
     void cohortReport_isTheReportFilesForm() throws IOException {
         String pairs;
         try (InputStream in = WireFormTest.class.getResourceAsStream(
@@ -375,6 +391,26 @@ class WireFormTest {
         assertEquals(0, file.at("/overall/meanChange").decimalValue().compareTo(form.at("/overall/meanChange")
                 .decimalValue()));
         assertFalse(MAPPER.writeValueAsString(report).contains("E-"), "plain notation");
+    }
+
+    @Test
+    void cohortReport_ofAnchorPercentageAndTrueScoreRuns_fitsTheSchema() throws IOException {
+        String pairs = "record_id,pre,post,team\na,20,12,N\nb,15,13,N\nc,12,18,S\nd,10,9,S\ne,25,5,N\n";
+        for (ChangeOptions options : List.of(
+                ChangeOptions.defaults().with(RciMethod.ANCHOR_BASED).withMinimalImportantDifference(5, 3),
+                ChangeOptions.defaults().with(RciMethod.PERCENTAGE_CHANGE).withPercentageChange(0.5, 0.25),
+                ChangeOptions.defaults().with(RciMethod.HAGEMAN_ARRINDELL).with(ParameterSource.SAMPLE)
+                        .withReliability(0.84).with(SignificanceCriterion.JT_A),
+                ChangeOptions.defaults().withCutoff(12))) {
+            CohortReport report = ChangeCsv.of(CATALOGUE.get("PHQ-9"), options, List.of("team"))
+                    .run(() -> new StringReader(pairs), new StringWriter()).cohort();
+            JsonNode form = MAPPER.valueToTree(report);
+            Schemas.assertValid(Schemas.RESULT, form);
+            JsonNode params = form.get("parameters");
+            assertEquals(options.method() == RciMethod.ANCHOR_BASED, params.has("midImprovement"), options.toString());
+            assertEquals(options.method() == RciMethod.PERCENTAGE_CHANGE, params.has("pctDeterioration"));
+            assertEquals(options.method() == RciMethod.HAGEMAN_ARRINDELL, params.has("trueScore"));
+        }
     }
 
     private static Set<String> fieldPaths(JsonNode node, String path) {
