@@ -95,6 +95,10 @@ public final class Main implements Callable<Integer> {
      * @param args command-line arguments
      */
     public static void main(String[] args) {
+        // the report draws its charts with AWT: never look for a display, even where DISPLAY is set
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true");
+        }
         int status = run(Arrays.asList(args), System.out, System.err);
         System.exit(status);
     }

@@ -7,25 +7,28 @@ package org.imhmeasures.cli.report;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.Graphics2D;
 import java.awt.Paint;
 import java.awt.Rectangle;
 import java.awt.Shape;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.imageio.ImageIO;
 import org.imhmeasures.core.instrument.Direction;
 import org.imhmeasures.scoring.change.ChangeModel;
 import org.imhmeasures.scoring.change.ChangeResult;
 import org.imhmeasures.scoring.change.ReliableChangeDirection;
 import org.jfree.chart.ChartFactory;
-import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.StandardChartTheme;
 import org.jfree.chart.annotations.XYLineAnnotation;
@@ -43,18 +46,23 @@ import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
-import org.jfree.svg.SVGGraphics2D;
-import org.jfree.svg.ViewBox;
 
 /**
- * The report's charts, drawn by JFreeChart: as inline SVG (JFreeSVG) and, for {@code --format png}, as PNG.
+ * The report's charts, drawn by JFreeChart as PNG: inlined in the HTML as {@code data:} images (so the file
+ * stays self-contained) and, for {@code --format png}, also written beside it. Not SVG: JFreeSVG, the SVG
+ * back end of JFreeChart, is GPL-licensed and cannot ship in this Apache-2.0 distribution.
  * Colours are the Okabe–Ito palette (distinguishable with colour-vision deficiency), and each category also
  * has its own marker shape. Stateless; AWT runs headless.
  */
 final class Charts {
 
-    /** A drawn chart: the SVG element, and its PNG when asked for. */
-    record Drawn(String svg, byte[] png) {
+    /** A drawn chart: its PNG, and the PNG's pixel size (drawn at twice the CSS size, for sharp print). */
+    record Drawn(byte[] png, int width, int height) {
+
+        /** The image as a {@code data:} URI. */
+        String dataUri() {
+            return "data:image/png;base64," + Base64.getEncoder().encodeToString(png);
+        }
     }
 
     static final Color GREEN = new Color(0x00, 0x9E, 0x73);
@@ -295,22 +303,22 @@ final class Charts {
     }
 
     private static Drawn draw(String id, JFreeChart chart, int width, int height, boolean png) {
-        SVGGraphics2D g = new SVGGraphics2D(width, height);
-        // several SVGs share one HTML document: their clip-path ids must not collide
-        g.setDefsKeyPrefix(id + "-");
-        chart.draw(g, new Rectangle(0, 0, width, height));
-        String svg = g.getSVGElement(id, false, new ViewBox(0, 0, width, height), null, null);
-        byte[] bytes = new byte[0];
-        if (png) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            try {
-                ChartUtils.writeChartAsPNG(out, chart, width, height);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            bytes = out.toByteArray();
+        // drawn at twice the size it is shown, so that it stays sharp on high-density screens and in print
+        BufferedImage image = new BufferedImage(2 * width, 2 * height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        try {
+            g.scale(2, 2);
+            chart.draw(g, new Rectangle(0, 0, width, height));
+        } finally {
+            g.dispose();
         }
-        return new Drawn(svg, bytes);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "png", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new Drawn(out.toByteArray(), width, height);
     }
 
     /** Which side of the no-change diagonal is improvement. */

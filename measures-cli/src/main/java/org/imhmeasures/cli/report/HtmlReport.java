@@ -37,11 +37,11 @@ import org.imhmeasures.scoring.dataset.ScorePairing;
 
 /**
  * Renders a {@link ReportData} as one self-contained HTML document: no script, no external resource (a
- * Content-Security-Policy of {@code default-src 'none'} says so to the browser), charts as inline SVG, each
- * with a caption and a data table, print-friendly CSS. The markup is the Mustache template
- * {@code report.mustache} beside this class; every value from the data is HTML-escaped by it (only the SVG
- * that JFreeSVG generated, which escapes its own text, is inserted as it is). The output is deterministic:
- * the same data gives the same bytes. Stateless and thread-safe.
+ * Content-Security-Policy of {@code default-src 'none'} says so to the browser), charts as inline
+ * {@code data:} PNG images, each with a caption, a text alternative and a data table, print-friendly CSS. The
+ * markup is the Mustache template {@code report.mustache} beside this class; every value from the data is
+ * HTML-escaped by it. The output is deterministic: the same data gives the same bytes. Stateless and
+ * thread-safe.
  */
 public final class HtmlReport {
 
@@ -49,7 +49,7 @@ public final class HtmlReport {
             .compile("report.mustache");
 
     /** The JFreeChart version drawn with, for the provenance footer. */
-    static final String CHARTS = "JFreeChart 1.5.6 with JFreeSVG 5.0.6";
+    static final String CHARTS = "JFreeChart 1.5.6";
 
     private HtmlReport() {
     }
@@ -322,7 +322,9 @@ public final class HtmlReport {
             Optional<String> pngPrefix, String pngName, List<Png> pngs) {
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("id", id);
-        f.put("svg", drawn.svg());
+        f.put("image", drawn.dataUri());
+        f.put("width", drawn.width());
+        f.put("height", drawn.height());
         f.put("caption", caption);
         f.put("tableId", tableId);
         if (pngPrefix.isPresent()) {
