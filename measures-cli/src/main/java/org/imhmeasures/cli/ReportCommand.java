@@ -53,9 +53,10 @@ import picocli.CommandLine.TypeConversionException;
         description = "One offline HTML report of score output: per measure the Jacobson-Truax plot, categories, "
                 + "cohort statistics by team and age band; the referral profile; data quality and provenance.",
         footerHeading = "%nExample:%n",
-        footer = {"  imh-measures score --map mapping.json --input export.csv --instruments all --output-dir scores",
-            "  imh-measures report --scores scores --submissions referrals.jsonl --output report.html \\",
+        footer = {"  imh-measures report --scores scores --submissions referrals.jsonl --output report.html \\",
             "      --pre baseline --post last --suppress 5", "",
+            "The scores directory is the output of: imh-measures score --map mapping.json --input export.csv "
+                + "--instruments all --output-dir scores", "",
             "The numbers equal those of change --from-scores DIR --instrument ID --summary with the same options. "
                 + "With --format png the charts are also written as REPORT-<key>-jacobson-truax.png, "
                 + "REPORT-<key>-categories.png and REPORT-<key>-by-<group>.png beside the HTML."},
