@@ -113,7 +113,13 @@ public final class ReportRun {
                 outcome.run().cohort(), model, points, outcome.summaryJson(suppression));
     }
 
-    /** Data records of a CSV file (header excluded), as the library reads CSV: quoted line breaks count once. */
+    /**
+     * Data records of a CSV file (header excluded, blank lines skipped); a quoted line break stays in its record.
+     *
+     * @param csv opens the file; the reader is closed
+     * @return the number of records after the header, 0 for an empty file
+     * @throws IOException when the file cannot be read or is not CSV
+     */
     public static long records(Callable<Reader> csv) throws IOException {
         long n = 0;
         try (MappingIterator<List<String>> it = CSV.readerForListOf(String.class).with(CsvSchema.emptySchema())
