@@ -6,7 +6,6 @@ package org.imhmeasures.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.Reader;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,7 +17,6 @@ import org.imhmeasures.scoring.change.ChangeModel;
 import org.imhmeasures.scoring.change.ChangeOptions;
 import org.imhmeasures.scoring.change.ChangeResult;
 import org.imhmeasures.scoring.change.ParameterSource;
-import org.imhmeasures.scoring.cohort.CohortAccumulator;
 import org.imhmeasures.scoring.cohort.CohortReports;
 import org.imhmeasures.scoring.cohort.Suppression;
 import org.imhmeasures.scoring.cohort.WilcoxonZeros;
@@ -201,22 +199,19 @@ final class ChangeCommand implements Callable<Integer> {
     private int runFromScores(ChangeCsv job, List<String> groups, Suppression suppression, Optional<Path> summary,
             Optional<Path> rejects, PrintStream out, PrintStream err) throws UsageException, CommandFailure,
             OutputFiles.SameFileException {
-        ScorePairing pairs = pairing.pairing(instrument, groups.stream()
-                .flatMap(g -> CohortAccumulator.columns(g).stream()).distinct().toList());
+        ScorePairing pairs = pairing.pairing(instrument, FromScores.groupColumns(groups));
         Path scores = PairingOptions.scoreFile("--from-scores", fromScores, instrument);
         ScorePairing.Result paired;
         ChangeCsv.Run run;
         try (OutputFiles files = RunFiles.open(catalogueOptions.inputs(OutputFiles.Named.of("--from-scores", scores)),
                 RunFiles.outputs(OutputFiles.Named.of("--output", output), RunFiles.optional("--rejects", rejects),
                         RunFiles.optional("--summary", summary)))) {
-            try (Reader in = DatasetInput.open(scores)) {
-                paired = pairs.pair(in);
-            }
-            run = job.run(paired, files.writer(output),
+            FromScores.Outcome outcome = FromScores.run(job, pairs, DatasetInput.open(scores), files.writer(output),
                     rejects.isPresent() ? Optional.of(files.writer(rejects.get())) : Optional.empty());
+            paired = outcome.paired();
+            run = outcome.run();
             if (summary.isPresent()) {
-                String summaryJson = SummaryJson.withRecords(run.cohort(), suppression, paired.counts(),
-                        run.summary());
+                String summaryJson = outcome.summaryJson(suppression);
                 files.writer(summary.get()).write((groupLevel ? GroupLevelText.withGroupLevel(summaryJson,
                         run.groupLevel(), suppression) : summaryJson) + System.lineSeparator());
             }

@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
  * imh-measures score --instrument ID --input IN --output OUT.csv [--rejects REJ.csv] ...
  * imh-measures change --instrument ID --input IN.csv --output OUT.csv ...
  * imh-measures outcome --from-scores DIR --measures ID,ID --output OUT.csv ...
+ * imh-measures report --scores DIR --output REPORT.html [--submissions REFERRALS.jsonl] ...
  * imh-measures profile --input REFERRALS.jsonl [--output PROFILE.json] ...
  * imh-measures fhir --instrument ID --input IN.csv --output OUT.ndjson ...
  * imh-measures fhir-score --input QR.json
@@ -44,7 +45,8 @@ import picocli.CommandLine.Spec;
         description = "Score, report and map infant mental health outcome measures.",
         subcommands = {DemoCommand.class, InstrumentsCommand.class, ScoreCommand.class, ChangeCommand.class,
             OutcomeCommand.class,
-            ProfileCommand.class, FhirCommand.class, FhirScoreCommand.class, InspectCommand.class, CodesCommand.class},
+            ReportCommand.class, ProfileCommand.class, FhirCommand.class, FhirScoreCommand.class, InspectCommand.class,
+            CodesCommand.class},
         commandListHeading = "%nCommands:%n",
         footerHeading = "%n",
         footer = {"Outputs are written to a temporary file and moved into place only when the run completed; an "
@@ -94,6 +96,10 @@ public final class Main implements Callable<Integer> {
      * @param args command-line arguments
      */
     public static void main(String[] args) {
+        // the report draws its charts with AWT: never look for a display, even where DISPLAY is set
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true");
+        }
         int status = run(Arrays.asList(args), System.out, System.err);
         System.exit(status);
     }

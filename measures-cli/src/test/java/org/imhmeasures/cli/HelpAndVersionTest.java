@@ -17,8 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** Help, version, argument files and the error lines of the picocli layer (issue 15). */
 class HelpAndVersionTest {
 
-    private static final List<String> COMMANDS = List.of("demo", "instruments", "score", "change", "outcome", "profile", "fhir",
-            "fhir-score", "inspect", "codes");
+    private static final List<String> COMMANDS = List.of("demo", "instruments", "score", "change", "outcome", "report",
+            "profile", "fhir", "fhir-score", "inspect", "codes");
 
     @Test
     void everyCommandsHelp_describesItsOptionsExampleAndExitStatus_onStandardOutput() {
@@ -80,7 +80,7 @@ class HelpAndVersionTest {
         assertUsage("--input must be given once: repeated", "score", "--instrument", "PHQ-9", "--input", "a",
                 "--input", "b", "--output", "o");
         assertUsage("argument must be one of [--json]: --xml", "instruments", "--xml");
-        assertUsage("command must be one of [demo, instruments, score, change, outcome, profile, fhir, fhir-score, inspect, codes]: frob",
+        assertUsage("command must be one of [demo, instruments, score, change, outcome, report, profile, fhir, fhir-score, inspect, codes]: frob",
                 "frob");
         assertUsage("--missing must be one of [strict, prorate]: lax", "score", "--instrument", "PHQ-9", "--input",
                 "a", "--output", "b", "--missing", "lax");

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringWriter;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -26,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.imhmeasures.cli.files.OutputFiles;
 import org.imhmeasures.core.care.EligibilityPolicy;
@@ -55,7 +57,8 @@ import org.imhmeasures.scoring.dataset.DatasetSummary;
  *
  * <p>Output folder layout: {@code administrations/<key>.csv} (generated answers), {@code scores/<key>.csv}
  * and {@code scores/<key>-rejects.csv}, {@code change/<key>-pairs.csv}, {@code change/<key>.csv} and
- * {@code change/<key>-rejects.csv}, {@code summary.json}, {@code report.txt}.
+ * {@code change/<key>-rejects.csv}, {@code referrals.jsonl}, {@code summary.json}, {@code report.txt}, and with a
+ * report step {@code report.html}.
  *
  * <p>Every output is written to a temporary file and all of them are moved into place only when the
  * whole run completed ({@link OutputFiles}): a failed or interrupted run leaves the previous outputs (if
@@ -86,6 +89,39 @@ public final class Demo {
      * @throws IOException when the output cannot be written
      */
     public static Result run(long seed, int families, Path out) throws IOException {
+        return run(seed, families, out, Optional.empty());
+    }
+
+    /**
+     * Makes the HTML report of a demo run (the {@code report} command's code, given by the caller so this
+     * package does not depend on the commands).
+     */
+    @FunctionalInterface
+    public interface ReportStep {
+
+        /**
+         * The report.
+         *
+         * @param scores per instrument reporting a total, its scores in the {@code score --output-dir} layout
+         *     ({@code record_id,timepoint,total,team,age_band}, one row per family and timepoint)
+         * @param referrals the run's portal submissions (JSON Lines)
+         * @return the HTML document
+         * @throws IOException when the report cannot be made
+         */
+        String html(Map<Instrument, String> scores, Path referrals) throws IOException;
+    }
+
+    /**
+     * Runs the demo and, with a report step, also writes {@code report.html}.
+     *
+     * @param seed random seed of the synthetic service
+     * @param families number of families
+     * @param out output folder (created)
+     * @param report makes {@code report.html} from the run's scores and submissions
+     * @return the report and summary
+     * @throws IOException when the output cannot be written
+     */
+    public static Result run(long seed, int families, Path out, Optional<ReportStep> report) throws IOException {
         Catalogue catalogue = Catalogue.builtIn();
         List<SyntheticService.Family> service = SyntheticService.generate(seed, families);
         for (String folder : List.of("administrations", "scores", "change")) {
@@ -95,7 +131,7 @@ public final class Demo {
         // output of the run is in place too
         try (OutputFiles files = OutputFiles.open(List.of(), List.of(OutputFiles.Named.of("--out",
                 out.resolve("report.txt")), OutputFiles.Named.of("--out", out.resolve("summary.json"))))) {
-            Result result = run(seed, families, out, catalogue, service, files);
+            Result result = run(seed, families, out, catalogue, service, files, report);
             files.commit();
             return result;
         } catch (OutputFiles.SameFileException e) {
@@ -114,7 +150,8 @@ public final class Demo {
     }
 
     private static Result run(long seed, int families, Path out, Catalogue catalogue,
-            List<SyntheticService.Family> service, OutputFiles files) throws IOException, OutputFiles.SameFileException {
+            List<SyntheticService.Family> service, OutputFiles files, Optional<ReportStep> reportStep)
+            throws IOException, OutputFiles.SameFileException {
         ObjectNode summary = JSON.createObjectNode();
         summary.put("seed", seed);
         summary.put("families", families);
@@ -185,6 +222,19 @@ public final class Demo {
         }
         multiMeasure(service, byFamily, report, summary);
         referralProfile(service, output(files, out.resolve("referrals.jsonl")), report, summary);
+        if (reportStep.isPresent()) {
+            Map<Instrument, String> scores = new LinkedHashMap<>();
+            for (String id : SyntheticService.INSTRUMENTS) {
+                Instrument instrument = catalogue.get(id);
+                if (instrument.reportsTotal()) {
+                    scores.put(instrument, scoresByTimepoint(service, totals.get(id)));
+                }
+            }
+            String html = reportStep.get().html(scores, files.temp(out.resolve("referrals.jsonl")));
+            try (Writer w = output(files, out.resolve("report.html"))) {
+                w.write(html);
+            }
+        }
         try (Writer w = files.writer(out.resolve("report.txt"))) {
             w.write(report.toString());
         }
@@ -392,6 +442,26 @@ public final class Demo {
                         TEXT.text(family.team()), TEXT.text(family.ageBand())));
             }
         }
+    }
+
+    /** Scores as {@code score --output-dir} writes them for a mapped export: one row per family and timepoint. */
+    private static String scoresByTimepoint(List<SyntheticService.Family> service,
+            Map<String, Map<String, Double>> totals) throws IOException {
+        CsvMapper csv = new CsvMapper();
+        StringWriter text = new StringWriter();
+        try (var rows = csv.writer(CsvSchema.emptySchema()).writeValues(text)) {
+            rows.write(List.of("record_id", "timepoint", "total", "team", "age_band"));
+            for (SyntheticService.Family family : service) {
+                Map<String, Double> byTimepoint = totals.getOrDefault(family.id(), Map.of());
+                for (String timepoint : List.of("baseline", "review", "discharge")) {
+                    if (byTimepoint.containsKey(timepoint)) {
+                        rows.write(List.of(TEXT.text(family.id()), timepoint, format(byTimepoint.get(timepoint)),
+                                TEXT.text(family.team()), TEXT.text(family.ageBand())));
+                    }
+                }
+            }
+        }
+        return text.toString();
     }
 
     private static String format(double value) {

@@ -9,6 +9,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
+import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.CharacterCodingException;
@@ -438,6 +439,36 @@ public final class OutputFiles implements Closeable {
             }
         }
         return p.writer;
+    }
+
+    /**
+     * Writes a declared binary output (such as a PNG) whole, to its temporary file; it is moved into place
+     * with the others by {@link #commit()}. A failure is an {@link OutputException} naming the option.
+     *
+     * @param path the output's path, as declared, not yet written
+     * @param bytes the content
+     * @throws OutputException when the temporary file cannot be written
+     */
+    public void write(Path path, byte[] bytes) throws OutputException {
+        Pending p = pending(path);
+        synchronized (lock) {
+            requireOpen(p.named);
+            if (p.writer != null || p.channel != null) {
+                throw new IllegalStateException("output must be written once: " + p.named.fileName());
+            }
+            try {
+                p.channel = FileChannel.open(p.direct() ? p.target : p.temp, StandardOpenOption.WRITE,
+                        StandardOpenOption.TRUNCATE_EXISTING);
+                try (FileChannel channel = p.channel) {
+                    ByteBuffer buffer = ByteBuffer.wrap(bytes);
+                    while (buffer.hasRemaining()) {
+                        channel.write(buffer);
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                throw failure(p.named, "must be writable", e);
+            }
+        }
     }
 
     /**
