@@ -36,10 +36,25 @@ for jar in "$CLI" "$BENCH" "$APP"; do
   [ -f "$jar" ] || { echo "$jar missing: run ./mvnw -B -ntp package -DskipTests first" >&2; exit 1; }
 done
 mkdir -p "$WORK"
-# Spark's own jars (the provided scope of the example), as a cluster's $SPARK_HOME/jars would give them
-if [ ! -f "$WORK/spark.classpath" ]; then
-  ./mvnw -B -ntp -q -pl examples-spark dependency:build-classpath -Dmdep.includeScope=provided \
-    -Dmdep.outputFile="$PWD/$WORK/spark.classpath"
+# Spark's own jars, as a cluster's $SPARK_HOME/jars gives them: what spark-sql 4.2.0 resolves to (a throwaway
+# POM, so that Maven resolves Spark alone, with Spark's own versions)
+if ! grep -q spark-sql_2.13 "$WORK/spark.classpath" 2>/dev/null; then
+  cat > "$WORK/pom.xml" <<'POM'
+<project xmlns="http://maven.apache.org/POM/4.0.0">
+  <modelVersion>4.0.0</modelVersion>
+  <groupId>local.bench</groupId>
+  <artifactId>spark-classpath</artifactId>
+  <version>1</version>
+  <dependencies>
+    <dependency>
+      <groupId>org.apache.spark</groupId>
+      <artifactId>spark-sql_2.13</artifactId>
+      <version>4.2.0</version>
+    </dependency>
+  </dependencies>
+</project>
+POM
+  ./mvnw -B -ntp -q -f "$WORK/pom.xml" dependency:build-classpath -Dmdep.outputFile="$PWD/$WORK/spark.classpath"
 fi
 SPARK_CP="$APP:$(cat "$WORK/spark.classpath")"
 SPARK_OPTS=(-XX:+IgnoreUnrecognizedVMOptions -Xmx2g
