@@ -63,7 +63,7 @@ class SparkChangeTest {
     private static void assertSameAsCli(ChangeOptions options) throws IOException {
         long seed = Long.getLong("imh.seed", System.nanoTime());
         System.out.println("SparkChangeTest seed " + seed + " (rerun with -Dimh.seed=" + seed + ")");
-        Path input = pairs(seed, 20_000);
+        Path input = pairs(seed, 5_000);
         StringWriter cliOut = new StringWriter();
         ChangeCsv.Run cli = ChangeCsv.of(Catalogue.builtIn().get("PHQ-9"), options, GROUPS)
                 .run(() -> Files.newBufferedReader(input), cliOut);
