@@ -19,6 +19,7 @@ import org.imhmeasures.core.instrument.Instrument;
 import org.imhmeasures.scoring.change.ChangeOptions;
 import org.imhmeasures.scoring.change.ParameterSource;
 import org.imhmeasures.scoring.cohort.CohortAccumulator;
+import org.imhmeasures.scoring.cohort.CohortReport;
 import org.imhmeasures.scoring.cohort.CohortReports;
 import org.imhmeasures.scoring.cohort.WilcoxonZeros;
 import org.imhmeasures.scoring.dataset.ChangeCsv;
@@ -92,7 +93,7 @@ public final class SparkChange {
      *
      * @param pairs {@code record_id}, {@code pre}, {@code post} and the group columns
      * @return the counts (rows read = assessed + rejected) and the cohort report; the CLI's summary JSON is
-     *         {@link CohortReports#toJson(org.imhmeasures.scoring.cohort.CohortReport)} of it
+     *         {@link CohortReports#toJson(CohortReport)} of it
      * @throws IllegalArgumentException when a needed column is absent
      * @throws DatasetException when the change model cannot assess anything with these options
      */

@@ -20,7 +20,9 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.imhmeasures.core.instrument.Catalogue;
+import org.imhmeasures.core.instrument.DefinitionException;
 import org.imhmeasures.core.instrument.Instrument;
+import org.imhmeasures.scoring.AmbiguousScoreException;
 import org.imhmeasures.scoring.AnswerKind;
 import org.imhmeasures.scoring.MissingItemPolicy;
 import org.imhmeasures.scoring.Scorer;
@@ -94,7 +96,7 @@ public final class SparkScoring {
      * @param answers whether the item columns hold option codes or item scores
      * @return the scoring
      * @throws IllegalArgumentException when the catalogue has no such instrument
-     * @throws org.imhmeasures.scoring.AmbiguousScoreException when {@code answers} is
+     * @throws AmbiguousScoreException when {@code answers} is
      *         {@link AnswerKind#SCORES} and the definition gives one score to two codes
      */
     public static SparkScoring of(String instrumentId, AnswerKind answers) {
@@ -113,7 +115,7 @@ public final class SparkScoring {
      * @param name the file name, for error messages
      * @param answers whether the item columns hold option codes or item scores
      * @return the scoring
-     * @throws org.imhmeasures.core.instrument.DefinitionException when the definition is invalid
+     * @throws DefinitionException when the definition is invalid
      */
     public static SparkScoring ofDefinition(byte[] definitionJson, String name, AnswerKind answers) {
         InstrumentSource source = InstrumentSource.definition(Checks.notNull(definitionJson, "definition"),
@@ -187,7 +189,7 @@ public final class SparkScoring {
      * @param input the administrations
      * @return the scores, rejects and checked counts
      * @throws IllegalArgumentException when the input has no {@code record_id} column, no column for any
-     *         item, or lacks a kept column
+     *         item, two columns of one name among them, or lacks a kept column
      * @throws IllegalStateException when rows in differ from scored + rejected (a defect)
      */
     public SparkScores score(Dataset<Row> input) {
@@ -196,10 +198,16 @@ public final class SparkScoring {
         List<String> names = Arrays.asList(schema.fieldNames());
         int recordId = names.indexOf(RECORD_ID);
         Checks.argument(recordId >= 0, "input must have a record_id column: %s", "absent");
+        // as the CLI refuses a CSV header that repeats a cell: which of two columns holds the answer is unknown
+        Checks.argument(names.lastIndexOf(RECORD_ID) == recordId, "input must have one record_id column: %s",
+                "repeated");
         int[] items = new int[instrument.items().size()];
         boolean anyItem = false;
         for (int i = 0; i < items.length; i++) {
-            items[i] = names.indexOf(instrument.items().get(i).id());
+            String item = instrument.items().get(i).id();
+            items[i] = names.indexOf(item);
+            Checks.argument(names.lastIndexOf(item) == items[i], "input must have one column per item: %s repeated",
+                    item);
             anyItem |= items[i] >= 0;
         }
         Checks.argument(anyItem, "input must have at least one item column of %s: none", instrument.id());

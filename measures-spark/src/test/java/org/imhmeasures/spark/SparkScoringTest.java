@@ -4,6 +4,8 @@
  */
 package org.imhmeasures.spark;
 
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.monotonically_increasing_id;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -154,7 +156,7 @@ class SparkScoringTest {
         String plantedId = "9434765919";
         String plantedAnswer = "4857773456";
         Dataset<Row> input = epds(List.of(RowFactory.create(plantedId, 3, 3, 3, 3, 3, 3, 3, 3, 3, null)))
-                .withColumn("epds_1", org.apache.spark.sql.functions.lit(plantedAnswer));
+                .withColumn("epds_1", lit(plantedAnswer));
 
         SparkScores result = SparkScoring.of("EPDS", AnswerKind.CODES).score(input);
 
@@ -172,7 +174,7 @@ class SparkScoringTest {
     void score_keptColumns_followScoresAndRejectsWithTheirTypes() {
         Dataset<Row> input = epds(List.of(RowFactory.create("A", 1, 1, 1, 1, 1, 1, 1, 1, 1, 3),
                 RowFactory.create(" ", 1, 1, 1, 1, 1, 1, 1, 1, 1, 3)))
-                .withColumn("row_number", org.apache.spark.sql.functions.monotonically_increasing_id());
+                .withColumn("row_number", monotonically_increasing_id());
 
         SparkScores result = SparkScoring.of("EPDS", AnswerKind.CODES).withKeptColumns(List.of("row_number"))
                 .score(input);
@@ -182,6 +184,14 @@ class SparkScoringTest {
         assertEquals(1, result.summary().rowsScored());
         assertThrows(IllegalArgumentException.class, () -> SparkScoring.of("EPDS", AnswerKind.CODES)
                 .withKeptColumns(List.of("band")));
+    }
+
+    @Test
+    void score_repeatedItemColumn_isRefused() {
+        Dataset<Row> input = epds(List.of(RowFactory.create("A", 1, 1, 1, 1, 1, 1, 1, 1, 1, 3)));
+        Dataset<Row> twice = input.select(input.col("record_id"), input.col("epds_1"), input.col("epds_1"));
+
+        assertThrows(IllegalArgumentException.class, () -> SparkScoring.of("EPDS", AnswerKind.CODES).score(twice));
     }
 
     @Test
