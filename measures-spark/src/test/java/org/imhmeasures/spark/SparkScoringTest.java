@@ -195,6 +195,24 @@ class SparkScoringTest {
     }
 
     @Test
+    void ofDefinition_userDefinitionBytes_scoreAsTheBuiltIn() throws IOException {
+        byte[] definition;
+        try (var in = Catalogue.class.getResourceAsStream("catalogue/epds.json")) {
+            definition = in.readAllBytes();
+        }
+        Dataset<Row> input = epds(List.of(RowFactory.create("A", 1, 2, 0, 1, 2, 3, 0, 1, 2, 0),
+                RowFactory.create("B", 1, null, null, null, 2, 3, 0, 1, 2, 3)));
+
+        SparkScores user = SparkScoring.ofDefinition(definition, "epds.json", AnswerKind.CODES).score(input);
+        SparkScores builtIn = SparkScoring.of("EPDS", AnswerKind.CODES).score(input);
+
+        assertEquals(builtIn.summary(), user.summary());
+        assertEquals(0, LocalSpark.difference(builtIn.scores(), user.scores()));
+        assertEquals(0, LocalSpark.difference(builtIn.rejects(), user.rejects()));
+        assertEquals(1, user.summary().rowsScored());
+    }
+
+    @Test
     void of_unknownInstrument_isRefused() {
         assertThrows(IllegalArgumentException.class, () -> SparkScoring.of("NOPE", AnswerKind.CODES));
     }
