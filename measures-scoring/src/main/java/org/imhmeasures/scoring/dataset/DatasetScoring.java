@@ -404,7 +404,7 @@ public final class DatasetScoring {
                 handler.scored(row, s, answers);
             } else {
                 NotScorable n = (NotScorable) result;
-                reject(row, new Rejection(n.firstProblem().code(), rejectMessage(n), Optional.of(n)));
+                reject(row, Rejection.of(n));
             }
         }
 
@@ -430,19 +430,5 @@ public final class DatasetScoring {
         DatasetSummary summary() {
             return new DatasetSummary(read, scored, rejected, alerted, unanswered);
         }
-    }
-
-    private static String rejectMessage(NotScorable n) {
-        StringBuilder message = new StringBuilder();
-        for (Problem problem : n.problems()) {
-            if (message.length() > 0) {
-                message.append("; ");
-            }
-            message.append(problem.message());
-        }
-        if (!n.criticalAlerts().isEmpty()) {
-            message.append("; critical item at alert level: ").append(RejectsCsv.alertIds(n.criticalAlerts()));
-        }
-        return message.toString();
     }
 }

@@ -10,6 +10,7 @@ import org.imhmeasures.core.internal.Check;
 import org.imhmeasures.scoring.CriticalAlert;
 import org.imhmeasures.scoring.CriticalItemUnanswered;
 import org.imhmeasures.scoring.NotScorable;
+import org.imhmeasures.scoring.Problem;
 
 /**
  * Why a dataset row was not scored, as {@link DatasetScoring} hands it to
@@ -28,6 +29,8 @@ import org.imhmeasures.scoring.NotScorable;
  * @since 0.1.0
  */
 public record Rejection(String reason, String message, Optional<NotScorable> result) {
+
+    private static final String MISSING_RECORD_ID = "missing_record_id";
 
     /**
      * Validates.
@@ -51,6 +54,42 @@ public record Rejection(String reason, String message, Optional<NotScorable> res
      */
     public static Rejection of(String reason, String message) {
         return new Rejection(reason, message, Optional.empty());
+    }
+
+    /**
+     * The rejection of a row that was scored and found not scorable, as {@link DatasetScoring} reports it:
+     * reason the first problem's {@link org.imhmeasures.scoring.Problem#code()}, message every problem's
+     * message joined by {@code "; "}, then {@code "; critical item at alert level: "} and the alerting item
+     * ids joined by {@code ;} when there are alerts.
+     *
+     * @param result the scorer's result
+     * @return the rejection, carrying {@code result}
+     * @since 0.1.0
+     */
+    public static Rejection of(NotScorable result) {
+        Check.notNull(result, "result");
+        StringBuilder message = new StringBuilder();
+        for (Problem problem : result.problems()) {
+            if (message.length() > 0) {
+                message.append("; ");
+            }
+            message.append(problem.message());
+        }
+        if (!result.criticalAlerts().isEmpty()) {
+            message.append("; critical item at alert level: ").append(RejectsCsv.alertIds(result.criticalAlerts()));
+        }
+        return new Rejection(result.firstProblem().code(), message.toString(), Optional.of(result));
+    }
+
+    /**
+     * The rejection of a row without a record id (empty or blank), before scoring: reason
+     * {@code missing_record_id}.
+     *
+     * @return the rejection
+     * @since 0.1.0
+     */
+    public static Rejection missingRecordId() {
+        return of(MISSING_RECORD_ID, "record_id must not be empty: empty");
     }
 
     /**

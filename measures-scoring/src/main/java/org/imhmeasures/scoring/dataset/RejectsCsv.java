@@ -96,6 +96,23 @@ public final class RejectsCsv implements RowHandler {
     }
 
     /**
+     * The cells of a rejected row as the rejects CSV holds them, in {@link #COLUMNS} order, before any
+     * {@link CsvCells} policy and CSV quoting: the cells this handler writes for the row. Other writers of
+     * rejects (a Spark job) use it to give exactly the CLI's cells.
+     *
+     * @param row the row: its line and record id
+     * @param rejection why it was rejected
+     * @return the cells, unmodifiable, none {@code null}
+     * @since 0.1.0
+     */
+    public static List<String> cells(Row row, Rejection rejection) {
+        Check.notNull(row, "row");
+        Check.notNull(rejection, "rejection");
+        return List.of(Long.toString(row.line()), row.recordId(), rejection.reason(), rejection.message(),
+                alertIds(rejection.criticalAlerts()), unansweredIds(rejection.criticalUnanswered()));
+    }
+
+    /**
      * Flushes the CSV to the writer, which stays open.
      *
      * @param summary the run's counts

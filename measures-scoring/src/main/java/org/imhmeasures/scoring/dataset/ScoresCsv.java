@@ -165,6 +165,36 @@ public final class ScoresCsv implements RowHandler {
     @Override
     public void scored(Row row, Scored scored, Supplier<Administration> answers) throws IOException {
         String[] cells = new String[width];
+        int c = fill(cells, row, scored, withTimepoint);
+        for (String column : passThroughColumns) {
+            cells[c++] = row.passThrough().getOrDefault(column, "");
+        }
+        out.row(cells);
+    }
+
+    /**
+     * The cells of a scored row as the scores CSV holds them, in {@link #header(Instrument, DatasetFormat)}
+     * order, before any {@link CsvCells} policy and CSV quoting: the cells this handler writes for the row,
+     * without pass-through columns. Other writers of scores (a Spark job, a database loader) use it to give
+     * exactly the CLI's cells; the class javadoc says what each cell holds.
+     *
+     * @param row the row: its record id, and its timepoint for long CSV and JSON Lines
+     * @param scored the result
+     * @param format the input format (long CSV and JSON Lines add the {@code timepoint} cell)
+     * @return the cells, unmodifiable, none {@code null}
+     * @since 0.1.0
+     */
+    public static List<String> cells(Row row, Scored scored, DatasetFormat format) {
+        Check.notNull(row, "row");
+        Check.notNull(scored, "scored");
+        boolean timepoint = Check.notNull(format, "format") != DatasetFormat.WIDE_CSV;
+        String[] cells = new String[COLUMNS.size() + scored.subscales().size() + (timepoint ? 1 : 0)];
+        fill(cells, row, scored, timepoint);
+        return List.of(cells);
+    }
+
+    /** Fills the scores cells from index 0; returns the index after the last one. */
+    private static int fill(String[] cells, Row row, Scored scored, boolean withTimepoint) {
         cells[0] = row.recordId();
         cells[1] = scored.provenance().instrumentId();
         cells[2] = scored.provenance().definitionVersion();
@@ -186,10 +216,7 @@ public final class ScoresCsv implements RowHandler {
         if (withTimepoint) {
             cells[c++] = row.timepoint();
         }
-        for (String column : passThroughColumns) {
-            cells[c++] = row.passThrough().getOrDefault(column, "");
-        }
-        out.row(cells);
+        return c;
     }
 
     /**

@@ -14,6 +14,7 @@ import org.imhmeasures.core.instrument.Instrument;
 import org.imhmeasures.scoring.Administration;
 import org.imhmeasures.scoring.Scorer;
 import org.imhmeasures.scoring.dataset.DatasetException;
+import org.imhmeasures.scoring.dataset.Rejection;
 import org.imhmeasures.scoring.dataset.Row;
 
 /**
@@ -79,7 +80,8 @@ public final class WideCsvReader implements DatasetReader {
                     sink.reject(Row.of(line, recordId), "malformed_row", "row must have " + header.size() + " cells: "
                             + row.size());
                 } else if (recordId.isEmpty()) {
-                    sink.reject(Row.of(line, ""), "missing_record_id", "record_id must not be empty: empty");
+                    Rejection missing = Rejection.missingRecordId();
+                    sink.reject(Row.of(line, ""), missing.reason(), missing.message());
                 } else {
                     for (int i = 0; i < itemCount; i++) {
                         codes[i] = itemColumns[i] >= 0 ? row.get(itemColumns[i]) : null;
