@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.BeforeAll;
@@ -69,6 +70,30 @@ class DistributionIT {
     }
 
     @Test
+    void jar_holdsEveryChartLibrarysLicenceAndNotice() throws IOException {
+        try (JarFile jar = new JarFile(home.resolve("lib/imh-measures-cli.jar").toFile())) {
+            // JFreeChart's jar ships no licence text: the LGPL 2.1 comes from src/main/licenses
+            assertTrue(text(jar, "META-INF/licenses/jfreechart/LICENSE").contains(
+                    "GNU LESSER GENERAL PUBLIC LICENSE\n                       Version 2.1, February 1999"));
+            for (String batik : List.of("batik-svggen", "batik-awt-util", "batik-util", "batik-constants",
+                    "batik-i18n", "batik-shared-resources", "xmlgraphics-commons")) {
+                assertTrue(text(jar, "META-INF/licenses/" + batik + "/LICENSE").contains("Apache License"), batik);
+                assertTrue(text(jar, "META-INF/licenses/" + batik + "/NOTICE").contains("Apache Software Foundation"),
+                        batik);
+            }
+            assertTrue(text(jar, "META-INF/NOTICE").contains("Apache Batik"), "Batik's NOTICE merged");
+        }
+    }
+
+    private static String text(JarFile jar, String name) throws IOException {
+        ZipEntry entry = jar.getEntry(name);
+        assertTrue(entry != null, name + " in the jar");
+        try (var in = jar.getInputStream(entry)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
     void help_commandHelp_version(@TempDir Path cwd) throws Exception {
         Run help = sh(cwd, "--help");
         assertEquals(0, help.status(), help.err());
@@ -94,6 +119,10 @@ class DistributionIT {
         assertTrue(demo.out().contains("Outputs: "), demo.out());
         assertTrue(Files.isRegularFile(cwd.resolve("demo-out/report.txt")), "the report, in the working directory");
         assertTrue(Files.isRegularFile(cwd.resolve("demo-out/summary.json")));
+        // the shaded jar draws the charts as inline SVG (Batik's classes and resources are all there)
+        String html = Files.readString(cwd.resolve("demo-out/report.html"));
+        assertTrue(html.contains("<svg xmlns=\"http://www.w3.org/2000/svg\"") && !html.contains("data:image"),
+                "inline SVG charts");
     }
 
     private record Run(int status, String out, String err) {

@@ -5,6 +5,7 @@
 package org.imhmeasures.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -64,7 +65,10 @@ class ReportBrowserTest {
                 "m-phq9-by-age-band", "m-gad7", "m-epds", "m-pirgas-not-assessable", "referral-profile", "provenance")) {
             assertTrue(dom.out().contains("id=\"" + id + "\""), "the DOM has " + id);
         }
-        assertTrue(dom.out().contains("<img src=\"data:image/png;base64,"), "inline charts");
+        // the demo has PHQ-9 and GAD-7 assessed (plot, categories, by team, by age band each) and EPDS
+        assertTrue(count(dom.out(), "<svg ") >= 8, "inline SVG charts in the DOM");
+        assertEquals(count(dom.out(), "<figure "), count(dom.out(), "<svg "), "one SVG per figure");
+        assertFalse(dom.out().contains("data:image"), "no raster image");
         assertEquals(List.of(), console(dom), "console messages");
 
         Path png = dir.resolve("report.png");
@@ -161,5 +165,13 @@ class ReportBrowserTest {
             }
         }
         return Optional.empty();
+    }
+
+    private static int count(String text, String part) {
+        int n = 0;
+        for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) {
+            n++;
+        }
+        return n;
     }
 }

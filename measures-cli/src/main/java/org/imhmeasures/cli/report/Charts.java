@@ -6,6 +6,7 @@ package org.imhmeasures.cli.report;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Dimension;
 import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.Paint;
@@ -17,13 +18,25 @@ import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javax.imageio.ImageIO;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.transform.OutputKeys;
+import javax.xml.transform.Transformer;
+import javax.xml.transform.TransformerException;
+import javax.xml.transform.TransformerFactory;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.transform.stream.StreamResult;
+import org.apache.batik.svggen.SVGGeneratorContext;
+import org.apache.batik.svggen.SVGGraphics2D;
+import org.apache.batik.svggen.SVGIDGenerator;
 import org.imhmeasures.core.instrument.Direction;
 import org.imhmeasures.scoring.change.ChangeModel;
 import org.imhmeasures.scoring.change.ChangeResult;
@@ -46,23 +59,29 @@ import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 
 /**
- * The report's charts, drawn by JFreeChart as PNG: inlined in the HTML as {@code data:} images (so the file
- * stays self-contained) and, for {@code --format png}, also written beside it. Not SVG: JFreeSVG, the SVG
- * back end of JFreeChart, is GPL-licensed and cannot ship in this Apache-2.0 distribution.
+ * The report's charts, drawn by JFreeChart onto Apache Batik's {@link SVGGraphics2D}, which records the drawing
+ * as SVG: each chart is an {@code <svg>} element inlined in the HTML (so the file stays self-contained, sharp at
+ * any zoom and in print, and its text is real text), and, for {@code --format png}, also drawn as a PNG written
+ * beside it. Not JFreeSVG, the SVG back end of JFreeChart: it is GPL-licensed and cannot ship in this Apache-2.0
+ * distribution; Batik's generator is Apache-2.0.
+ * The SVG is serialized by the JDK's XML transformer, so every text and attribute from the data is XML-escaped;
+ * the ids Batik generates (clip paths, gradients) are numbered per chart and prefixed with the chart's id, so the
+ * same data gives the same bytes and several charts in one page never share an id.
  * Colours are the Okabe–Ito palette (distinguishable with colour-vision deficiency), and each category also
  * has its own marker shape. Stateless; AWT runs headless.
  */
 final class Charts {
 
-    /** A drawn chart: its PNG, and the PNG's pixel size (drawn at twice the CSS size, for sharp print). */
-    record Drawn(byte[] png, int width, int height) {
-
-        /** The image as a {@code data:} URI. */
-        String dataUri() {
-            return "data:image/png;base64," + Base64.getEncoder().encodeToString(png);
-        }
+    /**
+     * A drawn chart: its {@code <svg>} element (no XML declaration, ready to inline in HTML), its size in CSS
+     * pixels, and its PNG (drawn at twice that size, for sharp print) when one was asked for, else empty.
+     */
+    record Drawn(String svg, int width, int height, Optional<byte[]> png) {
     }
 
     static final Color GREEN = new Color(0x00, 0x9E, 0x73);
@@ -134,9 +153,11 @@ final class Charts {
      * finds no reliable change (drawn from the model itself on a {@value #GRID}-point grid), the functional
      * cut-off on both axes, and the pairs by category.
      *
+     * @param id the figure's id: its caption is {@code <id>-caption}, and Batik's ids are prefixed with it
+     * @param tableId the id of the table with the chart's numbers
      * @param categories category words in legend order, each with its label
      */
-    static Drawn jacobsonTruax(String id, String title, String scoreName, List<Point> points,
+    static Drawn jacobsonTruax(String id, String tableId, String title, String scoreName, List<Point> points,
             Map<String, String> categories, ChangeModel model, double min, double max, boolean png) {
         XYSeriesCollection data = new XYSeriesCollection();
         Map<String, XYSeries> series = new LinkedHashMap<>();
@@ -186,7 +207,7 @@ final class Charts {
             plot.addDomainMarker(x);
             plot.addRangeMarker(y);
         });
-        return draw(id, chart, 720, 600, png);
+        return draw(id, tableId, chart, 720, 600, png);
     }
 
     /**
@@ -232,7 +253,7 @@ final class Charts {
     }
 
     /** Horizontal bars of shares in percent, each labelled with its denominator. */
-    static Drawn bars(String id, String title, List<Bar> bars, boolean png) {
+    static Drawn bars(String id, String tableId, String title, List<Bar> bars, boolean png) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         for (Bar b : bars) {
             data.addValue(b.percent(), "share", b.label());
@@ -255,11 +276,11 @@ final class Charts {
         plot.setRenderer(renderer);
         ((NumberAxis) plot.getRangeAxis()).setRange(0, 100);
         plot.getDomainAxis().setMaximumCategoryLabelWidthRatio(0.45f);
-        return draw(id, chart, 720, 90 + 34 * Math.max(1, bars.size()), png);
+        return draw(id, tableId, chart, 720, 90 + 34 * Math.max(1, bars.size()), png);
     }
 
     /** Stacked horizontal bars per group: reliably improved, no reliable change, reliably deteriorated. */
-    static Drawn stacked(String id, String title, List<String> groups, List<double[]> shares, boolean png) {
+    static Drawn stacked(String id, String tableId, String title, List<String> groups, List<double[]> shares, boolean png) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         String[] keys = {"reliably improved", "no reliable change", "reliably deteriorated"};
         for (int g = 0; g < groups.size(); g++) {
@@ -280,7 +301,7 @@ final class Charts {
         renderer.setMaximumBarWidth(0.6);
         ((NumberAxis) plot.getRangeAxis()).setRange(0, 100);
         plot.getDomainAxis().setMaximumCategoryLabelWidthRatio(0.4f);
-        return draw(id, chart, 720, 120 + 34 * Math.max(1, groups.size()), png);
+        return draw(id, tableId, chart, 720, 120 + 34 * Math.max(1, groups.size()), png);
     }
 
     private static Color translucent(Color c) {
@@ -302,7 +323,70 @@ final class Charts {
         chart.setTextAntiAlias(true);
     }
 
-    private static Drawn draw(String id, JFreeChart chart, int width, int height, boolean png) {
+    private static Drawn draw(String id, String tableId, JFreeChart chart, int width, int height,
+            boolean png) {
+        return new Drawn(svg(id, tableId, chart, width, height), width, height,
+                png ? Optional.of(png(chart, width, height)) : Optional.empty());
+    }
+
+    private static String svg(String id, String tableId, JFreeChart chart, int width, int height) {
+        Document document = newDocument();
+        SVGGeneratorContext context = SVGGeneratorContext.createDefault(document);
+        // a fresh, prefixed id sequence per chart: deterministic, and unique across the charts of one page
+        context.setIDGenerator(new PrefixedIds(id + "-"));
+        context.setComment(null);
+        context.setEmbeddedFontsOn(false);
+        SVGGraphics2D g = new SVGGraphics2D(context, false);
+        g.setSVGCanvasSize(new Dimension(width, height));
+        chart.draw(g, new Rectangle2D.Double(0, 0, width, height));
+        Element root = g.getRoot();
+        g.dispose();
+        root.setAttributeNS(null, "width", Integer.toString(width));
+        root.setAttributeNS(null, "height", Integer.toString(height));
+        root.setAttributeNS(null, "viewBox", "0 0 " + width + " " + height);
+        root.setAttributeNS(null, "role", "img");
+        // the figure's caption names the chart, its table gives the numbers
+        root.setAttributeNS(null, "aria-labelledby", id + "-caption");
+        root.setAttributeNS(null, "aria-describedby", tableId);
+        root.setAttributeNS(null, "focusable", "false");
+        // Batik names its top-level definitions "genericDefs" in every chart; nothing refers to that id
+        NodeList defs = root.getElementsByTagNameNS(SVGGraphics2D.SVG_NAMESPACE_URI, "defs");
+        for (int i = 0; i < defs.getLength(); i++) {
+            Element e = (Element) defs.item(i);
+            if (e.getAttributeNS(null, "id").equals(SVGGraphics2D.ID_PREFIX_GENERIC_DEFS)) {
+                e.removeAttributeNS(null, "id");
+            }
+        }
+        return serialize(root);
+    }
+
+    private static Document newDocument() {
+        try {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setNamespaceAware(true);
+            return factory.newDocumentBuilder().getDOMImplementation()
+                    .createDocument(SVGGraphics2D.SVG_NAMESPACE_URI, "svg", null);
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException("the JDK's XML parser is not configured", e);
+        }
+    }
+
+    private static String serialize(Element root) {
+        try {
+            Transformer transformer = TransformerFactory.newInstance().newTransformer();
+            transformer.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
+            transformer.setOutputProperty(OutputKeys.METHOD, "xml");
+            transformer.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
+            transformer.setOutputProperty(OutputKeys.INDENT, "no");
+            StringWriter out = new StringWriter();
+            transformer.transform(new DOMSource(root), new StreamResult(out));
+            return out.toString();
+        } catch (TransformerException e) {
+            throw new IllegalStateException("the chart could not be written as SVG", e);
+        }
+    }
+
+    private static byte[] png(JFreeChart chart, int width, int height) {
         // drawn at twice the size it is shown, so that it stays sharp on high-density screens and in print
         BufferedImage image = new BufferedImage(2 * width, 2 * height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
@@ -318,7 +402,21 @@ final class Charts {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new Drawn(out.toByteArray(), width, height);
+        return out.toByteArray();
+    }
+
+    /** Batik's id sequence (one counter per kind: clipPath1, clipPath2, …) behind a per-chart prefix. */
+    private static final class PrefixedIds extends SVGIDGenerator {
+        private final String prefix;
+
+        PrefixedIds(String prefix) {
+            this.prefix = prefix;
+        }
+
+        @Override
+        public String generateID(String kind) {
+            return prefix + super.generateID(kind);
+        }
     }
 
     /** Which side of the no-change diagonal is improvement. */

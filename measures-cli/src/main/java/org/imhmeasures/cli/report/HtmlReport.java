@@ -38,8 +38,8 @@ import org.imhmeasures.scoring.dataset.ScorePairing;
 /**
  * Renders a {@link ReportData} as one self-contained HTML document: no script, no external resource (a
  * Content-Security-Policy of {@code default-src 'none'} says so to the browser), charts as inline
- * {@code data:} PNG images, each with a caption, a text alternative and a data table, print-friendly CSS. The
- * markup is the Mustache template {@code report.mustache} beside this class; every value from the data is
+ * {@code <svg>} elements drawn by JFreeChart through Apache Batik's SVG generator, each labelled by its caption
+ * and described by its data table, print-friendly CSS. The markup is the Mustache template {@code report.mustache} beside this class; every value from the data is
  * HTML-escaped by it. The output is deterministic: the same data gives the same bytes. Stateless and
  * thread-safe.
  */
@@ -48,8 +48,8 @@ public final class HtmlReport {
     private static final Mustache TEMPLATE = new DefaultMustacheFactory("org/imhmeasures/cli/report/")
             .compile("report.mustache");
 
-    /** The JFreeChart version drawn with, for the provenance footer. */
-    static final String CHARTS = "JFreeChart 1.5.6";
+    /** The chart libraries drawn with, for the provenance footer. */
+    static final String CHARTS = "JFreeChart 1.5.6 as SVG by Apache Batik 1.19";
 
     private HtmlReport() {
     }
@@ -172,7 +172,7 @@ public final class HtmlReport {
         double[] range = range(instrument, m.points());
         boolean hidePoints = suppression.hides(overall.summary().nPaired());
         String jtId = anchor + "-jt";
-        Charts.Drawn jt = Charts.jacobsonTruax(jtId, instrument.id() + ": before and after", instrument.id(),
+        Charts.Drawn jt = Charts.jacobsonTruax(jtId, anchor + "-categories-table", instrument.id() + ": before and after", instrument.id(),
                 hidePoints ? List.of() : m.points(), categories, m.model(), range[0], range[1], pngPrefix.isPresent());
         s.put("jt", figure(jtId, jt, jtCaption(m, p, suppression, hidePoints), anchor + "-categories-table",
                 pngPrefix, instrument.key() + "-jacobson-truax.png", pngs));
@@ -191,7 +191,7 @@ public final class HtmlReport {
         addShare(rows, bars, "Reliable recovery", counts.reliableRecovery(), "cases at baseline", Charts.GREEN,
                 suppression);
         String barsId = anchor + "-categories";
-        Charts.Drawn drawn = Charts.bars(barsId, instrument.id() + ": categories", bars, pngPrefix.isPresent());
+        Charts.Drawn drawn = Charts.bars(barsId, barsId + "-table", instrument.id() + ": categories", bars, pngPrefix.isPresent());
         Map<String, Object> categoriesFigure = figure(barsId, drawn, "Share of each category among the pairs assessed, and recovery "
                 + "and reliable recovery among the cases at baseline (NHS Talking Therapies denominator); each "
                 + "label names its denominator. The table below gives the counts and Wilson 95% intervals.",
@@ -221,9 +221,11 @@ public final class HtmlReport {
                     pct(rc.get(ReliableChangeDirection.NONE), suppression),
                     pct(rc.get(ReliableChangeDirection.DETERIORATED), suppression)});
             }
-            Charts.Drawn chart = Charts.stacked(dimId, instrument.id() + ": reliable change by "
+            // the heading has the dimension's anchor; the figure its own id (one id, one element)
+            String chartId = dimId + "-chart";
+            Charts.Drawn chart = Charts.stacked(chartId, dimId + "-table", instrument.id() + ": reliable change by "
                     + dimension.replace('_', ' '), groups, shares, pngPrefix.isPresent());
-            d.put("figure", figure(dimId, chart, "Reliable change by " + dimension.replace('_', ' ')
+            d.put("figure", figure(chartId, chart, "Reliable change by " + dimension.replace('_', ' ')
                     + " (share of the pairs assessed in each group"
                     + (groups.size() < outcomes.size() ? "; groups without assessed pairs"
                             + (suppression.threshold() > 0 ? " or with fewer than " + suppression.threshold()
@@ -322,14 +324,14 @@ public final class HtmlReport {
             Optional<String> pngPrefix, String pngName, List<Png> pngs) {
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("id", id);
-        f.put("image", drawn.dataUri());
+        f.put("svg", drawn.svg());
         f.put("width", drawn.width());
         f.put("height", drawn.height());
         f.put("caption", caption);
         f.put("tableId", tableId);
         if (pngPrefix.isPresent()) {
             String name = pngPrefix.get() + pngName;
-            pngs.add(new Png(name, drawn.png()));
+            pngs.add(new Png(name, drawn.png().orElseThrow()));
             f.put("png", name);
         }
         return f;
