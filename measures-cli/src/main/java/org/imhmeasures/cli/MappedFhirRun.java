@@ -96,26 +96,9 @@ final class MappedFhirRun {
         Mapping mapping = MappedRun.read(mapFile, catalogue);
         requireFhirTimepoints(mapping);
         List<Instrument> instruments = MappedRun.select(spec, catalogue, mapping, instrumentId, instrumentIds);
-        Map<String, OutputFiles.Named> outputs = new LinkedHashMap<>();
-        Map<String, Optional<OutputFiles.Named>> rejectFiles = new LinkedHashMap<>();
-        if (outputDir != null) {
-            try {
-                Files.createDirectories(outputDir);
-            } catch (IOException e) {
-                throw new CommandFailure("--output-dir must be a directory that can be created: "
-                        + RunFiles.name(outputDir), e);
-            }
-            for (Instrument instrument : instruments) {
-                outputs.put(instrument.id(), OutputFiles.Named.of("--output-dir",
-                        outputDir.resolve(instrument.key() + ".ndjson")));
-                rejectFiles.put(instrument.id(), Optional.of(OutputFiles.Named.of("--output-dir",
-                        outputDir.resolve(instrument.key() + "-rejects.csv"))));
-            }
-        } else {
-            outputs.put(instruments.get(0).id(), OutputFiles.Named.of("--output", output));
-            rejectFiles.put(instruments.get(0).id(), Optional.ofNullable(rejects)
-                    .map(r -> OutputFiles.Named.of("--rejects", r)));
-        }
+        MappedRun.Outputs named = MappedRun.Outputs.of(instruments, outputDir, ".ndjson", output, rejects);
+        Map<String, OutputFiles.Named> outputs = named.results();
+        Map<String, Optional<OutputFiles.Named>> rejectFiles = named.rejects();
         MappedScoring scoring;
         try {
             scoring = MappedScoring.of(mapping, instruments, options);

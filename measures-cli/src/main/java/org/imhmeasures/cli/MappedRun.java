@@ -57,31 +57,47 @@ final class MappedRun {
         this.rejectLimit = rejectLimit;
     }
 
+    /**
+     * The output files of a mapped run, per instrument id in selection order: {@code DIR/<key><extension>} and
+     * {@code DIR/<key>-rejects.csv} with {@code --output-dir} (created here), else {@code --output} and the
+     * optional {@code --rejects} for the one instrument.
+     */
+    record Outputs(Map<String, OutputFiles.Named> results, Map<String, Optional<OutputFiles.Named>> rejects) {
+
+        static Outputs of(List<Instrument> instruments, Path outputDir, String extension,
+                Path output, Path rejects) throws CommandFailure {
+            Map<String, OutputFiles.Named> results = new LinkedHashMap<>();
+            Map<String, Optional<OutputFiles.Named>> rejectFiles = new LinkedHashMap<>();
+            if (outputDir != null) {
+                try {
+                    Files.createDirectories(outputDir);
+                } catch (IOException e) {
+                    throw new CommandFailure("--output-dir must be a directory that can be created: "
+                            + RunFiles.name(outputDir), e);
+                }
+                for (Instrument instrument : instruments) {
+                    results.put(instrument.id(), OutputFiles.Named.of("--output-dir",
+                            outputDir.resolve(instrument.key() + extension)));
+                    rejectFiles.put(instrument.id(), Optional.of(OutputFiles.Named.of("--output-dir",
+                            outputDir.resolve(instrument.key() + "-rejects.csv"))));
+                }
+            } else {
+                results.put(instruments.get(0).id(), OutputFiles.Named.of("--output", output));
+                rejectFiles.put(instruments.get(0).id(), Optional.ofNullable(rejects)
+                        .map(r -> OutputFiles.Named.of("--rejects", r)));
+            }
+            return new Outputs(results, rejectFiles);
+        }
+    }
+
     /** {@code --map} with {@code --instrument ID --output} or {@code --instruments LIST|all --output-dir}. */
     int run(Path mapFile, Path input, String instrumentId, List<String> instrumentIds, Path output, Path rejects,
             Path outputDir, List<Path> catalogueFiles) throws CommandFailure, OutputFiles.SameFileException {
         Mapping mapping = read(mapFile, catalogue);
         List<Instrument> instruments = select(spec, catalogue, mapping, instrumentId, instrumentIds);
-        Map<String, OutputFiles.Named> scores = new LinkedHashMap<>();
-        Map<String, Optional<OutputFiles.Named>> rejectFiles = new LinkedHashMap<>();
-        if (outputDir != null) {
-            try {
-                Files.createDirectories(outputDir);
-            } catch (IOException e) {
-                throw new CommandFailure("--output-dir must be a directory that can be created: "
-                        + RunFiles.name(outputDir), e);
-            }
-            for (Instrument instrument : instruments) {
-                scores.put(instrument.id(), OutputFiles.Named.of("--output-dir",
-                        outputDir.resolve(instrument.key() + ".csv")));
-                rejectFiles.put(instrument.id(), Optional.of(OutputFiles.Named.of("--output-dir",
-                        outputDir.resolve(instrument.key() + "-rejects.csv"))));
-            }
-        } else {
-            scores.put(instruments.get(0).id(), OutputFiles.Named.of("--output", output));
-            rejectFiles.put(instruments.get(0).id(), Optional.ofNullable(rejects)
-                    .map(r -> OutputFiles.Named.of("--rejects", r)));
-        }
+        Outputs named = Outputs.of(instruments, outputDir, ".csv", output, rejects);
+        Map<String, OutputFiles.Named> scores = named.results();
+        Map<String, Optional<OutputFiles.Named>> rejectFiles = named.rejects();
         List<OutputFiles.Named> inputs = new ArrayList<>(List.of(OutputFiles.Named.of("--input", input),
                 OutputFiles.Named.of("--map", mapFile)));
         catalogueFiles.forEach(f -> inputs.add(OutputFiles.Named.of("--definition", f)));
