@@ -90,6 +90,32 @@ final class MappedRun {
         }
     }
 
+    /**
+     * The rules that {@code score} and {@code fhir} share for choosing instruments and outputs: exactly one of
+     * {@code --instrument} (with {@code --output}, without {@code --output-dir}) and {@code --instruments} (with
+     * {@code --map} and {@code --output-dir}, without {@code --output} and {@code --rejects}).
+     */
+    static void checkInstrumentOptions(CommandSpec spec, String instrumentId, List<String> instrumentIds,
+            Path output, Path outputDir, Path mapFile, Path rejects) {
+        if (instrumentId == null && instrumentIds == null) {
+            throw CatalogueOptions.usage(spec, "--instrument must be given: missing");
+        }
+        if (instrumentId != null && instrumentIds != null) {
+            throw CatalogueOptions.usage(spec, "--instrument must not be given with --instruments: both given");
+        }
+        if (instrumentId != null && output == null) {
+            throw CatalogueOptions.usage(spec, "--output must be given: missing");
+        }
+        if (instrumentId != null && outputDir != null) {
+            throw CatalogueOptions.usage(spec, "--output-dir must be used with --instruments: --instrument given");
+        }
+        if (instrumentIds != null && (mapFile == null || outputDir == null || output != null || rejects != null)) {
+            throw CatalogueOptions.usage(spec, "--instruments must be used with --map and --output-dir, without "
+                    + "--output and --rejects: " + (mapFile == null ? "no --map" : outputDir == null
+                            ? "no --output-dir" : "--output or --rejects given"));
+        }
+    }
+
     /** {@code --map} with {@code --instrument ID --output} or {@code --instruments LIST|all --output-dir}. */
     int run(Path mapFile, Path input, String instrumentId, List<String> instrumentIds, Path output, Path rejects,
             Path outputDir, List<Path> catalogueFiles) throws CommandFailure, OutputFiles.SameFileException {

@@ -176,23 +176,7 @@ final class ScoreCommand implements Callable<Integer> {
     }
 
     private int run(PrintStream out, PrintStream err) throws CommandFailure, OutputFiles.SameFileException {
-        if (instrumentId == null && instrumentIds == null) {
-            throw CatalogueOptions.usage(spec, "--instrument must be given: missing");
-        }
-        if (instrumentId != null && instrumentIds != null) {
-            throw CatalogueOptions.usage(spec, "--instrument must not be given with --instruments: both given");
-        }
-        if (instrumentId != null && output == null) {
-            throw CatalogueOptions.usage(spec, "--output must be given: missing");
-        }
-        if (instrumentId != null && outputDir != null) {
-            throw CatalogueOptions.usage(spec, "--output-dir must be used with --instruments: --instrument given");
-        }
-        if (instrumentIds != null && (mapFile == null || outputDir == null || output != null || rejects != null)) {
-            throw CatalogueOptions.usage(spec, "--instruments must be used with --map and --output-dir, without "
-                    + "--output and --rejects: " + (mapFile == null ? "no --map" : outputDir == null
-                            ? "no --output-dir" : "--output or --rejects given"));
-        }
+        MappedRun.checkInstrumentOptions(spec, instrumentId, instrumentIds, output, outputDir, mapFile, rejects);
         if (mapFile != null && (answers != null || delimiter != null || encoding != null || datasetFormat != null)) {
             throw CatalogueOptions.usage(spec, "--answers, --delimiter, --encoding and --format must not be given with "
                     + "--map: the mapping says");
