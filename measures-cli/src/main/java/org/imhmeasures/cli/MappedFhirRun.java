@@ -33,7 +33,6 @@ import org.imhmeasures.fhir.AdministrationKey;
 import org.imhmeasures.fhir.DatasetResources;
 import org.imhmeasures.fhir.ResponseMapping;
 import org.imhmeasures.scoring.Administration;
-import org.imhmeasures.scoring.AmbiguousScoreException;
 import org.imhmeasures.scoring.CriticalAlert;
 import org.imhmeasures.scoring.CriticalItemUnanswered;
 import org.imhmeasures.scoring.Scored;
@@ -99,14 +98,7 @@ final class MappedFhirRun {
         MappedRun.Outputs named = MappedRun.Outputs.of(instruments, outputDir, ".ndjson", output, rejects);
         Map<String, OutputFiles.Named> outputs = named.results();
         Map<String, Optional<OutputFiles.Named>> rejectFiles = named.rejects();
-        MappedScoring scoring;
-        try {
-            scoring = MappedScoring.of(mapping, instruments, options);
-        } catch (AmbiguousScoreException e) {
-            throw new CommandFailure("--map: answers scores must be readable: " + e.getMessage(), e);
-        } catch (IllegalArgumentException e) {
-            throw new CommandFailure("--map must be usable: " + e.getMessage(), e);
-        }
+        MappedScoring scoring = MappedRun.scoring(mapping, instruments, options);
         List<OutputFiles.Named> all = new ArrayList<>();
         for (Instrument instrument : instruments) {
             rejectFiles.get(instrument.id()).ifPresent(all::add);

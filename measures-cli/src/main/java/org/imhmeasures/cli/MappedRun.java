@@ -116,6 +116,18 @@ final class MappedRun {
         }
     }
 
+    /** The mapping's scoring of {@code instruments}, its refusals as one-line command failures. */
+    static MappedScoring scoring(Mapping mapping, List<Instrument> instruments, ScoringOptions options)
+            throws CommandFailure {
+        try {
+            return MappedScoring.of(mapping, instruments, options);
+        } catch (AmbiguousScoreException e) {
+            throw new CommandFailure("--map: answers scores must be readable: " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailure("--map must be usable: " + e.getMessage(), e);
+        }
+    }
+
     /** {@code --map} with {@code --instrument ID --output} or {@code --instruments LIST|all --output-dir}. */
     int run(Path mapFile, Path input, String instrumentId, List<String> instrumentIds, Path output, Path rejects,
             Path outputDir, List<Path> catalogueFiles) throws CommandFailure, OutputFiles.SameFileException {
@@ -191,14 +203,7 @@ final class MappedRun {
             throws CommandFailure, OutputFiles.SameFileException {
         PrintStream out = main.out;
         PrintStream err = main.err;
-        MappedScoring scoring;
-        try {
-            scoring = MappedScoring.of(mapping, instruments, options);
-        } catch (AmbiguousScoreException e) {
-            throw new CommandFailure("--map: answers scores must be readable: " + e.getMessage(), e);
-        } catch (IllegalArgumentException e) {
-            throw new CommandFailure("--map must be usable: " + e.getMessage(), e);
-        }
+        MappedScoring scoring = scoring(mapping, instruments, options);
         List<OutputFiles.Named> outputs = new ArrayList<>();
         for (Instrument instrument : instruments) {
             outputs.add(scores.get(instrument.id()));
