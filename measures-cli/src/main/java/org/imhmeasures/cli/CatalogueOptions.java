@@ -95,8 +95,8 @@ final class CatalogueOptions {
      * the same message as the built-in catalogue's converter).
      */
     static Instrument instrument(CommandSpec spec, Catalogue catalogue, String option, String id) {
-        return catalogue.find(id).orElseThrow(() -> usage(spec, option + " must be one of "
-                + catalogue.instruments().stream().map(Instrument::id).toList() + ": " + id));
+        return catalogue.find(id).orElseThrow(() -> usage(spec, Converters.InstrumentById.unknown(catalogue, option,
+                id)));
     }
 
     /** A usage error raised after parsing, printed as picocli's own: one line, then where to look, exit 2. */

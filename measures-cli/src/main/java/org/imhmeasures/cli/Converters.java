@@ -33,7 +33,17 @@ final class Converters {
         @Override
         public Instrument convert(String id) {
             return Catalogue.builtIn().find(id).orElseThrow(() -> new TypeConversionException(
-                    "--instrument must be one of " + ids() + ": " + id));
+                    unknown(Catalogue.builtIn(), "--instrument", id)));
+        }
+
+        /**
+         * The one-line refusal of an id {@code catalogue} cannot score: a reference says why it is not
+         * scorable, any other id lists the instruments.
+         */
+        static String unknown(Catalogue catalogue, String option, String id) {
+            return catalogue.reference(id).map(r -> option + " " + id + " is listed for reference only and cannot be "
+                    + "scored: " + r.notScorableBecause() + " (see: imh-measures instruments)")
+                    .orElseGet(() -> option + " must be one of " + catalogue.ids() + ": " + id);
         }
 
         static List<String> ids() {

@@ -20,6 +20,7 @@ import org.imhmeasures.core.instrument.Bands;
 import org.imhmeasures.core.instrument.Catalogue;
 import org.imhmeasures.core.instrument.Cutoff;
 import org.imhmeasures.core.instrument.Instrument;
+import org.imhmeasures.core.instrument.InstrumentReference;
 import org.imhmeasures.core.instrument.Item;
 import org.imhmeasures.core.instrument.Licence;
 import org.imhmeasures.core.instrument.MissingItemRule;
@@ -57,10 +58,12 @@ final class InstrumentsCommand implements Callable<Integer> {
 
     private int run(PrintStream out) {
         List<Instrument> instruments = Catalogue.builtIn().instruments();
+        List<InstrumentReference> references = Catalogue.builtIn().references();
         if (json) {
-            out.println(json(instruments));
+            out.println(json(instruments, references));
         } else {
             out.print(table(instruments));
+            out.print(references(references));
         }
         return 0;
     }
@@ -90,6 +93,21 @@ final class InstrumentsCommand implements Callable<Integer> {
         rows.forEach(row -> appendRow(text, row, widths));
         text.append(instruments.size()).append(" instruments. Option codes: the number printed beside an option on "
                 + "the form, or its 0-based position where none is printed.").append(System.lineSeparator());
+        return text.toString();
+    }
+
+    /** The instruments listed for reference only, each with why it cannot be scored. */
+    static String references(List<InstrumentReference> references) {
+        if (references.isEmpty()) {
+            return "";
+        }
+        StringBuilder text = new StringBuilder(System.lineSeparator()).append("Listed for reference only, not "
+                + "scorable (identity, licence and confirmed structure; see --json for the omissions):")
+                .append(System.lineSeparator());
+        for (InstrumentReference r : references) {
+            text.append("  ").append(r.id()).append("  ").append(r.definitionVersion()).append("  ").append(r.name())
+                    .append(": ").append(r.notScorableBecause()).append(System.lineSeparator());
+        }
         return text.toString();
     }
 
@@ -136,13 +154,14 @@ final class InstrumentsCommand implements Callable<Integer> {
                 : "from SD/reliability").collect(Collectors.joining(", "));
     }
 
-    static String json(List<Instrument> instruments) {
+    static String json(List<Instrument> instruments, List<InstrumentReference> references) {
         ArrayNode array = JSON.createArrayNode();
         for (Instrument i : instruments) {
             ObjectNode node = array.addObject();
             node.put("id", i.id());
             node.put("version", i.definitionVersion());
             node.put("name", i.name());
+            node.put("scorable", true);
             node.put("respondent", lower(i.respondent()));
             i.recallPeriod().ifPresent(p -> node.put("recallPeriod", p));
             node.put("appliesTo", i.appliesTo());
@@ -227,11 +246,49 @@ final class InstrumentsCommand implements Callable<Integer> {
             ArrayNode omissions = node.putArray("omissions");
             i.omissions().forEach(o -> omissions.addObject().put("field", o.field()).put("note", o.note()));
         }
+        for (InstrumentReference r : references) {
+            reference(array.addObject(), r);
+        }
         try {
             return JSON.writeValueAsString(array);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("catalogue must serialise to JSON: " + e.getOriginalMessage(), e);
         }
+    }
+
+    /** A reference's entry: the fields it shares with an instrument's, {@code "scorable": false}, no scoring. */
+    private static void reference(ObjectNode node, InstrumentReference r) {
+        node.put("id", r.id());
+        node.put("version", r.definitionVersion());
+        node.put("name", r.name());
+        node.put("scorable", false);
+        node.put("notScorableBecause", r.notScorableBecause());
+        node.put("respondent", lower(r.respondent()));
+        node.put("appliesTo", r.appliesTo());
+        if (r.itemCount().isPresent()) {
+            node.putObject("items").put("count", r.itemCount().getAsInt())
+                    .put("source", r.itemSource().orElseThrow().citation());
+        } else {
+            node.putNull("items");
+        }
+        r.responseFormat().ifPresent(f -> node.put("responseFormat", f));
+        ArrayNode groups = node.putArray("groups");
+        for (InstrumentReference.ItemGroup g : r.groups()) {
+            ObjectNode gn = groups.addObject();
+            gn.put("id", g.id());
+            gn.put("name", g.name());
+            g.positions().forEach(gn.putArray("items")::add);
+            gn.put("source", g.source().citation());
+        }
+        ObjectNode licence = node.putObject("licence");
+        licence.put("kind", lower(r.licence().kind()));
+        licence.put("holder", r.licence().holder());
+        licence.put("wordingMayShip", r.licence().wording() == Licence.WordingPolicy.MAY_SHIP);
+        licence.put("wordingShipped", false);
+        licence.put("terms", r.licence().terms());
+        licence.put("citation", r.licence().citation());
+        ArrayNode omissions = node.putArray("omissions");
+        r.omissions().forEach(o -> omissions.addObject().put("field", o.field()).put("note", o.note()));
     }
 
     private static void range(ObjectNode node, ScoreRange range) {

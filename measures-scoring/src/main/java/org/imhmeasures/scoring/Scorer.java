@@ -46,7 +46,9 @@ import org.imhmeasures.core.internal.Check;
  * SWEMWBS conversion table, single rating; none for per-goal and subscales-only instruments), where each
  * rule's formula and rounding are written down once. Subscales use their {@link Aggregation#score
  * Aggregation}; a subscale with missing items is prorated when prorating is in force and at least one of
- * its items is answered, otherwise it has no score.
+ * its items is answered, otherwise it has no score. A subscale with its own published missing-item rule
+ * ({@link Subscale#missingItems()}; CORE-OM: Problems and Functioning at most 1 missing, Wellbeing and Risk
+ * none, CORE System Trust) has no score beyond that rule, while the total follows the instrument's rule.
  * Where the subscales publish their own opt-in rule ({@link Subscale#prorating()}; HADS: Bell ML, Fairclough
  * DL, Fiero MH, Butow PN (2016) BMC Res Notes 9:479, doi:10.1186/s13104-016-2284-z, the "half rule") and
  * the caller asks for {@link MissingItemPolicy#PRORATE}, that rule replaces the general allowance: a subscale of {@code k} items
@@ -849,7 +851,7 @@ public final class Scorer {
     /** A subscale's score from the sum of its {@code count} answered items out of {@code size}. */
     private SubscaleScore subscale(Subscale subscale, int size, int sum, int count) {
         boolean complete = count == size;
-        if (count == 0 || (!complete && !prorating)) {
+        if (count == 0 || (!complete && (!prorating || beyondOwnRule(subscale, size - count)))) {
             return new SubscaleScore(subscale.id(), Optional.empty(), Optional.empty(), Caseness.NOT_DEFINED, false);
         }
         BigDecimal score = subscale.aggregation().score(sum, size, count);
@@ -857,6 +859,15 @@ public final class Scorer {
         Bands bands = subscale.bands();
         return new SubscaleScore(subscale.id(), value, bands.classify(score), caseness(subscale.cutoff(), value),
                 !complete);
+    }
+
+    /**
+     * Whether {@code missing} unanswered items exceed the subscale's own published rule (CORE-OM Wellbeing
+     * and Risk: none; Problems and Functioning: 1): then the subscale has no score, whatever the total does.
+     */
+    private static boolean beyondOwnRule(Subscale subscale, int missing) {
+        return subscale.missingItems().map(rule -> rule instanceof MissingItemRule.Prorate p
+                ? missing > p.maxMissing() : missing > 0).orElse(false);
     }
 
     /** Where the total stands against the bands; no total has {@link BandStatus#NO_BANDS}. */

@@ -140,7 +140,12 @@ class CatalogueContractTest {
             assertEquals(instrument.reportsTotal() ? OptionalInt.of(sum) : OptionalInt.empty(), s.rawTotal(),
                     instrument.id() + ": a raw total exactly where the instrument reports a total");
             assertEquals(instrument.items().size(), s.itemScores().size());
-            if (s.total().isPresent() && !(instrument.scoring()
+            if (instrument.scoring() instanceof org.imhmeasures.core.instrument.ScoringRule.ClinicalScore clinical) {
+                // mean item score x multiplier, two decimals (CORE-OM: 10 x S / 34); equal to S for CORE-10
+                BigDecimal expected = BigDecimal.valueOf((long) sum * clinical.multiplier())
+                        .divide(BigDecimal.valueOf(instrument.items().size()), 2, java.math.RoundingMode.HALF_UP);
+                assertEquals(0, expected.compareTo(s.total().orElseThrow()), instrument.id());
+            } else if (s.total().isPresent() && !(instrument.scoring()
                     instanceof org.imhmeasures.core.instrument.ScoringRule.ConversionTable)
                     && !(instrument.scoring() instanceof org.imhmeasures.core.instrument.ScoringRule.Mean)) {
                 assertEquals(0, BigDecimal.valueOf(sum).compareTo(s.total().get()), instrument.id());

@@ -197,7 +197,10 @@ final class ScoringOracle {
         }
         int size = subscale.itemIds().size();
         boolean complete = count == size;
-        if (count == 0 || !complete && !prorating) {
+        // the subscale's own published rule (CORE-OM domains): prorate none, or at most k missing
+        int ownAllowance = subscale.missingItems().map(rule -> rule instanceof MissingItemRule.Prorate p
+                ? p.maxMissing() : 0).orElse(size);
+        if (count == 0 || !complete && (!prorating || size - count > ownAllowance)) {
             return subscale.id() + "=- -/" + Caseness.NOT_DEFINED + "/false";
         }
         BigDecimal score = subscale.aggregation() == Aggregation.MEAN ? ratio(sum, count)

@@ -16,10 +16,12 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.imhmeasures.core.internal.Check;
 import org.imhmeasures.core.internal.JsonFields;
 import org.imhmeasures.core.internal.JsonFields.FieldException;
@@ -60,15 +62,27 @@ public final class Catalogue {
             "GBO", "gbo.json", "PIR-GAS", "pirgas.json", "KPCS", "kpcs.json", "PBQ", "pbq.json", "HADS", "hads.json",
             "KIPS", "kips.json", "PHQ-2", "phq2.json", "GAD-2", "gad2.json", "WHOOLEY", "whooley.json",
             "ADBB", "adbb.json", "M-ADBB", "madbb.json", "MAAS", "maas.json", "ASQ:SE-2:2m", "asqse2_2m.json",
-            "ASQ:SE-2:60m", "asqse2_60m.json", "LOAF", "loaf.json");
+            "ASQ:SE-2:60m", "asqse2_60m.json", "LOAF", "loaf.json", "CORE-OM", "coreom.json", "BPSES", "bpses.json");
 
     /** Resource names of the built-in definitions, in catalogue order. */
     static final List<String> BUILT_IN_FILES = List.copyOf(BUILT_IN_INDEX.values());
 
+    /** Built-in references (instruments listed for identity, licence and structure only): id → file. */
+    static final Map<String, String> BUILT_IN_REFERENCES = builtInIndex("MORS-SF", "morssf.json");
+
     private final Map<String, Entry> byId;
+    // ids of the built-in references this catalogue lists: those not replaced by an instrument of the same id
+    private final Set<String> referenceIds;
 
     private Catalogue(Map<String, Entry> byId) {
+        this(byId, Set.of());
+    }
+
+    private Catalogue(Map<String, Entry> byId, Set<String> referenceIds) {
         this.byId = Collections.unmodifiableMap(byId);
+        Set<String> listed = new LinkedHashSet<>(referenceIds);
+        listed.removeAll(byId.keySet());
+        this.referenceIds = Collections.unmodifiableSet(listed);
     }
 
     private static Map<String, String> builtInIndex(String... idsAndFiles) {
@@ -126,7 +140,8 @@ public final class Catalogue {
     public Catalogue with(Instrument instrument) {
         Map<String, Entry> copy = new LinkedHashMap<>(byId);
         copy.put(instrument.id(), Entry.of(instrument));
-        return new Catalogue(copy);
+        // a definition with a reference's id (a licensee holding the scoring key) replaces the reference
+        return new Catalogue(copy, referenceIds);
     }
 
     /**
@@ -153,8 +168,43 @@ public final class Catalogue {
      */
     public Instrument get(String id) {
         Entry entry = byId.get(id);
+        if (entry == null) {
+            Optional<InstrumentReference> reference = reference(id);
+            Check.argument(reference.isEmpty(), "instrument %s is listed for reference only and cannot be scored: %s",
+                    id, reference.map(InstrumentReference::notScorableBecause).orElse(""));
+        }
         Check.argument(entry != null, "instrument must be one of %s: %s", byId.keySet(), id);
         return entry.instrument();
+    }
+
+    /**
+     * The instruments this catalogue lists for reference only: identity, licence and confirmed structure,
+     * with the omissions that keep them from being scored (see {@link InstrumentReference}). The built-in
+     * catalogue lists the built-in references; a catalogue made with {@link #of} lists none; adding an
+     * instrument with a reference's id ({@link #with}) replaces the reference.
+     *
+     * @return the references, in catalogue order, unmodifiable
+     * @throws DefinitionException if a shipped reference file is invalid (a build defect)
+     * @since 0.1.0
+     */
+    public List<InstrumentReference> references() {
+        List<InstrumentReference> references = new ArrayList<>(referenceIds.size());
+        for (String id : referenceIds) {
+            references.add(BuiltInReferences.get(id));
+        }
+        return List.copyOf(references);
+    }
+
+    /**
+     * Finds a reference by id, e.g. {@code MORS-SF}.
+     *
+     * @param id the id, exact
+     * @return the reference, or empty when this catalogue lists none with that id (or has an instrument with it)
+     * @throws DefinitionException if a shipped reference file is invalid (a build defect)
+     * @since 0.1.0
+     */
+    public Optional<InstrumentReference> reference(String id) {
+        return referenceIds.contains(id) ? Optional.of(BuiltInReferences.get(id)) : Optional.empty();
     }
 
     /**
@@ -414,6 +464,39 @@ public final class Catalogue {
     }
 
     /** Reads the built-in definitions from this jar. */
+    /** The built-in reference files, each read and checked once, when first asked for. */
+    private static final class BuiltInReferences {
+
+        private static final Map<String, InstrumentReference> READ = new ConcurrentHashMap<>();
+
+        private BuiltInReferences() {
+        }
+
+        static InstrumentReference get(String id) {
+            return READ.computeIfAbsent(id, BuiltInReferences::read);
+        }
+
+        private static InstrumentReference read(String id) {
+            String file = BUILT_IN_REFERENCES.get(id);
+            try (InputStream in = Catalogue.class.getResourceAsStream("catalogue/references/" + file)) {
+                if (in == null) {
+                    throw new DefinitionException(file, "", "built-in reference must be in the jar: missing", null);
+                }
+                InstrumentReference reference = InstrumentReferences.read(in, file);
+                if (!reference.id().equals(id)) {
+                    throw new DefinitionException(file, "id", "id must be the one the catalogue index names, " + id
+                            + ": \"" + reference.id() + "\"", null);
+                }
+                if (BUILT_IN_INDEX.containsKey(id)) {
+                    throw new DefinitionException(file, "id", "id must not be a built-in instrument's: " + id, null);
+                }
+                return reference;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
     private static final class BuiltIn {
 
         private BuiltIn() {
@@ -423,7 +506,7 @@ public final class Catalogue {
         static Catalogue index() {
             Map<String, Entry> entries = new LinkedHashMap<>();
             BUILT_IN_INDEX.forEach((id, file) -> entries.put(id, Entry.builtIn(id, file)));
-            return new Catalogue(entries);
+            return new Catalogue(entries, BUILT_IN_REFERENCES.keySet());
         }
 
         static Instrument read(String id, String file) {

@@ -208,7 +208,7 @@ public final class InstrumentDefinitions {
 
     private static Subscale subscale(JsonFields s) {
         s.allowOnly(Set.of("id", "name", "items", "aggregation", "range", "bands", "cutoff", "source", "codes",
-                "prorating"));
+                "prorating", "missingItems"));
         Codes codes = s.optionalObject("codes").map(c -> {
             c.allowOnly(Set.of("loincTotal", "snomedScore", "source"));
             return codes(c);
@@ -218,7 +218,8 @@ public final class InstrumentDefinitions {
                 s.optionalObject("bands").map(InstrumentDefinitions::bands).orElse(Bands.none()),
                 s.optionalObject("cutoff").map(InstrumentDefinitions::cutoff), Source.of(s.text("source")), codes,
                 s.optionalObject("prorating").map(p -> p.allowOnly(Set.of("minAnswered", "source"))
-                        .build(() -> new SubscaleProrating(p.integer("minAnswered"), Source.of(p.text("source")))))));
+                        .build(() -> new SubscaleProrating(p.integer("minAnswered"), Source.of(p.text("source"))))),
+                s.optionalObject("missingItems").map(InstrumentDefinitions::missingItems)));
     }
 
     private static ScoringRule scoring(JsonFields s) {
@@ -315,7 +316,7 @@ public final class InstrumentDefinitions {
                 n.decimal("sd"), Source.of(n.text("source"))));
     }
 
-    private static Codes codes(JsonFields c) {
+    static Codes codes(JsonFields c) {
         c.allowOnly(Set.of("loincPanel", "loincTotal", "loincItems", "loincUnscoredItems", "snomedScore", "source"));
         Map<String, String> items = new LinkedHashMap<>();
         c.optionalObject("loincItems").ifPresent(li -> li.fieldNames().forEach(id -> items.put(id, li.text(id))));
@@ -327,7 +328,7 @@ public final class InstrumentDefinitions {
                 snomed, c.optionalText("source").map(Source::of)));
     }
 
-    private static Licence licence(JsonFields l) {
+    static Licence licence(JsonFields l) {
         l.allowOnly(Set.of("kind", "holder", "wording", "terms", "citation", "source"));
         return l.build(() -> new Licence(l.enumValue("kind", Licence.Kind.class), l.text("holder"),
                 l.enumValue("wording", Licence.WordingPolicy.class), l.text("terms"), l.text("citation"),

@@ -24,8 +24,13 @@ public record Licence(Kind kind, String holder, WordingPolicy wording, String te
     public enum Kind {
         /** No rights reserved (PHQ-9, GAD-7). */
         PUBLIC_DOMAIN,
-        /** Creative Commons Attribution-NoDerivatives 4.0 (CORE-10). */
+        /** Creative Commons Attribution-NoDerivatives 4.0 (the CORE System Trust's licence 2015 to 2025). */
         CC_BY_ND_4_0,
+        /**
+         * Creative Commons Attribution-NonCommercial-NoDerivatives 4.0 (CORE-10, CORE-OM, YP-CORE: the CORE
+         * System Trust's current licence).
+         */
+        CC_BY_NC_ND_4_0,
         /** Creative Commons Attribution-NonCommercial-ShareAlike 4.0 (GBO). */
         CC_BY_NC_SA_4_0,
         /** Free to use on stated conditions (WEMWBS registration, KPCS unaltered with reference, PBQ). */

@@ -23,10 +23,15 @@ import org.imhmeasures.core.internal.Check;
  *        score), {@link Codes#none()} when none is known; never item codes (those belong to the instrument)
  * @param prorating the published opt-in prorating rule for the subscale (HADS: at least 4 of 7 answered),
  *        applied only when a caller asks for prorating; empty when none is published
+ * @param missingItems the subscale's own published missing-item rule (CORE-OM: Problems and Functioning
+ *        prorated over at most 1 missing item, Wellbeing and Risk none), applied whenever the instrument's
+ *        rule lets items be missing: beyond it the subscale has no score, while the total follows the
+ *        instrument's rule; empty when the subscale follows the instrument's rule
  * @since 0.1.0
  */
 public record Subscale(String id, String name, List<String> itemIds, Aggregation aggregation, ScoreRange range,
-        Bands bands, Optional<Cutoff> cutoff, Source source, Codes codes, Optional<SubscaleProrating> prorating) {
+        Bands bands, Optional<Cutoff> cutoff, Source source, Codes codes, Optional<SubscaleProrating> prorating,
+        Optional<MissingItemRule> missingItems) {
 
     /**
      * Validates.
@@ -43,6 +48,8 @@ public record Subscale(String id, String name, List<String> itemIds, Aggregation
      *     score), {@link Codes#none()} when none is known; never item codes (those belong to the instrument)
      * @param prorating the published opt-in prorating rule for the subscale, applied only when a caller asks
      *     for prorating; empty when none is published
+     * @param missingItems the subscale's own published missing-item rule ({@code none_allowed} or
+     *     {@code prorate}), or empty
      */
     public Subscale {
         id = Check.notBlank(id, "subscale id");
@@ -62,6 +69,36 @@ public record Subscale(String id, String name, List<String> itemIds, Aggregation
         Check.argument(prorating.isEmpty() || prorating.get().minAnswered() <= itemIds.size(),
                 "subscale %s prorating minimum answered must be at most %d: %d", id, itemIds.size(),
                 prorating.map(SubscaleProrating::minAnswered).orElse(0));
+        Check.notNull(missingItems, "subscale missing items");
+        if (missingItems.isPresent()) {
+            MissingItemRule rule = missingItems.get();
+            Check.argument(rule instanceof MissingItemRule.NoneAllowed || rule instanceof MissingItemRule.Prorate,
+                    "subscale %s missing-item rule must be none_allowed or prorate: %s", id, rule);
+            Check.argument(!(rule instanceof MissingItemRule.Prorate p) || p.maxMissing() < itemIds.size(),
+                    "subscale %s may prorate over at most %d missing items: %s", id, itemIds.size() - 1, rule);
+            Check.argument(prorating.isEmpty(), "subscale %s must not have both a prorating rule and a missing-item "
+                    + "rule: both", id);
+        }
+    }
+
+    /**
+     * Creates a subscale without its own missing-item rule.
+     *
+     * @param id lower-case id
+     * @param name display name
+     * @param itemIds member item ids
+     * @param aggregation how item scores combine
+     * @param range the subscale's range
+     * @param bands bands, possibly none
+     * @param cutoff cut-off, if published
+     * @param source scoring source
+     * @param codes score codes
+     * @param prorating the published opt-in prorating rule, if any
+     * @since 0.1.0
+     */
+    public Subscale(String id, String name, List<String> itemIds, Aggregation aggregation, ScoreRange range,
+            Bands bands, Optional<Cutoff> cutoff, Source source, Codes codes, Optional<SubscaleProrating> prorating) {
+        this(id, name, itemIds, aggregation, range, bands, cutoff, source, codes, prorating, Optional.empty());
     }
 
     /**

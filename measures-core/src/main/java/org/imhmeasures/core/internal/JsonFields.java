@@ -223,6 +223,27 @@ public final class JsonFields {
         return out;
     }
 
+    /** Reads an array of whole numbers; a missing field is an empty list. */
+    public List<Integer> integers(String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return List.of();
+        }
+        if (!value.isArray()) {
+            throw fail(field, "field must be an array: " + describe(value));
+        }
+        List<Integer> out = new ArrayList<>(value.size());
+        for (int i = 0; i < value.size(); i++) {
+            JsonNode element = value.get(i);
+            if (!Json.isInt(element)) {
+                throw new FieldException(Json.element(child(field), i), "element must be a whole number: "
+                        + describe(element), null);
+            }
+            out.add(element.intValue());
+        }
+        return out;
+    }
+
     /** The names of this object's fields, in document order. */
     public List<String> fieldNames() {
         List<String> names = new ArrayList<>();

@@ -23,7 +23,7 @@ class CatalogueTest {
 
     /** Licences under which no item or option text may ship (brief and NOTICE). */
     private static final Set<String> RESTRICTED = Set.of("EPDS", "WEMWBS", "SWEMWBS", "HADS", "KIPS", "PIR-GAS", "ADBB",
-            "M-ADBB", "WHOOLEY", "ASQ:SE-2:2m", "ASQ:SE-2:60m", "LOAF");
+            "M-ADBB", "WHOOLEY", "ASQ:SE-2:2m", "ASQ:SE-2:60m", "LOAF", "CORE-OM", "BPSES");
 
     static List<Instrument> instruments() {
         return Catalogue.builtIn().instruments();
@@ -33,7 +33,7 @@ class CatalogueTest {
     void builtIn_holdsTheFoundationInstrumentsInOrder() {
         assertEquals(List.of("PHQ-9", "GAD-7", "EPDS", "CORE-10", "WEMWBS", "SWEMWBS", "GBO", "PIR-GAS", "KPCS", "PBQ",
                 "HADS", "KIPS", "PHQ-2", "GAD-2", "WHOOLEY", "ADBB", "M-ADBB", "MAAS", "ASQ:SE-2:2m", "ASQ:SE-2:60m",
-                "LOAF"),
+                "LOAF", "CORE-OM", "BPSES"),
                 instruments().stream().map(Instrument::id).collect(Collectors.toList()));
     }
 

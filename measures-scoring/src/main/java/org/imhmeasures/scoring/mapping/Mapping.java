@@ -487,8 +487,10 @@ public final class Mapping {
                 throw root.fail("instruments", "instruments must map at least one instrument: none");
             }
             for (String id : instruments.fieldNames()) {
-                Instrument instrument = catalogue.find(id).orElseThrow(() -> instruments.fail(id,
-                        "instrument must be one of " + ids() + ": \"" + id + "\""));
+                Instrument instrument = catalogue.find(id).orElseThrow(() -> instruments.fail(id, catalogue
+                        .reference(id).map(r -> "instrument is listed for reference only and cannot be scored: "
+                                + r.notScorableBecause())
+                        .orElseGet(() -> "instrument must be one of " + ids() + ": \"" + id + "\"")));
                 b.instruments.put(id, blocks(instruments, id, instrument, b));
             }
             return b;
