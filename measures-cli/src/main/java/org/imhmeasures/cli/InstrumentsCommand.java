@@ -35,7 +35,10 @@ import picocli.CommandLine.ParentCommand;
 /** {@code instruments [--json]}: the catalogue as a table, or as JSON for tools. */
 @Command(name = "instruments", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         sortOptions = false, sortSynopsis = false, separator = " ",
-        description = "List the instrument catalogue: range, cut-off, reliable change, licence, wording shipped.",
+        description = {"List the instrument catalogue: range, cut-off, reliable change, licence, wording shipped.",
+            "Then the instruments listed for reference only (identity, licence, confirmed structure; not scorable "
+                + "because a value a scorer needs is unconfirmed). In --json every entry has \"scorable\"; "
+                + "reference entries carry \"notScorableBecause\" and their omissions instead of scoring fields."},
         footerHeading = "%nExample:%n", footer = "  imh-measures instruments --json",
         exitCodeListHeading = Main.EXIT_HEADING, exitCodeList = {Main.EXIT_0, Main.EXIT_2})
 final class InstrumentsCommand implements Callable<Integer> {
@@ -45,7 +48,8 @@ final class InstrumentsCommand implements Callable<Integer> {
     @ParentCommand
     private Main main;
 
-    @Option(names = "--json", description = "the whole catalogue as JSON, for tools")
+    @Option(names = "--json", description = "the whole catalogue as JSON, for tools: one array, instruments first, "
+            + "then references (\"scorable\": false)")
     private boolean json;
 
     private InstrumentsCommand() {

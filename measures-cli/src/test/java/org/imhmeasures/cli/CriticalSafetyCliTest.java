@@ -37,7 +37,7 @@ class CriticalSafetyCliTest {
         CliRun r = CliRun.of("score", "--instrument", "CORE-10", "--input", in.toString(), "--output", out.toString());
         assertEquals(0, r.status(), r.err());
         assertEquals(List.of("record_id,instrument,definition_version,raw_total,total,band,caseness,items_missing,"
-                + "prorated,critical_items,critical_unanswered", "a,CORE-10,1.0.0,10,11.11,mild,true,1,true,,core10_6"),
+                + "prorated,critical_items,critical_unanswered", "a,CORE-10,1.0.1,10,11.11,mild,true,1,true,,core10_6"),
                 Files.readAllLines(out));
         assertTrue(r.out().contains("critical items unanswered in 1 rows (alert status unknown): see "
                 + "critical_unanswered"), r.out());

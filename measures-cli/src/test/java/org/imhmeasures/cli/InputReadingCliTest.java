@@ -68,7 +68,7 @@ class InputReadingCliTest {
         CliRun r = CliRun.of("score", "--instrument", "CORE-10", "--input", in.toString(), "--output", out.toString());
         assertEquals(0, r.status(), r.err());
         assertFalse(r.err().contains("warning"), r.err());
-        assertEquals("a,CORE-10,1.0.0,10,10,healthy/low level,false,0,false,,", Files.readAllLines(out).get(1));
+        assertEquals("a,CORE-10,1.0.1,10,10,healthy/low level,false,0,false,,", Files.readAllLines(out).get(1));
     }
 
     @Test

@@ -38,7 +38,12 @@ class MainTest {
         CliRun r = run("instruments", "--json");
         assertEquals(0, r.status());
         JsonNode all = new ObjectMapper().readTree(r.out());
-        assertEquals(Catalogue.builtIn().instruments().size(), all.size());
+        // every instrument, then the instruments listed for reference only ("scorable": false)
+        assertEquals(Catalogue.builtIn().instruments().size() + Catalogue.builtIn().references().size(), all.size());
+        for (int i = 0; i < all.size(); i++) {
+            assertEquals(i < Catalogue.builtIn().instruments().size(), all.get(i).get("scorable").asBoolean(),
+                    all.get(i).get("id").asText());
+        }
         JsonNode phq9 = all.get(0);
         for (String field : List.of("id", "version", "name", "range", "direction", "cutoff", "bands", "reliableChange",
                 "licence", "items")) {
@@ -72,8 +77,8 @@ class MainTest {
         assertEquals(List.of(
                 "record_id,instrument,definition_version,raw_total,total,band,caseness,items_missing,prorated,"
                         + "critical_items,critical_unanswered",
-                "a,CORE-10,1.0.0,8,8.89,healthy/low level,false,1,true,,",
-                "c,CORE-10,1.0.0,40,40,severe,true,0,false,core10_6,"), Files.readAllLines(out));
+                "a,CORE-10,1.0.1,8,8.89,healthy/low level,false,1,true,,",
+                "c,CORE-10,1.0.1,40,40,severe,true,0,false,core10_6,"), Files.readAllLines(out));
         assertEquals(List.of("line,record_id,reason,message,critical_items,critical_unanswered",
                 "3,b,too_many_missing,missing items must number at most 1: 2 (core10_9;core10_10); critical item at "
                         + "alert level: core10_6,core10_6,"), Files.readAllLines(rej));

@@ -156,7 +156,7 @@ class MappedExportCliTest {
         assertEquals(0, mapped.status(), mapped.err());
         List<String> rows = Files.readAllLines(dir.resolve("mapped.csv"));
         assertTrue(rows.get(0).endsWith(",critical_unanswered,team"), rows.get(0));
-        assertTrue(rows.get(1).startsWith("a,CORE-10,1.0.0,9,"), rows.get(1));
+        assertTrue(rows.get(1).startsWith("a,CORE-10,1.0.1,9,"), rows.get(1));
         assertTrue(rows.get(1).endsWith(",Café Team"), rows.get(1));
         assertTrue(rows.get(2).contains(",core10_6,"), "item 6 at alert level: " + rows.get(2));
 

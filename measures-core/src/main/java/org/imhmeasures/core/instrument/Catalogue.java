@@ -68,7 +68,8 @@ public final class Catalogue {
     static final List<String> BUILT_IN_FILES = List.copyOf(BUILT_IN_INDEX.values());
 
     /** Built-in references (instruments listed for identity, licence and structure only): id → file. */
-    static final Map<String, String> BUILT_IN_REFERENCES = builtInIndex("MORS-SF", "morssf.json");
+    static final Map<String, String> BUILT_IN_REFERENCES = builtInIndex("MORS-SF", "morssf.json", "MPAS",
+            "mpas.json", "PRFQ", "prfq.json", "YP-CORE", "ypcore.json");
 
     private final Map<String, Entry> byId;
     // ids of the built-in references this catalogue lists: those not replaced by an instrument of the same id

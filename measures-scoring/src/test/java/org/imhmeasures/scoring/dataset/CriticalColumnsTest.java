@@ -50,8 +50,8 @@ class CriticalColumnsTest {
                 + "b,1,3,3,1,1,0,1,1,1,\n");    // item 10 missing: prorated, nothing critical unknown
         assertEquals("record_id,instrument,definition_version,raw_total,total,band,caseness,items_missing,prorated,"
                 + "critical_items,critical_unanswered", r.output().get(0));
-        assertEquals("a,CORE-10,1.0.0,10,11.11,mild,true,1,true,,core10_6", r.output().get(1));
-        assertEquals("b,CORE-10,1.0.0,8,8.89,healthy/low level,false,1,true,,", r.output().get(2));
+        assertEquals("a,CORE-10,1.0.1,10,11.11,mild,true,1,true,,core10_6", r.output().get(1));
+        assertEquals("b,CORE-10,1.0.1,8,8.89,healthy/low level,false,1,true,,", r.output().get(2));
         assertEquals(new DatasetSummary(2, 2, 0, 0, 1), r.summary());
     }
 
@@ -90,7 +90,7 @@ class CriticalColumnsTest {
         Run l = run(Scorer.of(Catalogue.builtIn().get("CORE-10")), DatasetFormat.LONG_CSV,
                 "record_id,timepoint,instrument,item_id,code\n" + String.join("", List.of(1, 2, 3, 4, 5, 7, 8, 9, 10)
                         .stream().map(i -> "a,review,CORE-10,core10_" + i + ",1\n").toList()));
-        assertEquals("a,CORE-10,1.0.0,13,14.44,mild,true,1,true,,core10_6,review", l.output().get(1));
+        assertEquals("a,CORE-10,1.0.1,13,14.44,mild,true,1,true,,core10_6,review", l.output().get(1));
     }
 
     @Test

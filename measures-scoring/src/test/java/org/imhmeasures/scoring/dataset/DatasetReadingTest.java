@@ -117,8 +117,8 @@ class DatasetReadingTest {
         assertEquals(List.of(
                 "record_id,instrument,definition_version,raw_total,total,band,caseness,items_missing,prorated,"
                         + "critical_items,critical_unanswered",
-                "a,CORE-10,1.0.0,10,10,healthy/low level,false,0,false,,",
-                "b,CORE-10,1.0.0,40,40,severe,true,0,false,core10_6,"), r.output());
+                "a,CORE-10,1.0.1,10,10,healthy/low level,false,0,false,,",
+                "b,CORE-10,1.0.1,40,40,severe,true,0,false,core10_6,"), r.output());
     }
 
     @Test

@@ -89,7 +89,7 @@ class LongFormatGroupingTest {
         String input = HEADER + String.join("", a.subList(0, 9)) + String.join("", b) + a.get(9);
         Run r = run(CORE10, input);
         assertEquals(new DatasetSummary(2, 2, 0, 0), r.summary(), r.rejects());
-        assertEquals("a,CORE-10,1.0.0,10,10,healthy/low level,false,0,false,,,t1", r.outputLines().get(1));
+        assertEquals("a,CORE-10,1.0.1,10,10,healthy/low level,false,0,false,,,t1", r.outputLines().get(1));
     }
 
     @Test
