@@ -24,6 +24,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import org.imhmeasures.core.instrument.Catalogue;
 import org.imhmeasures.scoring.AmbiguousScoreException;
+import org.imhmeasures.scoring.AnswersOnlyException;
 import org.imhmeasures.scoring.AnswerKind;
 import org.imhmeasures.scoring.mapping.AnswerForm;
 import org.imhmeasures.scoring.mapping.Mapping;
@@ -208,6 +209,9 @@ final class ScoreCommand implements Callable<Integer> {
             try {
                 options = options.with(AnswerKind.SCORES);
                 Scorer.of(instrument, options);
+            } catch (AnswersOnlyException e) {
+                throw CatalogueOptions.usage(spec, "--answers scores must not be used with " + instrument.id()
+                        + ": it records answers only and has no item scores (give codes or labels)");
             } catch (AmbiguousScoreException e) {
                 throw new CommandFailure("--answers scores must be readable for " + instrument.id() + ": "
                         + e.getMessage(), e);
