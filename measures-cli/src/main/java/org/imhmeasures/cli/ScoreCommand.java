@@ -172,11 +172,11 @@ final class ScoreCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws CommandFailure, OutputFiles.SameFileException {
+    public Integer call() throws CommandFailure, UsageException, OutputFiles.SameFileException {
         return run(main.out, main.err);
     }
 
-    private int run(PrintStream out, PrintStream err) throws CommandFailure, OutputFiles.SameFileException {
+    private int run(PrintStream out, PrintStream err) throws CommandFailure, UsageException, OutputFiles.SameFileException {
         MappedRun.checkInstrumentOptions(spec, instrumentId, instrumentIds, output, outputDir, mapFile, rejects);
         if (mapFile != null && (answers != null || delimiter != null || encoding != null || datasetFormat != null)) {
             throw CatalogueOptions.usage(spec, "--answers, --delimiter, --encoding and --format must not be given with "
@@ -210,7 +210,7 @@ final class ScoreCommand implements Callable<Integer> {
                 options = options.with(AnswerKind.SCORES);
                 Scorer.of(instrument, options);
             } catch (AnswersOnlyException e) {
-                throw CatalogueOptions.usage(spec, "--answers scores must not be used with " + instrument.id()
+                throw new UsageException("--answers scores must not be used with " + instrument.id()
                         + ": it records answers only and has no item scores (give codes or labels)");
             } catch (AmbiguousScoreException e) {
                 throw new CommandFailure("--answers scores must be readable for " + instrument.id() + ": "
