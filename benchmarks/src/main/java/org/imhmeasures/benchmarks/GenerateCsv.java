@@ -11,10 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.imhmeasures.core.instrument.AnswerOption;
 import org.imhmeasures.core.instrument.Catalogue;
 import org.imhmeasures.core.instrument.Instrument;
-import org.imhmeasures.core.instrument.ResponseScale;
+import org.imhmeasures.core.instrument.ListedAnswer;
 
 /**
  * Writes a wide benchmark CSV: {@code record_id} plus one column per item, random valid codes, about 1%
@@ -34,8 +33,9 @@ public final class GenerateCsv {
         SplittableRandom random = new SplittableRandom(args.length > 3 ? Long.parseLong(args[3]) : 1);
         String[][] codes = new String[instrument.items().size()][];
         for (int i = 0; i < codes.length; i++) {
-            List<AnswerOption> options = ((ResponseScale.Options) instrument.items().get(i).scale()).options();
-            codes[i] = options.stream().map(AnswerOption::code).toArray(String[]::new);
+            // listed codes, scored options or unscored categories (answers-only instruments) alike
+            List<ListedAnswer> options = instrument.items().get(i).scale().listedAnswers();
+            codes[i] = options.stream().map(ListedAnswer::code).toArray(String[]::new);
         }
         try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
             w.write("record_id");

@@ -142,6 +142,10 @@ final class ChangeCommand implements Callable<Integer> {
         Optional<Path> summary = Optional.ofNullable(summaryFile);
         Optional<Path> rejects = Optional.ofNullable(rejectsFile);
         ChangeOptions options = parameters.options();
+        if (!instrument.scored()) {
+            // whatever the parameters: nothing to compare (the model's own typed refusal, one line)
+            throw new UsageException(ChangeModel.published(instrument, options).unusable().orElseThrow().message());
+        }
         parameters.warn(err);
         if (options.parameters() == ParameterSource.PUBLISHED) {
             Optional<ChangeResult.NotAssessable> unusable = ChangeModel.published(instrument, options).unusable();

@@ -67,6 +67,9 @@ import org.imhmeasures.scoring.dataset.RowHandler;
  * given; outputs appear only when the run completed ({@link OutputFiles}); no output may be an input
  * ({@code --input}, {@code --definition}, {@code --wording}).
  *
+ * <p>An instrument that records answers only (scoring method {@code answers_only}, a feedback question) has no
+ * score: each mapped row gives its QuestionnaireResponse alone, no Observation (see {@code docs/fhir.md}).
+ *
  * <p>A rejected row with a critical-item alert must still reach the record system: besides its reject row,
  * the NDJSON gets its alert Observation ({@link ScoreMapping#toAlertObservation}, id {@code alert-<line>},
  * the record id as its identifier in {@value #RECORD_ID_SYSTEM}, no QuestionnaireResponse since the row's
@@ -237,12 +240,14 @@ final class FhirCommand implements Callable<Integer> {
                         subject(subjectSystem, row.recordId()));
                 response.setId("qr-" + row.line());
                 response.setIdentifier(new Identifier().setSystem(RECORD_ID_SYSTEM).setValue(row.recordId()));
-                Observation observation = ScoreMapping.toObservation(instrument, scored, response);
-                observation.setId("obs-" + row.line());
                 out.write(json.encodeResourceToString(response));
                 out.write('\n');
-                out.write(json.encodeResourceToString(observation));
-                out.write('\n');
+                if (instrument.scored()) { // an answers-only instrument has no score: its response is the record
+                    Observation observation = ScoreMapping.toObservation(instrument, scored, response);
+                    observation.setId("obs-" + row.line());
+                    out.write(json.encodeResourceToString(observation));
+                    out.write('\n');
+                }
             }
 
             @Override

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import org.imhmeasures.core.instrument.AnswerCategory;
 import org.imhmeasures.core.instrument.AnswerOption;
 import org.imhmeasures.core.instrument.Band;
 import org.imhmeasures.core.instrument.Bands;
@@ -130,6 +131,9 @@ final class InstrumentsCommand implements Callable<Integer> {
     }
 
     private static String range(Instrument i) {
+        if (!i.scored()) {
+            return "answers only (no score)";
+        }
         if (i.totalRange().isPresent()) {
             return i.totalRange().get().toString();
         }
@@ -137,6 +141,9 @@ final class InstrumentsCommand implements Callable<Integer> {
     }
 
     private static String cutoff(Instrument i) {
+        if (!i.scored()) {
+            return "not applicable";
+        }
         if (i.caseness().isPresent()) {
             return describe(i.caseness().get());
         }
@@ -150,6 +157,9 @@ final class InstrumentsCommand implements Callable<Integer> {
     }
 
     private static String reliableChange(Instrument i) {
+        if (!i.scored()) {
+            return "not applicable";
+        }
         if (i.reliableChange().isEmpty()) {
             return "none published";
         }
@@ -234,6 +244,14 @@ final class InstrumentsCommand implements Callable<Integer> {
                         ObjectNode on = opts.addObject();
                         on.put("code", o.code());
                         on.put("score", o.score());
+                        o.label().ifPresent(l -> on.put("label", l));
+                    }
+                } else if (item.scale() instanceof ResponseScale.Unscored unscored) {
+                    // answers recorded, never scored: the options carry no score field at all
+                    ArrayNode opts = itemNode.putArray("options");
+                    for (AnswerCategory o : unscored.categories()) {
+                        ObjectNode on = opts.addObject();
+                        on.put("code", o.code());
                         o.label().ifPresent(l -> on.put("label", l));
                     }
                 } else if (item.scale() instanceof ResponseScale.Rating rating) {

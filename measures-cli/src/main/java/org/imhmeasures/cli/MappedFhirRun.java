@@ -60,7 +60,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * timepoint (copied from the export without a {@code timepoints} table) is none of the FHIR timepoint codes, and
  * as {@code duplicate_administration} when an earlier one of the run has the same record id, instrument,
  * timepoint and date (it would get the same ids). Such rows stay counted: read = mapped + rejected + not
- * administered, per instrument.
+ * administered, per instrument. An instrument that records answers only gives each administration's
+ * QuestionnaireResponse alone (no score, so no Observation).
  */
 final class MappedFhirRun {
 
@@ -233,6 +234,10 @@ final class MappedFhirRun {
                 return;
             }
             QuestionnaireResponse response = resources.response(instrument, administration, key);
+            if (!instrument.scored()) {
+                emit(row, response); // answers only: no score, so no Observation; the response is the record
+                return;
+            }
             Observation observation = resources.observation(instrument, scored, response, key);
             emit(row, response, observation);
         }

@@ -109,6 +109,10 @@ final class OutcomeCommand implements Callable<Integer> {
         List<OutputFiles.Named> inputs = new ArrayList<>();
         Map<Instrument, Path> files = new LinkedHashMap<>();
         for (Instrument measure : measures) {
+            if (!measure.scored()) {
+                throw new UsageException("--measures must be scored instruments: " + measure.id() + " records answers "
+                        + "only and has no score to compare");
+            }
             ChangeModel model = ChangeModel.published(measure, ChangeOptions.defaults());
             if (model.unusable().isPresent() || model.parameters().cutoff().isEmpty()) {
                 throw new UsageException("--measures must have a published reliable-change threshold and caseness "

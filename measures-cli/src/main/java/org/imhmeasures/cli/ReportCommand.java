@@ -209,7 +209,8 @@ final class ReportCommand implements Callable<Integer> {
     }
 
     /** The score files of DIR named by an instrument key, in catalogue order; others are named on stderr. */
-    private Map<Instrument, Path> measures(Catalogue catalogue, List<Instrument> instruments) throws CommandFailure {
+    private Map<Instrument, Path> measures(Catalogue catalogue, List<Instrument> instruments) throws CommandFailure,
+            UsageException {
         if (!Files.isDirectory(scores)) {
             throw new CommandFailure("--scores must be a directory from score --output-dir: " + RunFiles.name(scores),
                     null);
@@ -226,15 +227,27 @@ final class ReportCommand implements Callable<Integer> {
             throw new CommandFailure("--scores must be a readable directory: " + RunFiles.name(scores), e);
         }
         Map<Instrument, Path> found = new LinkedHashMap<>();
+        List<Instrument> answersOnly = new ArrayList<>();
         for (Instrument instrument : catalogue.instruments()) {
             Path file = byKey.remove(key(instrument.key()));
-            if (file != null) {
+            if (file != null && !instrument.scored()) {
+                // a feedback form's answers have no score to plot or compare: left out, said so
+                answersOnly.add(instrument);
+                main.err.println("imh-measures: warning: --scores " + file.getFileName() + ": " + instrument.id()
+                        + " records answers only and has no score to compare: left out");
+            } else if (file != null) {
                 found.put(instrument, file);
                 instruments.add(instrument);
             }
         }
         byKey.values().forEach(f -> main.err.println("imh-measures: warning: --scores " + f.getFileName()
                 + " is named by no instrument key: left out"));
+        if (found.isEmpty() && !answersOnly.isEmpty()) {
+            throw new UsageException("--scores must hold a score file of a scored instrument: "
+                    + answersOnly.stream().map(Instrument::id).collect(java.util.stream.Collectors.joining(", "))
+                    + (answersOnly.size() == 1 ? " records" : " record") + " answers only and "
+                    + (answersOnly.size() == 1 ? "has" : "have") + " no score to compare");
+        }
         if (found.isEmpty()) {
             throw new CommandFailure("--scores must hold a score file named by an instrument key (such as phq9.csv): "
                     + "none in " + RunFiles.name(scores), null);

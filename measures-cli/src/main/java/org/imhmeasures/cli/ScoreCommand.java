@@ -24,6 +24,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import org.imhmeasures.core.instrument.Catalogue;
 import org.imhmeasures.scoring.AmbiguousScoreException;
+import org.imhmeasures.scoring.AnswersOnlyException;
 import org.imhmeasures.scoring.AnswerKind;
 import org.imhmeasures.scoring.mapping.AnswerForm;
 import org.imhmeasures.scoring.mapping.Mapping;
@@ -171,11 +172,11 @@ final class ScoreCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws CommandFailure, OutputFiles.SameFileException {
+    public Integer call() throws CommandFailure, UsageException, OutputFiles.SameFileException {
         return run(main.out, main.err);
     }
 
-    private int run(PrintStream out, PrintStream err) throws CommandFailure, OutputFiles.SameFileException {
+    private int run(PrintStream out, PrintStream err) throws CommandFailure, UsageException, OutputFiles.SameFileException {
         MappedRun.checkInstrumentOptions(spec, instrumentId, instrumentIds, output, outputDir, mapFile, rejects);
         if (mapFile != null && (answers != null || delimiter != null || encoding != null || datasetFormat != null)) {
             throw CatalogueOptions.usage(spec, "--answers, --delimiter, --encoding and --format must not be given with "
@@ -208,6 +209,9 @@ final class ScoreCommand implements Callable<Integer> {
             try {
                 options = options.with(AnswerKind.SCORES);
                 Scorer.of(instrument, options);
+            } catch (AnswersOnlyException e) {
+                throw new UsageException("--answers scores must not be used with " + instrument.id()
+                        + ": it records answers only and has no item scores (give codes or labels)");
             } catch (AmbiguousScoreException e) {
                 throw new CommandFailure("--answers scores must be readable for " + instrument.id() + ": "
                         + e.getMessage(), e);

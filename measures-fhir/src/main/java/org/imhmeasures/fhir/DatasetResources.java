@@ -137,6 +137,7 @@ public final class DatasetResources {
      * @param response the administration's response from {@link #response}
      * @param key the administration's key
      * @return a new Observation with its stable id
+     * @throws NoScoreException if the instrument records answers only: write its response alone
      * @throws IllegalArgumentException as {@link ScoreMapping#toObservation}
      */
     public Observation observation(Instrument instrument, Scored scored, QuestionnaireResponse response,

@@ -65,6 +65,11 @@ import org.imhmeasures.scoring.SubscaleScore;
  * {@code urn:uuid:<uuid>} — a name-based UUID of the response's content (SHA-256 of its compact JSON), so
  * the same response always gets the same reference.
  *
+ * <p>A response of an instrument that records answers only (a feedback question) is read and checked like
+ * any other but has no score: it is {@link Refused} with one {@code information} issue (code
+ * {@code informational}, details {@code answers_only}) and no Observation — the response itself is the
+ * record.
+ *
  * <p>Refused: the {@code OperationOutcome}, plus — when a critical item was answered at its alert level,
  * whether the response failed mapping or scoring — the alert Observation of
  * {@link ScoreMapping#toAlertObservation}, so that the alert is never lost with the score. A response
@@ -227,6 +232,17 @@ public final class FhirScoring {
             return new Refused(outcome, alert, summary, Optional.of(reference));
         }
         Scored scored = (Scored) result;
+        if (!instrument.scored()) {
+            // a feedback form: the response maps and its answers are valid, but there is no score to observe
+            OperationOutcome outcome = new OperationOutcome();
+            String message = "response of " + instrument.id() + " must be of a scored instrument for a score "
+                    + "Observation: it records answers only (" + scored.recordedAnswers().size() + " answered); the "
+                    + "QuestionnaireResponse is the record";
+            outcome.addIssue().setSeverity(IssueSeverity.INFORMATION).setCode(IssueType.INFORMATIONAL)
+                    .setDetails(new CodeableConcept().setText("answers_only")).setDiagnostics(message)
+                    .addExpression(ROOT);
+            return new Refused(outcome, Optional.empty(), message, Optional.of(reference));
+        }
         Observation observation = ScoreMapping.toObservation(instrument, scored, withId(response, reference));
         fill(observation, response, reference);
         List<String> warnings = new ArrayList<>();

@@ -20,6 +20,7 @@ import org.imhmeasures.core.instrument.Aggregation;
 import org.imhmeasures.core.instrument.AnswerOption;
 import org.imhmeasures.core.instrument.Instrument;
 import org.imhmeasures.core.instrument.Item;
+import org.imhmeasures.core.instrument.ListedAnswer;
 import org.imhmeasures.core.instrument.Licence;
 import org.imhmeasures.core.instrument.ResponseScale;
 import org.imhmeasures.core.instrument.ScoringRule;
@@ -180,9 +181,25 @@ public final class QuestionnaireMapping {
      * @throws IllegalArgumentException if {@code option} is not one of {@code options}
      */
     public static String neutralOptionLabel(ResponseScale.Options options, AnswerOption option) {
-        int index = options.options().indexOf(option);
-        Require.argument(index >= 0, "option must be one of the item's options: %s", Redact.code(option.code()));
-        return "option " + (index + 1) + " of " + options.options().size() + " (code " + option.code() + ")";
+        return neutralOptionLabel((ResponseScale) options, option);
+    }
+
+    /**
+     * The neutral label of a listed answer whose wording may not ship, scored option or unscored category
+     * alike: {@code option <n> of <N> (code <c>)}, as {@link #neutralOptionLabel(ResponseScale.Options,
+     * AnswerOption)}.
+     *
+     * @param scale the item's scale
+     * @param answer one of its listed answers
+     * @return the label
+     * @throws IllegalArgumentException if {@code answer} is not one of the scale's listed answers
+     * @since 0.2.0
+     */
+    public static String neutralOptionLabel(ResponseScale scale, ListedAnswer answer) {
+        List<ListedAnswer> listed = scale.listedAnswers();
+        int index = listed.indexOf(answer);
+        Require.argument(index >= 0, "option must be one of the item's options: %s", Redact.code(answer.code()));
+        return "option " + (index + 1) + " of " + listed.size() + " (code " + answer.code() + ")";
     }
 
     /**
@@ -219,15 +236,19 @@ public final class QuestionnaireMapping {
         component.setRequired(false);
         component.setRepeats(false);
         ResponseScale scale = item.scale();
-        if (scale instanceof ResponseScale.Options options) {
+        if (!scale.listedAnswers().isEmpty()) {
             component.setType(QuestionnaireItemType.CHOICE);
-            for (AnswerOption option : options.options()) {
+            for (ListedAnswer option : scale.listedAnswers()) {
                 QuestionnaireItemAnswerOptionComponent answer = component.addAnswerOption();
-                answer.addExtension(FhirUris.ORDINAL_VALUE, new DecimalType(BigDecimal.valueOf(option.score())));
+                // only a scored option has a weight: an unscored category (answers_only) gets none, so no
+                // renderer or FHIRPath weight() invents a score for it
+                if (option instanceof AnswerOption scored) {
+                    answer.addExtension(FhirUris.ORDINAL_VALUE, new DecimalType(BigDecimal.valueOf(scored.score())));
+                }
                 option.loincAnswer().ifPresent(la -> answer.addExtension(FhirUris.LOINC_ANSWER,
                         new Coding(FhirUris.LOINC, la, option.label().orElse(null))));
                 Coding coding = new Coding(FhirUris.answers(instrument), option.code(),
-                        option.label().orElse(neutralOptionLabel(options, option)));
+                        option.label().orElse(neutralOptionLabel(scale, option)));
                 answer.setValue(coding);
             }
         } else if (scale instanceof ResponseScale.Rating rating) {

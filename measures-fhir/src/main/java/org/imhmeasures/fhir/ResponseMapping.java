@@ -29,10 +29,10 @@ import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Type;
 import org.hl7.fhir.r4.model.codesystems.DataAbsentReason;
-import org.imhmeasures.core.instrument.AnswerOption;
 import org.imhmeasures.core.instrument.Catalogue;
 import org.imhmeasures.core.instrument.Instrument;
 import org.imhmeasures.core.instrument.Item;
+import org.imhmeasures.core.instrument.ListedAnswer;
 import org.imhmeasures.core.instrument.ResponseScale;
 import org.imhmeasures.core.instrument.Subscale;
 import org.imhmeasures.scoring.Administration;
@@ -178,10 +178,10 @@ public final class ResponseMapping {
 
     private static Type value(Instrument instrument, Item item, String code) {
         ResponseScale scale = item.scale();
-        Require.argument(scale.scoreOf(code).isPresent(), "answer to %s must be one of %s: %s", item.id(),
+        Require.argument(scale.allows(code), "answer to %s must be one of %s: %s", item.id(),
                 scale.describeAllowed(), Redact.code(code));
-        if (scale instanceof ResponseScale.Options options) {
-            AnswerOption option = options.options().stream().filter(o -> o.code().equals(code)).findFirst()
+        if (!scale.listedAnswers().isEmpty()) {
+            ListedAnswer option = scale.listedAnswers().stream().filter(o -> o.code().equals(code)).findFirst()
                     .orElseThrow();
             return new Coding(FhirUris.answers(instrument), option.code(), option.label().orElse(null));
         }
@@ -440,7 +440,8 @@ public final class ResponseMapping {
         }
         Type value = answer.getValue();
         ResponseScale scale = item.scale();
-        if (scale instanceof ResponseScale.Options options) {
+        if (!scale.listedAnswers().isEmpty()) { // coded options, scored or not
+            List<ListedAnswer> options = scale.listedAnswers();
             if (!(value instanceof Coding coding)) {
                 throw new FhirMappingException.InvalidValue(answerPath, "be a valueCoding",
                         typeName(value));
@@ -452,12 +453,12 @@ public final class ResponseMapping {
                         : ""), coding.getSystem());
             }
             String given = coding.getCode() == null ? null : coding.getCode().strip();
-            Optional<AnswerOption> option = given == null || given.isEmpty() ? Optional.empty()
-                    : options.options().stream().filter(o -> loincCoded ? o.loincAnswer().filter(given::equals)
+            Optional<ListedAnswer> option = given == null || given.isEmpty() ? Optional.empty()
+                    : options.stream().filter(o -> loincCoded ? o.loincAnswer().filter(given::equals)
                             .isPresent() : o.code().equals(given)).findFirst();
             if (option.isEmpty() && !coding.hasSystem() && given != null) {
                 // a renderer may drop the system: an LA code still names its option
-                option = options.options().stream().filter(o -> o.loincAnswer().filter(given::equals).isPresent())
+                option = options.stream().filter(o -> o.loincAnswer().filter(given::equals).isPresent())
                         .findFirst();
             }
             if (option.isEmpty()) {
@@ -467,7 +468,7 @@ public final class ResponseMapping {
             }
             String code = option.get().code();
             if (coding.hasDisplay()) {
-                checkDisplay(item, options, code, coding.getDisplay(), answerPath + ".valueCoding.display");
+                checkDisplay(item, scale, code, coding.getDisplay(), answerPath + ".valueCoding.display");
             }
             return new Answer.Given(code);
         }
@@ -475,19 +476,19 @@ public final class ResponseMapping {
             throw new FhirMappingException.InvalidValue(answerPath, "be a valueInteger", typeName(value));
         }
         String code = Integer.toString(integer.getValue());
-        if (scale.scoreOf(code).isEmpty()) {
+        if (!scale.allows(code)) {
             throw new FhirMappingException.InvalidValue(answerPath + ".valueInteger", "be within "
                     + scale.describeAllowed(), code);
         }
         return new Answer.Given(code);
     }
 
-    private static boolean hasLoincAnswers(ResponseScale.Options options) {
-        return options.options().stream().anyMatch(o -> o.loincAnswer().isPresent());
+    private static boolean hasLoincAnswers(List<ListedAnswer> options) {
+        return options.stream().anyMatch(o -> o.loincAnswer().isPresent());
     }
 
-    private static String describeLoinc(ResponseScale.Options options) {
-        List<String> codes = options.options().stream().flatMap(o -> o.loincAnswer().stream()).toList();
+    private static String describeLoinc(List<ListedAnswer> options) {
+        List<String> codes = options.stream().flatMap(o -> o.loincAnswer().stream()).toList();
         return codes.isEmpty() ? "no LOINC answer code (none known for this item)" : String.join(", ", codes);
     }
 
@@ -495,14 +496,13 @@ public final class ResponseMapping {
      * Refuses a display that is the label of another option of the item than the coded one (see the class
      * documentation). The exception names that option's code, never the display text.
      */
-    private static void checkDisplay(Item item, ResponseScale.Options scale, String code, String display,
-            String path) {
-        AnswerOption own = scale.options().stream().filter(o -> o.code().equals(code)).findFirst().orElseThrow();
+    private static void checkDisplay(Item item, ResponseScale scale, String code, String display, String path) {
+        ListedAnswer own = scale.listedAnswers().stream().filter(o -> o.code().equals(code)).findFirst().orElseThrow();
         String shown = comparable(display);
         if (shown.equals(comparable(shownLabel(scale, own)))) {
             return;
         }
-        for (AnswerOption other : scale.options()) {
+        for (ListedAnswer other : scale.listedAnswers()) {
             if (!other.code().equals(code) && shown.equals(comparable(shownLabel(scale, other)))) {
                 throw new FhirMappingException.InvalidValue(path, "agree with valueCoding.code " + code + " of "
                         + item.id(), "the label of code " + other.code());
@@ -511,7 +511,7 @@ public final class ResponseMapping {
     }
 
     /** The option's label, or the neutral position label a renderer shows for it where no wording ships. */
-    private static String shownLabel(ResponseScale.Options scale, AnswerOption option) {
+    private static String shownLabel(ResponseScale scale, ListedAnswer option) {
         return option.label().orElseGet(() -> QuestionnaireMapping.neutralOptionLabel(scale, option));
     }
 

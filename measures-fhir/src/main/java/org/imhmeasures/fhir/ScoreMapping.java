@@ -76,6 +76,10 @@ import org.imhmeasures.scoring.SubscaleScore;
  *     {@code note} says when the total was prorated.</li>
  * </ul>
  *
+ * <p>An instrument that records answers only (a feedback question, scoring method {@code answers_only}) has
+ * no score: {@link #toObservation} refuses its results with a {@link NoScoreException}, and its answers
+ * reach the record system as the QuestionnaireResponse alone.
+ *
  * <p>An administration that cannot be scored but carries a critical-item alert must still reach the record
  * system: {@link #toAlertObservation} maps such a {@link NotScorable} to an Observation with the same code,
  * no value, {@code dataAbsentReason} {@code unknown} and the same {@code AA}/{@code IND} interpretations.
@@ -100,6 +104,8 @@ public final class ScoreMapping {
      * @param scored the score
      * @param source the QuestionnaireResponse that was scored; it must have an id
      * @return a new Observation without id
+     * @throws NoScoreException if the instrument records answers only (a feedback question): it has no score
+     *         to observe, and its QuestionnaireResponse is the record
      * @throws IllegalArgumentException if the score is of another instrument or definition version, or
      *         {@code source} has no id, or its status is not one that is scored (completed, amended,
      *         in-progress)
@@ -108,6 +114,9 @@ public final class ScoreMapping {
         Require.notNull(instrument, "instrument");
         Require.notNull(scored, "scored");
         Require.notNull(source, "source");
+        if (!instrument.scored()) {
+            throw new NoScoreException(instrument.id());
+        }
         requireSameDefinition(instrument, scored);
         Require.argument(source.hasIdElement() && source.getIdElement().hasIdPart(),
                 "source questionnaire response must have an id: none");

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import org.imhmeasures.core.instrument.AnswerOption;
+import org.imhmeasures.core.instrument.ListedAnswer;
 import org.imhmeasures.core.instrument.Instrument;
 import org.imhmeasures.core.instrument.Item;
 import org.imhmeasures.core.instrument.ResponseScale;
@@ -54,8 +54,8 @@ final class RandomAdministrations {
     }
 
     static String code(ResponseScale scale, Random random) {
-        if (scale instanceof ResponseScale.Options options) {
-            List<AnswerOption> all = options.options();
+        if (!scale.listedAnswers().isEmpty()) {
+            List<ListedAnswer> all = scale.listedAnswers();
             return all.get(random.nextInt(all.size())).code();
         }
         ResponseScale.Rating rating = (ResponseScale.Rating) scale;

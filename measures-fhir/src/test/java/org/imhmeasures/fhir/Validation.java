@@ -74,7 +74,9 @@ final class Validation {
     private static FhirValidator build() {
         PrePopulatedValidationSupport ours = new PrePopulatedValidationSupport(CONTEXT);
         Map<String, Questionnaire> questionnaires = new HashMap<>();
-        for (Instrument instrument : Catalogue.builtIn().instruments()) {
+        List<Instrument> instruments = new java.util.ArrayList<>(Catalogue.builtIn().instruments());
+        instruments.add(TestFeedback.instrument()); // the answers-only test fixture
+        for (Instrument instrument : instruments) {
             Questionnaire questionnaire = QuestionnaireMapping.toQuestionnaire(instrument);
             questionnaires.put(questionnaire.getUrl(), questionnaire);
             questionnaires.put(FhirUris.versionedQuestionnaire(instrument), questionnaire);

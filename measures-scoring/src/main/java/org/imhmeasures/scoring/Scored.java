@@ -27,6 +27,10 @@ import org.imhmeasures.core.internal.Check;
  * or comes from a two-decimal conversion table. It is empty for instruments without a total (GBO,
  * HADS), whose scores are in {@link #subscales()}.
  *
+ * <p>An instrument that records answers only ({@link org.imhmeasures.core.instrument.ScoringRule.AnswersOnly
+ * AnswersOnly}: a feedback question) gives a result with no raw total, total, subscales, band, caseness or
+ * item scores: its answers are in {@link #recordedAnswers()}, and nothing is computed from them.
+ *
  * <p>Two results are equal when every value is equal. {@link #toString()} shows the provenance and
  * counts, never a score or answer.
  *
@@ -47,6 +51,7 @@ public final class Scored implements ScoreResult {
     private final List<CriticalItemUnanswered> criticalUnanswered;
     private final Map<String, Integer> itemScores;
     private final CutoffStatus cutoffStatus;
+    private final Map<String, String> recordedAnswers;
 
     /**
      * Copies a list unless it is already immutable. Written without a generic cast at the call site:
@@ -84,6 +89,15 @@ public final class Scored implements ScoreResult {
             Optional<Band> band, BandStatus bandStatus, Caseness caseness, List<String> itemsMissing, boolean prorated,
             List<CriticalAlert> criticalAlerts, List<CriticalItemUnanswered> criticalUnanswered,
             Map<String, Integer> itemScores, CutoffStatus cutoffStatus) {
+        this(provenance, rawTotal, total, subscales, band, bandStatus, caseness, itemsMissing, prorated, criticalAlerts,
+                criticalUnanswered, itemScores, cutoffStatus, Map.of());
+    }
+
+    Scored(Provenance provenance, OptionalInt rawTotal, Optional<BigDecimal> total, Map<String, SubscaleScore> subscales,
+            Optional<Band> band, BandStatus bandStatus, Caseness caseness, List<String> itemsMissing, boolean prorated,
+            List<CriticalAlert> criticalAlerts, List<CriticalItemUnanswered> criticalUnanswered,
+            Map<String, Integer> itemScores, CutoffStatus cutoffStatus, Map<String, String> recordedAnswers) {
+        this.recordedAnswers = immutable(recordedAnswers, "recorded answers");
         this.cutoffStatus = Check.notNull(cutoffStatus, "cutoff status");
         this.provenance = Check.notNull(provenance, "provenance");
         this.rawTotal = Check.notNull(rawTotal, "raw total");
@@ -222,25 +236,39 @@ public final class Scored implements ScoreResult {
         return itemScores;
     }
 
+    /**
+     * The answers of an instrument that records answers only ({@link
+     * org.imhmeasures.core.instrument.ScoringRule.AnswersOnly AnswersOnly}): item id → the recorded code as
+     * the definition spells it, for the answered items in form order. Empty for every scored instrument,
+     * whose answers are in {@link #itemScores()}.
+     *
+     * @return the recorded answers by item id, in form order; empty for scored instruments
+     * @since 0.2.0
+     */
+    public Map<String, String> recordedAnswers() {
+        return recordedAnswers;
+    }
+
     @Override
     public boolean equals(Object other) {
         return this == other || other instanceof Scored s && rawTotal.equals(s.rawTotal) && prorated == s.prorated
                 && provenance.equals(s.provenance) && total.equals(s.total) && subscales.equals(s.subscales)
                 && band.equals(s.band) && bandStatus == s.bandStatus && caseness == s.caseness && itemsMissing.equals(s.itemsMissing)
                 && criticalAlerts.equals(s.criticalAlerts) && criticalUnanswered.equals(s.criticalUnanswered)
-                && itemScores.equals(s.itemScores) && cutoffStatus == s.cutoffStatus;
+                && itemScores.equals(s.itemScores) && cutoffStatus == s.cutoffStatus
+                && recordedAnswers.equals(s.recordedAnswers);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(provenance, rawTotal, total, subscales, band, bandStatus, caseness, itemsMissing, prorated,
-                criticalAlerts, criticalUnanswered, itemScores, cutoffStatus);
+                criticalAlerts, criticalUnanswered, itemScores, cutoffStatus, recordedAnswers);
     }
 
     @Override
     public String toString() {
         return "Scored[" + provenance + ", items missing " + itemsMissing.size() + (prorated ? ", prorated" : "")
                 + ", critical alerts " + criticalAlerts.size() + ", critical unanswered " + criticalUnanswered.size()
-                + "]";
+                + (recordedAnswers.isEmpty() ? "" : ", recorded answers " + recordedAnswers.size()) + "]";
     }
 }

@@ -20,6 +20,7 @@ import java.util.OptionalInt;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.imhmeasures.core.instrument.Aggregation;
+import org.imhmeasures.core.instrument.AnswerCategory;
 import org.imhmeasures.core.instrument.AnswerOption;
 import org.imhmeasures.core.instrument.Band;
 import org.imhmeasures.core.instrument.BandStatus;
@@ -101,6 +102,13 @@ import org.imhmeasures.core.internal.Check;
  *       one of the item's scores is a {@link Problem.ScoreNotAllowed}; a definition where an item gives one
  *       score to two codes cannot be read as scores and {@link #of(Instrument, ScoringOptions)} throws
  *       {@link AmbiguousScoreException}.</li>
+ *   <li>An instrument that records answers only ({@link ScoringRule.AnswersOnly}: a feedback question) is
+ *       checked like any other — unknown items, codes not allowed, duplicates and its missing-item rule give
+ *       the same problems, and none answered is never a result — and a {@link Scored} of it has no raw total,
+ *       total, subscales, band, caseness or item scores: its answers are in {@link Scored#recordedAnswers()}
+ *       (item id → the code as the definition spells it, answered items in form order). It has no scores to
+ *       read answers as: under {@link AnswerKind#SCORES}, {@link #of(Instrument, ScoringOptions)} throws
+ *       {@link AnswersOnlyException}.</li>
  * </ul>
  * Sources: the instrument's definition file cites each rule; prorating convention for CORE measures:
  * CORE System Trust, "What's in a name 1: scoring CORE measures".
@@ -161,9 +169,19 @@ public final class Scorer {
     private final Optional<Band>[] completeBands;
     private final BandStatus[] completeBandStatus;
     private final Caseness[] completeCaseness;
+    /**
+     * For an answers-only instrument: per item, its category codes in definition order, the position of each
+     * standing in for a score in the tables above (so codes are checked by the same code as scored ones);
+     * {@code null} for a scored instrument.
+     */
+    private final String[][] categoryCodes;
 
     private Scorer(Instrument instrument, ScoringOptions options) {
         this.instrument = Check.notNull(instrument, "instrument");
+        Check.notNull(options, "options");
+        if (!instrument.scored() && options.answerKind() == AnswerKind.SCORES) {
+            throw new AnswersOnlyException(instrument.id());
+        }
         boolean hasCutoff = instrument.caseness().isPresent()
                 || instrument.subscales().stream().anyMatch(sub -> sub.cutoff().isPresent());
         boolean licensee = instrument.licenseeCutoff().isPresent();
@@ -174,15 +192,29 @@ public final class Scorer {
         this.items = instrument.items().toArray(new Item[0]);
         Map<String, Integer> index = new HashMap<>();
         List<Map<String, Integer>> scores = new ArrayList<>();
+        int[] itemMin = new int[items.length];
+        int[] itemMax = new int[items.length];
+        String[][] categories = instrument.scored() ? null : new String[items.length][];
         for (int i = 0; i < items.length; i++) {
             index.put(items[i].id(), i);
-            if (items[i].scale() instanceof ResponseScale.Options coded) {
+            ResponseScale scale = items[i].scale();
+            if (scale instanceof ResponseScale.Options coded) {
                 scores.add(options.answerKind() == AnswerKind.SCORES ? byScore(instrument, items[i], coded)
                         : byCode(coded));
+            } else if (scale instanceof ResponseScale.Unscored unscored) {
+                categories[i] = unscored.categories().stream().map(AnswerCategory::code).toArray(String[]::new);
+                scores.add(byPosition(categories[i]));
             } else {
                 scores.add(null);
             }
+            if (scale instanceof ResponseScale.ScoredScale scored) {
+                itemMin[i] = scored.minScore();
+                itemMax[i] = scored.maxScore();
+            } else {
+                itemMax[i] = categories[i].length - 1;
+            }
         }
+        this.categoryCodes = categories;
         this.indexById = Map.copyOf(index);
         this.codeScores = Collections.unmodifiableList(scores);
         this.subscaleIndexes = new int[instrument.subscales().size()][];
@@ -196,8 +228,8 @@ public final class Scorer {
             int min = 0;
             int max = 0;
             for (int i : subscaleIndexes[s]) {
-                min += items[i].scale().minScore();
-                max += items[i].scale().maxScore();
+                min += itemMin[i];
+                max += itemMax[i];
             }
             subscaleMin[s] = min;
             completeSubscales[s] = new SubscaleScore[max - min + 1];
@@ -212,8 +244,8 @@ public final class Scorer {
         for (int i = 0; i < items.length; i++) {
             buildNumericTable(i);
         }
-        this.minRaw = instrument.items().stream().mapToInt(item -> item.scale().minScore()).sum();
-        int maxRaw = instrument.items().stream().mapToInt(item -> item.scale().maxScore()).sum();
+        this.minRaw = Arrays.stream(itemMin).sum();
+        int maxRaw = Arrays.stream(itemMax).sum();
         int n = items.length;
         if (instrument.reportsTotal()) {
             int size = maxRaw - minRaw + 1;
@@ -310,8 +342,9 @@ public final class Scorer {
         List<CriticalAlert>[][] alerts = new List[criticalIndexes.length][];
         for (int c = 0; c < criticalIndexes.length; c++) {
             Item item = items[criticalIndexes[c]];
-            alerts[c] = newAlertRow(Math.max(0, item.scale().maxScore() + 1)); // negative scores alert per call
-            for (int score = 0; score <= item.scale().maxScore(); score++) {
+            int maxScore = itemMax[criticalIndexes[c]];
+            alerts[c] = newAlertRow(Math.max(0, maxScore + 1)); // negative scores alert per call
+            for (int score = 0; score <= maxScore; score++) {
                 if (item.critical().get().triggeredBy(score)) {
                     alerts[c][score] = List.of(new CriticalAlert(item.id(), score, item.critical().get().reason()));
                 }
@@ -332,6 +365,15 @@ public final class Scorer {
         this.unansweredLists = unanswered;
         this.criticalMinScore = Arrays.stream(criticalIndexes)
                 .map(i -> items[i].critical().get().minScore()).toArray();
+    }
+
+    /** For an unscored item: code → its 0-based position among the categories (not a score; never shown). */
+    private static Map<String, Integer> byPosition(String[] codes) {
+        Map<String, Integer> map = new HashMap<>();
+        for (int k = 0; k < codes.length; k++) {
+            map.put(codes[k], k);
+        }
+        return Map.copyOf(map);
     }
 
     /** Code → score, as the definition lists the options. */
@@ -436,6 +478,8 @@ public final class Scorer {
      * @return the scorer
      * @throws AmbiguousScoreException when the options read answers as {@link AnswerKind#SCORES} and an item
      *         of the instrument gives one score to two codes
+     * @throws AnswersOnlyException when the options read answers as {@link AnswerKind#SCORES} and the
+     *         instrument records answers only
      */
     public static Scorer of(Instrument instrument, ScoringOptions options) {
         return new Scorer(instrument, options);
@@ -684,6 +728,9 @@ public final class Scorer {
         if (!problems.isEmpty()) {
             return new NotScorable(provenance, problems, alerts, unanswered);
         }
+        if (categoryCodes != null) {
+            return recorded(scores, answered, missing);
+        }
         int answeredCount = n - missing.size();
         Optional<BigDecimal> total;
         Optional<Band> band;
@@ -713,6 +760,22 @@ public final class Scorer {
         return new Scored(provenance, rawTotal, total, subscales, band, bandStatus, caseness, missing, prorated, alerts,
                 unanswered, new ItemScores(itemIds, scores, answered != null ? answered : allAnswered, n - missing.size()),
                 cutoffStatus);
+    }
+
+    /**
+     * The result of an answers-only instrument: its answers as the definition spells their codes, nothing
+     * computed. {@code scores} holds each answered item's category position.
+     */
+    private Scored recorded(int[] scores, boolean[] answered, List<String> missing) {
+        Map<String, String> answers = new LinkedHashMap<>();
+        for (int i = 0; i < items.length; i++) {
+            if (answered == null || answered[i]) {
+                answers.put(itemIds[i], categoryCodes[i][scores[i]]);
+            }
+        }
+        return new Scored(provenance, OptionalInt.empty(), Optional.empty(), Map.of(), Optional.empty(),
+                BandStatus.NO_BANDS, Caseness.NOT_DEFINED, missing, false, List.of(), List.of(), Map.of(),
+                CutoffStatus.NONE, Collections.unmodifiableMap(answers));
     }
 
     /**
@@ -825,7 +888,8 @@ public final class Scorer {
         if (coded != null) {
             return coded.get(code);
         }
-        return items[index].scale().scoreOf(code).orElse(null);
+        // only ratings have no code table
+        return items[index].scale() instanceof ResponseScale.Rating rating ? rating.scoreOf(code).orElse(null) : null;
     }
 
     private Optional<BigDecimal> total(int raw, int answeredCount) {

@@ -25,12 +25,56 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The contract every catalogue instrument passes: range reached at both ends, monotonic in every item
- * (respecting its keying), complete answers never prorated, provenance present.
+ * (respecting its keying), complete answers never prorated, provenance present. Instruments that record
+ * answers only (the catalogue's, and the test fixture {@link TestFeedback}) pass their own contract: every
+ * answer of every item is recorded as the definition spells it, and nothing is scored.
  */
 class CatalogueContractTest {
 
     static List<Instrument> instruments() {
-        return Catalogue.builtIn().instruments();
+        return Catalogue.builtIn().instruments().stream().filter(Instrument::scored).toList();
+    }
+
+    static List<Instrument> answersOnlyInstruments() {
+        List<Instrument> all = new java.util.ArrayList<>(Catalogue.builtIn().instruments().stream()
+                .filter(i -> !i.scored()).toList());
+        all.add(TestFeedback.instrument());
+        return all;
+    }
+
+    @ParameterizedTest
+    @MethodSource("answersOnlyInstruments")
+    void answersOnly_everyAnswerIsRecorded_andNothingScored(Instrument instrument) {
+        Scorer scorer = Scorer.of(instrument);
+        Random random = new Random(instrument.id().hashCode());
+        for (int trial = 0; trial < 50; trial++) {
+            String[] codes = new String[instrument.items().size()];
+            java.util.Map<String, String> expected = new java.util.LinkedHashMap<>();
+            for (int i = 0; i < codes.length; i++) {
+                Item item = instrument.items().get(i);
+                ResponseScale.Unscored scale = assertInstanceOf(ResponseScale.Unscored.class, item.scale(), item.id());
+                codes[i] = scale.categories().get(random.nextInt(scale.categories().size())).code();
+                expected.put(item.id(), codes[i]);
+            }
+            Scored s = assertInstanceOf(Scored.class, scorer.scoreCodes(codes));
+            assertEquals(List.copyOf(expected.entrySet()), List.copyOf(s.recordedAnswers().entrySet()), instrument.id());
+            assertTrue(s.itemScores().isEmpty() && s.total().isEmpty() && s.rawTotal().isEmpty()
+                    && s.subscales().isEmpty() && s.band().isEmpty() && s.criticalAlerts().isEmpty(), instrument.id());
+            assertEquals(Caseness.NOT_DEFINED, s.caseness(), instrument.id());
+            assertFalse(s.prorated(), instrument.id());
+            assertEquals(new Provenance(instrument.id(), instrument.definitionVersion(), LibraryVersion.current()),
+                    s.provenance());
+        }
+        // each item refuses a code it does not list
+        for (int i = 0; i < instrument.items().size(); i++) {
+            String[] codes = new String[instrument.items().size()];
+            for (int k = 0; k < codes.length; k++) {
+                codes[k] = instrument.items().get(k).scale().listedAnswers().get(0).code();
+            }
+            codes[i] = "not-a-code";
+            NotScorable n = assertInstanceOf(NotScorable.class, scorer.scoreCodes(codes));
+            assertInstanceOf(Problem.CodeNotAllowed.class, n.firstProblem(), instrument.id());
+        }
     }
 
     /** The code giving the lowest (or highest) score of an item. */

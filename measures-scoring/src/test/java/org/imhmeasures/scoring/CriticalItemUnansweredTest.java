@@ -173,6 +173,6 @@ class CriticalItemUnansweredTest {
         if (scale instanceof ResponseScale.Options options) {
             return options.options().get(0).code();
         }
-        return Integer.toString(scale.minScore());
+        return Integer.toString(item.scoredScale().orElseThrow().minScore());
     }
 }

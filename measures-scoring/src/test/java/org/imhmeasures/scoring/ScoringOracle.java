@@ -48,7 +48,7 @@ final class ScoringOracle {
                 missing.add(items.get(i).id());
                 continue;
             }
-            Optional<Integer> score = items.get(i).scale().scoreOf(code);
+            Optional<Integer> score = items.get(i).scoredScale().orElseThrow().scoreOf(code);
             if (score.isPresent()) {
                 scores[i] = score.get();
             } else {

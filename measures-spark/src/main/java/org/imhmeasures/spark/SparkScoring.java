@@ -23,6 +23,7 @@ import org.imhmeasures.core.instrument.Catalogue;
 import org.imhmeasures.core.instrument.DefinitionException;
 import org.imhmeasures.core.instrument.Instrument;
 import org.imhmeasures.scoring.AmbiguousScoreException;
+import org.imhmeasures.scoring.AnswersOnlyException;
 import org.imhmeasures.scoring.AnswerKind;
 import org.imhmeasures.scoring.MissingItemPolicy;
 import org.imhmeasures.scoring.Scorer;
@@ -116,6 +117,8 @@ public final class SparkScoring {
      * @param answers whether the item columns hold option codes or item scores
      * @return the scoring
      * @throws DefinitionException when the definition is invalid
+     * @throws AnswersOnlyException when {@code answers} is {@link AnswerKind#SCORES} and the instrument records
+     *         answers only (its scores CSV columns then end with one {@code answer:<item id>} per item)
      */
     public static SparkScoring ofDefinition(byte[] definitionJson, String name, AnswerKind answers) {
         InstrumentSource source = InstrumentSource.definition(Checks.notNull(definitionJson, "definition"),

@@ -197,6 +197,9 @@ public final class SyntheticService {
             String code;
             if (item.scale() instanceof ResponseScale.Rating rating) {
                 code = Integer.toString(rating(random, instrument.id(), rating, latent, timepoint));
+            } else if (item.scale() instanceof ResponseScale.Unscored unscored) {
+                // answers only: no score to tie to the latent difficulty, so any category
+                code = unscored.categories().get(random.nextInt(unscored.categories().size())).code();
             } else if (item.critical().isPresent()) {
                 code = criticalCode(random, item, latent);
             } else {

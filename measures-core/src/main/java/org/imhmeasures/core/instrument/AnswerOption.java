@@ -25,7 +25,8 @@ import org.imhmeasures.core.internal.Check;
  * @param loincAnswer the LOINC answer code ({@code LAnnnn-n}) of this option, where known
  * @since 0.1.0
  */
-public record AnswerOption(String code, int score, Optional<String> label, Optional<String> loincAnswer) {
+public record AnswerOption(String code, int score, Optional<String> label, Optional<String> loincAnswer)
+        implements ListedAnswer {
 
     /**
      * Validates and trims.

@@ -297,24 +297,19 @@ public final class Catalogue {
             ResponseScale scale = item.scale();
             Optional<JsonFields> options = entry.optionalObject("options");
             if (options.isPresent()) {
-                if (!(scale instanceof ResponseScale.Options coded)) {
+                if (scale instanceof ResponseScale.Rating) {
                     throw entry.fail("options", "options must only be given for coded items: " + itemId
                             + " is a rating");
                 }
                 Map<String, String> labels = new HashMap<>();
                 for (String code : options.get().fieldNames()) {
-                    if (coded.scoreOf(code).isEmpty()) {
-                        throw options.get().fail(code, "option code must be one of " + coded.describeAllowed()
+                    if (!scale.allows(code)) {
+                        throw options.get().fail(code, "option code must be one of " + scale.describeAllowed()
                                 + ": \"" + code + "\"");
                     }
                     labels.put(code, options.get().text(code));
                 }
-                List<AnswerOption> relabelled = new ArrayList<>();
-                for (AnswerOption option : coded.options()) {
-                    String label = labels.get(option.code());
-                    relabelled.add(label == null ? option : option.withLabel(label));
-                }
-                scale = new ResponseScale.Options(relabelled);
+                scale = relabel(scale, labels);
             }
             Optional<String> wording = entry.optionalText("wording").or(item::wording);
             ResponseScale labelledScale = scale;
@@ -328,6 +323,27 @@ public final class Catalogue {
                 instrument.caseness(), instrument.reliableChange(), instrument.norms(), instrument.codes(),
                 instrument.licence(), instrument.omissions(), instrument.derivedFrom(), instrument.ageInterval(),
                 instrument.licenseeCutoff()));
+    }
+
+    /** The scale with the given option labels by code; a rating has none to relabel. */
+    private static ResponseScale relabel(ResponseScale scale, Map<String, String> labels) {
+        if (scale instanceof ResponseScale.Options coded) {
+            List<AnswerOption> relabelled = new ArrayList<>();
+            for (AnswerOption option : coded.options()) {
+                String label = labels.get(option.code());
+                relabelled.add(label == null ? option : option.withLabel(label));
+            }
+            return new ResponseScale.Options(relabelled);
+        }
+        if (scale instanceof ResponseScale.Unscored unscored) {
+            List<AnswerCategory> relabelled = new ArrayList<>();
+            for (AnswerCategory category : unscored.categories()) {
+                String label = labels.get(category.code());
+                relabelled.add(label == null ? category : category.withLabel(label));
+            }
+            return new ResponseScale.Unscored(relabelled);
+        }
+        return scale;
     }
 
     /**
@@ -533,8 +549,7 @@ public final class Catalogue {
                 return;
             }
             for (Item item : instrument.items()) {
-                boolean labelled = item.scale() instanceof ResponseScale.Options options
-                        && options.options().stream().anyMatch(o -> o.label().isPresent());
+                boolean labelled = item.scale().listedAnswers().stream().anyMatch(o -> o.label().isPresent());
                 if (item.wording().isPresent() || labelled) {
                     throw new DefinitionException(file, "items[" + (item.position() - 1) + "]",
                             "wording must not ship under the " + instrument.id() + " licence: present", null);

@@ -115,6 +115,8 @@ public record Instrument(String id, String definitionVersion, String name, Respo
         String key = keyOf(id);
         checkLimits(id, items, subscales);
         checkItems(key, items);
+        checkScoringKind(id, items, scoring, subscales, missingItems, totalRange, direction, bands, caseness,
+                reliableChange, norms, codes, derivedFrom, ageInterval, licenseeCutoff);
         checkSubscales(items, subscales);
         checkTotal(id, items, scoring, totalRange, bands, caseness, missingItems);
         if (derivedFrom.isPresent()) {
@@ -224,10 +226,22 @@ public record Instrument(String id, String definitionVersion, String name, Respo
     /**
      * Tells whether the instrument reports a single total.
      *
-     * @return {@code false} for per-goal and subscale-only instruments
+     * @return {@code false} for per-goal, subscale-only and answers-only instruments
      */
     public boolean reportsTotal() {
         return totalRange.isPresent();
+    }
+
+    /**
+     * Tells whether the instrument scores its answers at all: {@code false} exactly for an answers-only
+     * instrument ({@link ScoringRule.AnswersOnly}), whose items are all on {@link ResponseScale.Unscored}
+     * scales; {@code true} for every other, whose items are all on {@link ResponseScale.ScoredScale}s.
+     *
+     * @return whether answers are scored
+     * @since 0.2.0
+     */
+    public boolean scored() {
+        return !(scoring instanceof ScoringRule.AnswersOnly);
     }
 
     /** The most items an instrument may have. */
@@ -277,25 +291,72 @@ public record Instrument(String id, String definitionVersion, String name, Respo
                 Check.argument((long) rating.max() - rating.min() <= MAX_RATING_SPAN,
                         "rating of item %s must span at most %d values: %d..%d", item.id(), MAX_RATING_SPAN + 1,
                         rating.min(), rating.max());
-            } else if (scale instanceof ResponseScale.Options options) {
-                for (AnswerOption option : options.options()) {
-                    String code = option.code();
-                    if (code.matches("-?[0-9]+")) {
-                        String digits = code.replace("-", "").replaceFirst("^0+(?=.)", "");
-                        Check.argument(digits.length() <= 4 && Integer.parseInt(digits) <= MAX_NUMERIC_CODE,
-                                "numeric option codes of item %s must lie within -%d..%d: %s", item.id(),
-                                MAX_NUMERIC_CODE, MAX_NUMERIC_CODE, code.length() > 12 ? code.substring(0, 12) + "..."
-                                        : code);
-                    }
+            }
+            for (ListedAnswer answer : scale.listedAnswers()) {
+                String code = answer.code();
+                if (code.matches("-?[0-9]+")) {
+                    String digits = code.replace("-", "").replaceFirst("^0+(?=.)", "");
+                    Check.argument(digits.length() <= 4 && Integer.parseInt(digits) <= MAX_NUMERIC_CODE,
+                            "numeric option codes of item %s must lie within -%d..%d: %s", item.id(),
+                            MAX_NUMERIC_CODE, MAX_NUMERIC_CODE, code.length() > 12 ? code.substring(0, 12) + "..."
+                                    : code);
                 }
             }
-            Check.argument(Math.abs((long) scale.minScore()) <= MAX_ITEM_SCORE
-                    && Math.abs((long) scale.maxScore()) <= MAX_ITEM_SCORE,
-                    "scores of item %s must lie within -%d..%d: %d..%d", item.id(), MAX_ITEM_SCORE, MAX_ITEM_SCORE,
-                    scale.minScore(), scale.maxScore());
-            span += (long) scale.maxScore() - scale.minScore();
+            if (scale instanceof ResponseScale.ScoredScale scored) {
+                Check.argument(Math.abs((long) scored.minScore()) <= MAX_ITEM_SCORE
+                        && Math.abs((long) scored.maxScore()) <= MAX_ITEM_SCORE,
+                        "scores of item %s must lie within -%d..%d: %d..%d", item.id(), MAX_ITEM_SCORE,
+                        MAX_ITEM_SCORE, scored.minScore(), scored.maxScore());
+                span += (long) scored.maxScore() - scored.minScore();
+            }
         }
         Check.argument(span <= MAX_RAW_SPAN, "raw total of %s must span at most %d: %d", id, MAX_RAW_SPAN, span);
+    }
+
+    /**
+     * {@link ScoringRule.AnswersOnly} exactly when every item is on an {@link ResponseScale.Unscored} scale;
+     * an answers-only instrument has nothing that describes a score. Run before the checks that add up item
+     * scores, so that they see scored scales only.
+     */
+    private static void checkScoringKind(String id, List<Item> items, ScoringRule scoring, List<Subscale> subscales,
+            MissingItemRule missing, Optional<ScoreRange> totalRange, Direction direction, Bands bands,
+            Optional<Cutoff> caseness, List<ReliableChange> reliableChange, List<Norm> norms, Codes codes,
+            Optional<DerivedForm> derivedFrom, Optional<AgeInterval> ageInterval,
+            Optional<LicenseeCutoff> licenseeCutoff) {
+        boolean answersOnly = scoring instanceof ScoringRule.AnswersOnly;
+        for (Item item : items) {
+            boolean unscored = item.scale() instanceof ResponseScale.Unscored;
+            Check.argument(unscored == answersOnly, answersOnly
+                    ? "items of answers-only instrument %s must be on unscored scales (options without scores): %s"
+                    : "items of %s must be on scored scales unless its scoring is answers_only: %s is unscored",
+                    id, item.id());
+        }
+        Check.argument(answersOnly == (direction == Direction.NOT_APPLICABLE), answersOnly
+                ? "direction of answers-only instrument %s must be NOT_APPLICABLE (no score): %s"
+                : "direction of %s must be HIGHER_IS_BETTER or HIGHER_IS_WORSE unless its scoring is answers_only: %s",
+                id, direction);
+        if (!answersOnly) {
+            return;
+        }
+        refuse(id, "subscales", !subscales.isEmpty());
+        refuse(id, "bands", !bands.isEmpty());
+        refuse(id, "caseness cut-off", caseness.isPresent());
+        refuse(id, "total range", totalRange.isPresent());
+        refuse(id, "reliable change", !reliableChange.isEmpty());
+        refuse(id, "norms", !norms.isEmpty());
+        refuse(id, "derived form", derivedFrom.isPresent());
+        refuse(id, "age interval", ageInterval.isPresent());
+        refuse(id, "licensee cut-off", licenseeCutoff.isPresent());
+        refuse(id, "loinc total code", codes.loincTotal().isPresent());
+        refuse(id, "snomed score concept", codes.snomedScore().isPresent());
+        refuse(id, "critical item", items.stream().anyMatch(item -> item.critical().isPresent()));
+        Check.argument(missing instanceof MissingItemRule.NoneAllowed || missing instanceof MissingItemRule.MinimumAnswered,
+                "missing-item rule of answers-only instrument %s must be none_allowed or minimum_answered (no score "
+                        + "to prorate or sum): %s", id, missing.getClass().getSimpleName());
+    }
+
+    private static void refuse(String id, String what, boolean present) {
+        Check.argument(!present, "%s of answers-only instrument %s must be absent (no score): present", what, id);
     }
 
     private static void checkItems(String key, List<Item> items) {
@@ -323,8 +384,9 @@ public record Instrument(String id, String definitionVersion, String name, Respo
                 Check.argument(itemIds.contains(itemId), "subscale %s must name existing items: %s", subscale.id(),
                         itemId);
                 Check.argument(members.add(itemId), "subscale %s must not repeat an item: %s", subscale.id(), itemId);
-                ResponseScale scale = items.stream().filter(i -> i.id().equals(itemId)).findFirst().orElseThrow()
-                        .scale();
+                // checkScoringKind let subscales through only with scored items
+                ResponseScale.ScoredScale scale = (ResponseScale.ScoredScale) items.stream()
+                        .filter(i -> i.id().equals(itemId)).findFirst().orElseThrow().scale();
                 min += scale.minScore();
                 max += scale.maxScore();
             }
@@ -351,8 +413,14 @@ public record Instrument(String id, String definitionVersion, String name, Respo
 
     private static void checkTotal(String id, List<Item> items, ScoringRule scoring, Optional<ScoreRange> range,
             Bands bands, Optional<Cutoff> caseness, MissingItemRule missing) {
-        int min = items.stream().mapToInt(i -> i.scale().minScore()).sum();
-        int max = items.stream().mapToInt(i -> i.scale().maxScore()).sum();
+        int min = 0;
+        int max = 0;
+        for (Item item : items) {
+            if (item.scale() instanceof ResponseScale.ScoredScale scored) { // every item, unless answers-only
+                min += scored.minScore();
+                max += scored.maxScore();
+            }
+        }
         Optional<ScoreRange> expected = scoring.totalRange(id, items.size(), min, max);
         Check.argument(expected.equals(range), "total range of %s must be %s: %s", id,
                 expected.map(ScoreRange::toString).orElse("absent (no total)"),

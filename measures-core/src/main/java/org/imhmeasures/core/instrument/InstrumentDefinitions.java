@@ -127,8 +127,13 @@ public final class InstrumentDefinitions {
             throw root.fail("format", "format must be " + FORMAT + ": \"" + format + "\"");
         }
         String id = root.text("id");
-        Map<String, ResponseScale> scales = responseScales(root);
-        List<Item> items = root.objects("items", item -> item(item, scales));
+        boolean answersOnly = root.optionalObject("scoring").flatMap(s -> s.optionalText("method"))
+                .filter(ANSWERS_ONLY::equals).isPresent();
+        if (answersOnly) {
+            refuseScoredFields(root);
+        }
+        Map<String, ResponseScale> scales = responseScales(root, answersOnly);
+        List<Item> items = root.objects("items", item -> item(item, scales, answersOnly));
         return root.build(() -> new Instrument(
                 id,
                 root.text("definitionVersion"),
@@ -142,7 +147,8 @@ public final class InstrumentDefinitions {
                 scoring(root.object("scoring")),
                 missingItems(root.object("missingItems")),
                 root.optionalObject("totalRange").map(InstrumentDefinitions::range),
-                root.enumValue("direction", Direction.class),
+                answersOnly ? Direction.NOT_APPLICABLE : root.enumValue("direction", Direction.class,
+                        SCORE_DIRECTIONS),
                 root.optionalObject("bands").map(InstrumentDefinitions::bands).orElse(Bands.none()),
                 root.optionalObject("caseness").map(InstrumentDefinitions::cutoff),
                 root.objects("reliableChange", InstrumentDefinitions::reliableChange),
@@ -168,14 +174,71 @@ public final class InstrumentDefinitions {
         return d.build(() -> new DerivedForm(d.text("instrument"), items, Source.of(d.text("source"))));
     }
 
-    private static Map<String, ResponseScale> responseScales(JsonFields root) {
+    /** The directions a file may give: {@link Direction#NOT_APPLICABLE} is implied by answers_only, never written. */
+    private static final Set<Direction> SCORE_DIRECTIONS = Set.of(Direction.HIGHER_IS_BETTER, Direction.HIGHER_IS_WORSE);
+
+    /** The scoring method of instruments whose answers are recorded and never scored. */
+    private static final String ANSWERS_ONLY = "answers_only";
+
+    /**
+     * Fields that describe a score, refused under {@code answers_only} where they stand (an instrument with no
+     * score has no range, bands, cut-off, direction or change to describe). The instrument's own check refuses
+     * the same again for definitions built in code.
+     */
+    private static final List<String> SCORED_FIELDS = List.of("totalRange", "direction", "subscales", "bands",
+            "caseness", "reliableChange", "norms", "derivedFrom", "ageInterval", "licenseeCutoff");
+
+    private static void refuseScoredFields(JsonFields root) {
+        for (String field : SCORED_FIELDS) {
+            if (root.hasContent(field)) {
+                throw root.fail(field, field + " must be absent under answers_only scoring (no score): present");
+            }
+        }
+        root.optionalObject("missingItems").ifPresent(m -> m.optionalText("rule").ifPresent(rule -> {
+            if (rule.equals("prorate") || rule.equals("unadjusted")) {
+                throw m.fail("rule", "rule must be none_allowed or minimum_answered under answers_only scoring "
+                        + "(no score to prorate or sum): \"" + rule + "\"");
+            }
+        }));
+        root.optionalObject("codes").ifPresent(c -> {
+            for (String field : List.of("loincTotal", "snomedScore")) {
+                if (c.has(field)) {
+                    throw c.fail(field, field + " must be absent under answers_only scoring (no score): present");
+                }
+            }
+        });
+    }
+
+    private static Map<String, ResponseScale> responseScales(JsonFields root, boolean answersOnly) {
         Map<String, ResponseScale> scales = new HashMap<>();
         root.optionalObject("responseScales").ifPresent(all -> {
             for (String name : all.fieldNames()) {
-                scales.put(name, scale(all.object(name)));
+                scales.put(name, answersOnly ? unscored(all.object(name)) : scale(all.object(name)));
             }
         });
         return scales;
+    }
+
+    /**
+     * A scale of an {@code answers_only} instrument: options with a code (and a label, a LOINC answer code),
+     * never a score, and no rating (a rating's value is its score).
+     */
+    private static ResponseScale unscored(JsonFields scale) {
+        scale.allowOnly(Set.of("options", "rating", "comment"));
+        if (scale.has("rating")) {
+            throw scale.fail("rating", "rating must be absent under answers_only scoring (a rating is its score; "
+                    + "list the answers as options with codes): present");
+        }
+        List<AnswerCategory> categories = scale.objects("options", o -> {
+            o.allowOnly(Set.of("code", "score", "label", "loincAnswer"));
+            if (o.has("score")) {
+                throw o.fail("score", "score must be absent under answers_only scoring (answers are recorded, "
+                        + "never scored): present");
+            }
+            return o.build(() -> new AnswerCategory(o.text("code"), o.optionalText("label"),
+                    o.optionalText("loincAnswer")));
+        });
+        return scale.build(() -> new ResponseScale.Unscored(categories));
     }
 
     private static ResponseScale scale(JsonFields scale) {
@@ -191,8 +254,12 @@ public final class InstrumentDefinitions {
         return scale.build(() -> new ResponseScale.Options(options));
     }
 
-    private static Item item(JsonFields item, Map<String, ResponseScale> scales) {
+    private static Item item(JsonFields item, Map<String, ResponseScale> scales, boolean answersOnly) {
         item.allowOnly(Set.of("id", "position", "wording", "scale", "critical", "comment"));
+        if (answersOnly && item.has("critical")) {
+            throw item.fail("critical", "critical must be absent under answers_only scoring (no score to alert on): "
+                    + "present");
+        }
         String scaleName = item.text("scale");
         ResponseScale scale = scales.get(scaleName);
         if (scale == null) {
@@ -249,9 +316,11 @@ public final class InstrumentDefinitions {
                 return new ScoringRule.PerGoal(source);
             case "subscales_only":
                 return new ScoringRule.SubscalesOnly(source);
+            case ANSWERS_ONLY:
+                return new ScoringRule.AnswersOnly(source);
             default:
                 throw s.fail("method", "method must be one of [sum, mean, clinical_score, conversion_table, "
-                        + "single_rating, per_goal, subscales_only]: \"" + method + "\"");
+                        + "single_rating, per_goal, subscales_only, answers_only]: \"" + method + "\"");
         }
     }
 

@@ -40,6 +40,17 @@ public record Item(String id, int position, Optional<String> wording, ResponseSc
     }
 
     /**
+     * The item's scale where it carries scores: every item of a scored instrument; none of an answers-only
+     * one ({@link ResponseScale.Unscored}).
+     *
+     * @return the scored scale, or empty for an unscored one
+     * @since 0.2.0
+     */
+    public Optional<ResponseScale.ScoredScale> scoredScale() {
+        return scale instanceof ResponseScale.ScoredScale scored ? Optional.of(scored) : Optional.empty();
+    }
+
+    /**
      * Returns a copy with the given wording (used when a licensee supplies text).
      *
      * @param text the item text

@@ -4,6 +4,7 @@
  */
 package org.imhmeasures.core.instrument;
 
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -12,33 +13,24 @@ import java.util.stream.Collectors;
 import org.imhmeasures.core.internal.Check;
 
 /**
- * How an item is answered: a list of coded options, or a whole-number rating whose value is its score.
+ * How an item is answered: a {@link ScoredScale} (coded options each with a score, or a whole-number rating
+ * whose value is its score), or an {@link Unscored} list of answer categories whose answers are recorded and
+ * never scored. The split is in the type: code that needs scores ({@link ScoredScale#scoreOf},
+ * {@link ScoredScale#minScore}, {@link ScoredScale#maxScore}) takes a {@link ScoredScale} and cannot be
+ * handed an unscored scale; every scale says which codes it allows.
  *
  * @since 0.1.0
  */
-public sealed interface ResponseScale permits ResponseScale.Options, ResponseScale.Rating {
+public sealed interface ResponseScale permits ResponseScale.ScoredScale, ResponseScale.Unscored {
 
     /**
-     * Returns the score for a recorded code.
+     * Tells whether a recorded code is one of the scale's answers.
      *
      * @param code the recorded code, already trimmed
-     * @return the score, or empty when the code is not allowed
+     * @return {@code true} when the code is allowed
+     * @since 0.2.0
      */
-    Optional<Integer> scoreOf(String code);
-
-    /**
-     * Lowest score an answer can contribute.
-     *
-     * @return the minimum score
-     */
-    int minScore();
-
-    /**
-     * Highest score an answer can contribute.
-     *
-     * @return the maximum score
-     */
-    int maxScore();
+    boolean allows(String code);
 
     /**
      * Describes the allowed codes for messages, e.g. {@code 0..3} or {@code 0, 1, 2, 3, NA}.
@@ -48,11 +40,124 @@ public sealed interface ResponseScale permits ResponseScale.Options, ResponseSca
     String describeAllowed();
 
     /**
+     * The answers the scale lists by code, in definition order: the options of {@link Options}, the
+     * categories of {@link Unscored}; none for a {@link Rating}, whose codes are the whole numbers of its
+     * range.
+     *
+     * @return the listed answers, possibly empty
+     * @since 0.2.0
+     */
+    List<ListedAnswer> listedAnswers();
+
+    /** {@code 0..3} for a run of consecutive whole-number codes, else the codes joined by commas. */
+    private static String describeCodes(List<String> codes) {
+        return isConsecutiveRun(codes) ? codes.get(0) + ".." + codes.get(codes.size() - 1) : String.join(", ", codes);
+    }
+
+    private static boolean isConsecutiveRun(List<String> codes) {
+        for (int i = 0; i < codes.size(); i++) {
+            if (!codes.get(i).matches("\\d{1,9}")
+                    || Integer.parseInt(codes.get(i)) != Integer.parseInt(codes.get(0)) + i) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Validates the listed answers: at least two, unique codes, unique LOINC answer codes. */
+    private static void checkListed(List<? extends ListedAnswer> answers, String plural, String what) {
+        Check.argument(answers.size() >= 2, "%s must number at least 2: %d", plural, answers.size());
+        Set<String> seen = new HashSet<>();
+        Set<String> loinc = new HashSet<>();
+        for (ListedAnswer answer : answers) {
+            Check.argument(seen.add(answer.code()), "%s codes must be unique: %s", what, answer.code());
+            answer.loincAnswer().ifPresent(la -> Check.argument(loinc.add(la),
+                    "%s loinc answer codes must be unique: %s", what, la));
+        }
+    }
+
+    /**
+     * A scale whose answers carry scores: {@link Options} or {@link Rating}.
+     *
+     * @since 0.2.0
+     */
+    sealed interface ScoredScale extends ResponseScale permits Options, Rating {
+
+        /**
+         * Returns the score for a recorded code.
+         *
+         * @param code the recorded code, already trimmed
+         * @return the score, or empty when the code is not allowed
+         */
+        Optional<Integer> scoreOf(String code);
+
+        /**
+         * Lowest score an answer can contribute.
+         *
+         * @return the minimum score
+         */
+        int minScore();
+
+        /**
+         * Highest score an answer can contribute.
+         *
+         * @return the maximum score
+         */
+        int maxScore();
+
+        @Override
+        default boolean allows(String code) {
+            return scoreOf(code).isPresent();
+        }
+    }
+
+    /**
+     * Answer categories recorded by code and never scored (a feedback question's answers): no score, no
+     * range, nothing to add up. Only {@link ScoringRule.AnswersOnly} instruments have them, and they have
+     * nothing else.
+     *
+     * @param categories the categories, codes unique, at least two
+     * @since 0.2.0
+     */
+    record Unscored(List<AnswerCategory> categories) implements ResponseScale {
+
+        /**
+         * Validates: at least two categories, unique codes and LOINC answer codes.
+         *
+         * @param categories the categories, codes unique, at least two
+         */
+        public Unscored {
+            categories = List.copyOf(Check.notNull(categories, "categories"));
+            checkListed(categories, "categories", "category");
+        }
+
+        @Override
+        public boolean allows(String code) {
+            for (AnswerCategory category : categories) {
+                if (category.code().equals(code)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        @Override
+        public String describeAllowed() {
+            return describeCodes(categories.stream().map(AnswerCategory::code).collect(Collectors.toList()));
+        }
+
+        @Override
+        public List<ListedAnswer> listedAnswers() {
+            return Collections.unmodifiableList(categories);
+        }
+    }
+
+    /**
      * Coded options, each mapping a code to a score.
      *
      * @param options the options, codes unique, at least two
      */
-    record Options(List<AnswerOption> options) implements ResponseScale {
+    record Options(List<AnswerOption> options) implements ScoredScale {
 
         /**
          * Validates: at least two options, unique codes.
@@ -61,14 +166,7 @@ public sealed interface ResponseScale permits ResponseScale.Options, ResponseSca
          */
         public Options {
             options = List.copyOf(Check.notNull(options, "options"));
-            Check.argument(options.size() >= 2, "options must number at least 2: %d", options.size());
-            Set<String> seen = new HashSet<>();
-            Set<String> loinc = new HashSet<>();
-            for (AnswerOption option : options) {
-                Check.argument(seen.add(option.code()), "option codes must be unique: %s", option.code());
-                option.loincAnswer().ifPresent(la -> Check.argument(loinc.add(la),
-                        "option loinc answer codes must be unique: %s", la));
-            }
+            checkListed(options, "options", "option");
         }
 
         @Override
@@ -93,18 +191,12 @@ public sealed interface ResponseScale permits ResponseScale.Options, ResponseSca
 
         @Override
         public String describeAllowed() {
-            List<String> codes = options.stream().map(AnswerOption::code).collect(Collectors.toList());
-            return isConsecutiveRun(codes) ? codes.get(0) + ".." + codes.get(codes.size() - 1) : String.join(", ", codes);
+            return describeCodes(options.stream().map(AnswerOption::code).collect(Collectors.toList()));
         }
 
-        private static boolean isConsecutiveRun(List<String> codes) {
-            for (int i = 0; i < codes.size(); i++) {
-                if (!codes.get(i).matches("\\d{1,9}")
-                        || Integer.parseInt(codes.get(i)) != Integer.parseInt(codes.get(0)) + i) {
-                    return false;
-                }
-            }
-            return true;
+        @Override
+        public List<ListedAnswer> listedAnswers() {
+            return Collections.unmodifiableList(options);
         }
     }
 
@@ -115,7 +207,7 @@ public sealed interface ResponseScale permits ResponseScale.Options, ResponseSca
      * @param min lowest rating
      * @param max highest rating
      */
-    record Rating(int min, int max) implements ResponseScale {
+    record Rating(int min, int max) implements ScoredScale {
 
         /**
          * Validates {@code min < max}.
@@ -149,6 +241,11 @@ public sealed interface ResponseScale permits ResponseScale.Options, ResponseSca
         @Override
         public String describeAllowed() {
             return min + ".." + max;
+        }
+
+        @Override
+        public List<ListedAnswer> listedAnswers() {
+            return List.of();
         }
     }
 }

@@ -26,7 +26,8 @@ import org.imhmeasures.core.internal.Check;
  * @since 0.1.0
  */
 public sealed interface ScoringRule permits ScoringRule.Sum, ScoringRule.Mean, ScoringRule.ClinicalScore,
-        ScoringRule.ConversionTable, ScoringRule.SingleRating, ScoringRule.PerGoal, ScoringRule.SubscalesOnly {
+        ScoringRule.ConversionTable, ScoringRule.SingleRating, ScoringRule.PerGoal, ScoringRule.SubscalesOnly,
+        ScoringRule.AnswersOnly {
 
     /**
      * Where the rule comes from.
@@ -301,6 +302,36 @@ public sealed interface ScoringRule permits ScoringRule.Sum, ScoringRule.Mean, S
          * @param source scoring manual
          */
         public SubscalesOnly {
+            Check.notNull(source, "scoring source");
+        }
+
+        @Override
+        public Optional<ScoreRange> totalRange(String instrumentId, int itemCount, int minRaw, int maxRaw) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<BigDecimal> total(int rawSum, int itemCount, int answeredCount) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * No score at all: the answers are recorded by code and nothing is computed from them (a feedback
+     * question such as the NHS Friends and Family Test: "answers stored, no score invented"). The items are
+     * on {@link ResponseScale.Unscored} scales; the instrument has no total, range, subscales, bands,
+     * cut-off, reliable change, critical items, norms or derived forms (the definition check refuses each).
+     *
+     * @param source where the instrument says its answers are used as they stand
+     * @since 0.2.0
+     */
+    record AnswersOnly(Source source) implements ScoringRule {
+        /**
+         * Validates.
+         *
+         * @param source where the instrument says its answers are used as they stand
+         */
+        public AnswersOnly {
             Check.notNull(source, "scoring source");
         }
 

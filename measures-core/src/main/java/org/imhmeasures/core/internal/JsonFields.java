@@ -87,6 +87,18 @@ public final class JsonFields {
         }
     }
 
+    /** Whether {@code field} is present with a value other than {@code null}. */
+    public boolean has(String field) {
+        JsonNode value = node.get(field);
+        return value != null && !value.isNull();
+    }
+
+    /** Whether {@code field} is present with a value other than {@code null} or an empty array or object. */
+    public boolean hasContent(String field) {
+        JsonNode value = node.get(field);
+        return value != null && !value.isNull() && !((value.isArray() || value.isObject()) && value.isEmpty());
+    }
+
     public String text(String field) {
         return optionalText(field).orElseThrow(() -> fail(field, "field must be present: missing"));
     }
@@ -153,15 +165,25 @@ public final class JsonFields {
 
     /** Reads an enum by its lower-case JSON name, e.g. {@code higher_is_worse}. */
     public <E extends Enum<E>> E enumValue(String field, Class<E> type) {
+        return enumValue(field, type, Set.of(type.getEnumConstants()));
+    }
+
+    /** Reads one of {@code allowed}, a subset of the enum's constants (listed in declaration order). */
+    public <E extends Enum<E>> E enumValue(String field, Class<E> type, Set<E> allowed) {
         String raw = text(field);
         for (E constant : type.getEnumConstants()) {
+            if (!allowed.contains(constant)) {
+                continue;
+            }
             if (constant.name().equalsIgnoreCase(raw)) {
                 return constant;
             }
         }
         List<String> names = new ArrayList<>();
         for (E constant : type.getEnumConstants()) {
-            names.add(constant.name().toLowerCase(Locale.ROOT));
+            if (allowed.contains(constant)) {
+                names.add(constant.name().toLowerCase(Locale.ROOT));
+            }
         }
         throw fail(field, "field must be one of " + names + ": \"" + raw + "\"");
     }

@@ -67,7 +67,7 @@ class CatalogueRoundTwoTest {
     void whooley_codesAreTheAnswers_andNoWordingShips() {
         Instrument whooley = get("WHOOLEY");
         for (Item item : whooley.items()) {
-            ResponseScale scale = item.scale();
+            ResponseScale.ScoredScale scale = item.scoredScale().orElseThrow();
             assertEquals(0, scale.scoreOf("no").orElseThrow());
             assertEquals(1, scale.scoreOf("yes").orElseThrow());
             assertTrue(scale.scoreOf("1").isEmpty(), "numbers are not Whooley answers");
@@ -103,8 +103,8 @@ class CatalogueRoundTwoTest {
         Set<Integer> highFirst = Set.of(1, 3, 5, 6, 7, 9, 10, 12, 15, 16, 18);
         for (Item item : maas.items()) {
             int expectedTop = highFirst.contains(item.position()) ? 5 : 1;
-            assertEquals(expectedTop, item.scale().scoreOf("0").orElseThrow(), item.id());
-            assertEquals(6 - expectedTop, item.scale().scoreOf("4").orElseThrow(), item.id());
+            assertEquals(expectedTop, item.scoredScale().orElseThrow().scoreOf("0").orElseThrow(), item.id());
+            assertEquals(6 - expectedTop, item.scoredScale().orElseThrow().scoreOf("4").orElseThrow(), item.id());
         }
         assertEquals(ScoreRange.of(19, 95), maas.totalRange().orElseThrow());
         assertTrue(maas.subscales().isEmpty(), "subscale membership is in conflict and not shipped");

@@ -148,7 +148,7 @@ class CatalogueTest {
         ResponseScale.Options options = (ResponseScale.Options) epds.items().get(0).scale();
         assertEquals("(a)", options.options().get(0).label().orElseThrow());
         assertTrue(options.options().get(1).label().isEmpty());
-        assertEquals(Catalogue.builtIn().get("EPDS").items().get(0).scale().scoreOf("3"), options.scoreOf("3"));
+        assertEquals(Catalogue.builtIn().get("EPDS").items().get(0).scoredScale().orElseThrow().scoreOf("3"), options.scoreOf("3"));
         assertTrue(Catalogue.builtIn().get("EPDS").items().get(0).wording().isEmpty(), "built-in stays untouched");
     }
 

@@ -28,6 +28,25 @@ final class DefinitionFixtures {
         }
     }
 
+    /** The answers-only test fixture (a made-up three-item feedback form), in this package's test resources. */
+    static final String ANSWERS_ONLY_FIXTURE = "test-feedback.json";
+
+    /** A mutable copy of a test resource definition's JSON tree. */
+    static ObjectNode fixtureTree(String file) {
+        try (InputStream in = DefinitionFixtures.class.getResourceAsStream(file)) {
+            return (ObjectNode) InstrumentDefinitions.JSON.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Reads the answers-only fixture after applying {@code edit} to its tree. */
+    static Instrument readAnswersOnly(Consumer<ObjectNode> edit) {
+        ObjectNode tree = fixtureTree(ANSWERS_ONLY_FIXTURE);
+        edit.accept(tree);
+        return read(tree, "edited-" + ANSWERS_ONLY_FIXTURE);
+    }
+
     /** Reads {@code file}'s definition after applying {@code edit} to its tree. */
     static Instrument readEdited(String file, Consumer<ObjectNode> edit) {
         ObjectNode tree = builtInTree(file);

@@ -48,7 +48,8 @@ class DefinitionFuzzTest {
     /** The longest message accepted: file, path and a clipped value. */
     private static final int MAX_MESSAGE = 800;
 
-    private static final List<String> FILES = Catalogue.BUILT_IN_FILES;
+    /** Every built-in definition, and the answers-only test fixture (the catalogue ships none yet). */
+    private static final List<String> FILES = new ArrayList<>(Catalogue.BUILT_IN_FILES);
     private static final List<ObjectNode> TREES = new ArrayList<>();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance; // since Jackson 2.15 the factory keeps BigDecimal scale as given
     private static final List<String> NUMBERS = List.of("1e999999999", "-1e999999999", "1e-999999999", "0e-999999999",
@@ -59,9 +60,11 @@ class DefinitionFuzzTest {
             "higher_is_worse", "unknown", "A".repeat(300), "imh-measures/instrument@1", "٣", "NA");
 
     static {
-        for (String file : FILES) {
+        for (String file : Catalogue.BUILT_IN_FILES) {
             TREES.add(DefinitionFixtures.builtInTree(file));
         }
+        FILES.add(DefinitionFixtures.ANSWERS_ONLY_FIXTURE);
+        TREES.add(DefinitionFixtures.fixtureTree(DefinitionFixtures.ANSWERS_ONLY_FIXTURE));
     }
 
     /** A place in a tree: a field of an object or an element of an array. */
@@ -144,9 +147,21 @@ class DefinitionFuzzTest {
             }
             Slot slot = slots.get(random.nextInt(slots.size()));
             JsonNode value = slot.get();
-            switch (random.nextInt(9)) {
+            switch (random.nextInt(10)) {
                 case 0:
                     slot.remove();
+                    break;
+                case 9: // the scoring kind flipped, or an option given or denied a score
+                    if (value.isObject() && value.has("method")) {
+                        ((ObjectNode) value).put("method", value.get("method").asText().equals("answers_only") ? "sum"
+                                : "answers_only");
+                    } else if (value.isObject() && value.has("code")) {
+                        if (value.has("score")) {
+                            ((ObjectNode) value).remove("score");
+                        } else {
+                            ((ObjectNode) value).put("score", random.nextInt(4));
+                        }
+                    }
                     break;
                 case 1:
                     slot.set(otherValue(random));
@@ -270,15 +285,26 @@ class DefinitionFuzzTest {
                 try {
                     Instrument instrument = InstrumentDefinitions.read(new ByteArrayInputStream(bytes), name);
                     loaded++;
-                    if (mode == 0) {
+                    if (mode == 0 && instrument.scored()) {
                         assertEquals(Catalogue.builtIn().get(instrument.id()).id(), instrument.id());
                     }
                     // a valid instrument: a catalogue takes it, its items are well formed
                     Catalogue.of(List.of(instrument)).get(instrument.id());
                     assertFalse(instrument.items().isEmpty() && instrument.reportsTotal(), "a total needs items");
                     for (Item item : instrument.items()) {
-                        assertTrue(item.scale().minScore() <= item.scale().maxScore(), item.id());
+                        // answers-only exactly when no item carries a score
+                        assertEquals(instrument.scored(), item.scoredScale().isPresent(), item.id());
+                        item.scoredScale().ifPresent(scored -> assertTrue(scored.minScore() <= scored.maxScore(),
+                                item.id()));
                         assertTrue(item.id().startsWith(instrument.key() + "_"), item.id());
+                    }
+                    if (!instrument.scored()) {
+                        assertTrue(instrument.subscales().isEmpty() && instrument.bands().isEmpty()
+                                && instrument.caseness().isEmpty() && !instrument.reportsTotal()
+                                && instrument.reliableChange().isEmpty() && instrument.norms().isEmpty()
+                                && instrument.derivedFrom().isEmpty() && instrument.ageInterval().isEmpty()
+                                && instrument.items().stream().noneMatch(i -> i.critical().isPresent())
+                                && instrument.direction() == Direction.NOT_APPLICABLE, "answers only: nothing scored");
                     }
                     assertFalse(instrument.toString().isEmpty());
                 } catch (DefinitionException e) {

@@ -80,6 +80,8 @@ import org.imhmeasures.scoring.internal.Vocabulary;
  * without reliable improvement; otherwise no reliable change.
  *
  * <h2>Edge cases</h2>
+ * An instrument that records answers only (a feedback question) has no score: every model of it is
+ * unusable with {@link Reason#ANSWERS_ONLY}, whatever the options.
  * Scores outside the instrument's range, instruments without a total (HADS), missing published values,
  * missing minimal important differences or percentages, degenerate samples (fewer than 2 pairs, zero SD,
  * r_DD outside (0, 1]) and, for percentage change, a baseline of 0 or below give {@link NotAssessable} with

@@ -169,6 +169,10 @@ public final class ChangeParameters {
     }
 
     /** Resolves every parameter of {@code options} for {@code instrument}; see the class documentation. */
+    /** The one-line refusal of change for an answers-only instrument, shared by the model and its callers. */
+    static final String ANSWERS_ONLY_MESSAGE = "score of %s must exist for change: it records answers only and has "
+            + "no score to compare";
+
     static Resolution resolve(Instrument instrument, ChangeOptions options, Optional<SampleStatistics> sample) {
         Resolver r = new Resolver(instrument, options, sample);
         return new Resolution(new ChangeParameters(r), r.range, Optional.ofNullable(r.problem));
@@ -443,6 +447,11 @@ public final class ChangeParameters {
         }
 
         private void resolveRange() {
+            if (!instrument.scored()) {
+                range = ScoreRange.of(0, 0);
+                fail(Reason.ANSWERS_ONLY, ANSWERS_ONLY_MESSAGE.formatted(instrument.id()));
+                return;
+            }
             Optional<ScoreRange> changeRange = ChangeModel.changeRange(instrument);
             if (changeRange.isPresent()) {
                 range = changeRange.get();

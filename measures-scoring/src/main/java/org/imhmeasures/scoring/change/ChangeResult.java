@@ -263,6 +263,13 @@ public sealed interface ChangeResult permits ChangeResult.Assessed, ChangeResult
          *
          * @since 0.1.0
          */
-        UNSUPPORTED_COMBINATION
+        UNSUPPORTED_COMBINATION,
+        /**
+         * The instrument records answers only (a feedback question: {@code ScoringRule.AnswersOnly}): it has no
+         * score, so there is nothing to compare.
+         *
+         * @since 0.2.0
+         */
+        ANSWERS_ONLY
     }
 }

@@ -273,6 +273,11 @@ public final class ChangeCsv {
 
     private Run run(List<ScorePairing.Reject> pairingRejects, List<ScorePairing.Unpaired> unpaired,
             PairSource source, Writer output, Optional<Writer> rejects) throws IOException {
+        if (!instrument.scored()) {
+            // no score to pair: refused before a sample is gathered, with the model's own typed message
+            throw new DatasetException(0, ChangeModel.published(instrument, options).unusable().orElseThrow()
+                    .message(), null);
+        }
         ChangeModel model;
         if (options.parameters() == ParameterSource.SAMPLE) {
             List<double[]> pairs = new ArrayList<>();

@@ -8,7 +8,9 @@ import java.io.IOException;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.imhmeasures.core.instrument.Instrument;
@@ -24,8 +26,11 @@ import org.imhmeasures.scoring.internal.Vocabulary;
  * Writes the scores CSV of the {@code score} command: one row per scored administration; rejected rows
  * are left to {@link RejectsCsv}. The header, exactly:
  * <pre>record_id,instrument,definition_version,raw_total,total,band,caseness,items_missing,prorated,critical_items,critical_unanswered</pre>
- * then one {@code subscale:<id>} column per subscale of the instrument, and for long CSV and JSON Lines
- * input a last {@code timepoint} column.
+ * then one {@code subscale:<id>} column per subscale of the instrument; for an instrument that records
+ * answers only (scoring method {@code answers_only}, such as a feedback question), one
+ * {@code answer:<item id>} column per item in form order instead (it has no subscales); and for long CSV and
+ * JSON Lines input a last {@code timepoint} column. The header of every scored instrument is exactly as it
+ * was before answers-only instruments existed.
  *
  * <p>Cells: {@code raw_total} the sum of item scores, empty for an instrument without a total (GBO, HADS); {@code total} the reported total in plain notation
  * (two decimals when prorated), empty when the instrument reports none; {@code band} the band label, or for a total that no
@@ -35,7 +40,11 @@ import org.imhmeasures.scoring.internal.Vocabulary;
  * the number of unanswered items; {@code prorated} {@code true} or {@code false}; {@code critical_items}
  * the ids of critical items at alert level joined by {@code ;}; {@code critical_unanswered} the ids of
  * critical items without a valid answer joined by {@code ;} (alert status unknown), empty when every
- * critical item was answered; subscale scores in plain notation or empty. Text cells (every column but
+ * critical item was answered; subscale scores in plain notation or empty; {@code answer:<item id>} the
+ * recorded answer code as the definition spells it ({@link Scored#recordedAnswers()}), empty when the item
+ * was not answered. An answers-only row has empty {@code raw_total}, {@code total}, {@code band} and
+ * {@code caseness}, {@code prorated} {@code false} and empty critical cells: nothing is computed from its
+ * answers. Text cells (every column but
  * the numbers {@code raw_total}, {@code total}, {@code items_missing} and {@code subscale:<id>}) go through
  * the {@link CsvCells} policy; CSV quoting only where a cell needs it.
  *
@@ -134,9 +143,13 @@ public final class ScoresCsv implements RowHandler {
         return new ScoresCsv(writer, instrument, format, cells, passThroughColumns);
     }
 
+    /** The prefix of the columns that hold an answers-only instrument's recorded answers. */
+    public static final String ANSWER_PREFIX = "answer:";
+
     /**
      * The header for an instrument and input format: {@link #COLUMNS}, one {@code subscale:<id>} column per
-     * subscale, and for long CSV and JSON Lines a final {@code timepoint}.
+     * subscale, for an answers-only instrument one {@code answer:<item id>} column per item, and for long
+     * CSV and JSON Lines a final {@code timepoint}.
      *
      * @param instrument the instrument
      * @param format the input format
@@ -147,6 +160,9 @@ public final class ScoresCsv implements RowHandler {
         List<String> header = new ArrayList<>(COLUMNS);
         for (Subscale subscale : instrument.subscales()) {
             header.add("subscale:" + subscale.id());
+        }
+        if (!instrument.scored()) {
+            instrument.items().forEach(item -> header.add(ANSWER_PREFIX + item.id()));
         }
         if (Check.notNull(format, "format") != DatasetFormat.WIDE_CSV) {
             header.add("timepoint");
@@ -188,7 +204,9 @@ public final class ScoresCsv implements RowHandler {
         Check.notNull(row, "row");
         Check.notNull(scored, "scored");
         boolean timepoint = Check.notNull(format, "format") != DatasetFormat.WIDE_CSV;
-        String[] cells = new String[COLUMNS.size() + scored.subscales().size() + (timepoint ? 1 : 0)];
+        int answers = scored.recordedAnswers().isEmpty() ? 0 : scored.recordedAnswers().size()
+                + scored.itemsMissing().size();
+        String[] cells = new String[COLUMNS.size() + scored.subscales().size() + answers + (timepoint ? 1 : 0)];
         fill(cells, row, scored, timepoint);
         return List.of(cells);
     }
@@ -213,10 +231,42 @@ public final class ScoresCsv implements RowHandler {
         for (SubscaleScore sub : scored.subscales().values()) {
             cells[c++] = sub.score().map(ScoresCsv::plain).orElse("");
         }
+        if (!scored.recordedAnswers().isEmpty()) {
+            c = fillAnswers(cells, c, scored);
+        }
         if (withTimepoint) {
             cells[c++] = row.timepoint();
         }
         return c;
+    }
+
+    /**
+     * The answer cells of an answers-only result, one per item in form order. Only answered items are in
+     * {@link Scored#recordedAnswers()} and only unanswered ones in {@link Scored#itemsMissing()}, both in form
+     * order, so merging them by item position (an item id is {@code <key>_<position>}, which the definition
+     * check enforces) gives every item in form order without the instrument.
+     */
+    private static int fillAnswers(String[] cells, int from, Scored scored) {
+        int c = from;
+        Iterator<Map.Entry<String, String>> answered = scored.recordedAnswers().entrySet()
+                .iterator();
+        Iterator<String> missing = scored.itemsMissing().iterator();
+        Map.Entry<String, String> nextAnswer = answered.hasNext() ? answered.next() : null;
+        String nextMissing = missing.hasNext() ? missing.next() : null;
+        while (nextAnswer != null || nextMissing != null) {
+            if (nextMissing == null || nextAnswer != null && position(nextAnswer.getKey()) < position(nextMissing)) {
+                cells[c++] = nextAnswer.getValue();
+                nextAnswer = answered.hasNext() ? answered.next() : null;
+            } else {
+                cells[c++] = "";
+                nextMissing = missing.hasNext() ? missing.next() : null;
+            }
+        }
+        return c;
+    }
+
+    private static int position(String itemId) {
+        return Integer.parseInt(itemId.substring(itemId.lastIndexOf('_') + 1));
     }
 
     /**

@@ -95,6 +95,10 @@ public final class WireForm {
             s.subscales().values().forEach(sub -> subscales.add(subscale(sub)));
             form.put("subscales", Collections.unmodifiableList(subscales));
             form.put("itemScores", Collections.unmodifiableMap(new LinkedHashMap<>(s.itemScores())));
+            // only an answers-only instrument records answers (at least one): every scored result reads as in 0.1
+            if (!s.recordedAnswers().isEmpty()) {
+                form.put("recordedAnswers", Collections.unmodifiableMap(new LinkedHashMap<>(s.recordedAnswers())));
+            }
         } else {
             NotScorable n = (NotScorable) result;
             form.put("status", "not_scorable");

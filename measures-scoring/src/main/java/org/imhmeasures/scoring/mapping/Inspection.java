@@ -486,9 +486,8 @@ public final class Inspection {
 
         private static Set<String> labels(Item item) {
             Set<String> labels = new HashSet<>();
-            if (item.scale() instanceof ResponseScale.Options options) {
-                options.options().forEach(o -> o.label().ifPresent(l -> labels.add(MappedScoring.Labels.normalise(l))));
-            }
+            item.scale().listedAnswers().forEach(o -> o.label().ifPresent(l -> labels.add(
+                    MappedScoring.Labels.normalise(l))));
             return labels;
         }
 

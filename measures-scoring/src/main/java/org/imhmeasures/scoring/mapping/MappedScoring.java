@@ -24,10 +24,9 @@ import java.util.Optional;
 import java.util.Set;
 import org.imhmeasures.core.care.AgeBand;
 import org.imhmeasures.core.care.InfantDates;
-import org.imhmeasures.core.instrument.AnswerOption;
 import org.imhmeasures.core.instrument.Instrument;
 import org.imhmeasures.core.instrument.Item;
-import org.imhmeasures.core.instrument.ResponseScale;
+import org.imhmeasures.core.instrument.ListedAnswer;
 import org.imhmeasures.core.internal.Check;
 import org.imhmeasures.scoring.Administration;
 import org.imhmeasures.scoring.AmbiguousScoreException;
@@ -580,10 +579,9 @@ public final class MappedScoring {
             block.labels().forEach((text, code) -> shared.put(Labels.normalise(text), code.strip()));
             for (Item item : instrument.items()) {
                 Map<String, String> table = new HashMap<>();
-                if (item.scale() instanceof ResponseScale.Options options1) {
-                    for (AnswerOption option : options1.options()) {
-                        option.label().ifPresent(l -> table.put(Labels.normalise(l), option.code()));
-                    }
+                // scored options and unscored categories alike (a rating lists none)
+                for (ListedAnswer option : item.scale().listedAnswers()) {
+                    option.label().ifPresent(l -> table.put(Labels.normalise(l), option.code()));
                 }
                 table.putAll(shared);
                 labels.add(table);

@@ -451,7 +451,8 @@ public final class Mapping {
             Set<String> reserved = new HashSet<>(ScoresCsv.COLUMNS);
             reserved.addAll(List.of("timepoint", DATE, AGE_BAND, SYSTEM_TOTAL_DIFFERS));
             for (String name : b.keep.keySet()) {
-                if (reserved.contains(name) || name.startsWith("subscale:")) {
+                if (reserved.contains(name) || name.startsWith("subscale:")
+                        || name.startsWith(ScoresCsv.ANSWER_PREFIX)) {
                     throw root.fail("keep", "keep names must not repeat an output column: \"" + name + "\"");
                 }
             }

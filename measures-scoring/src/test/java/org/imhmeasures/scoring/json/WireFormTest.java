@@ -80,7 +80,9 @@ class WireFormTest {
     @Test
     void everyCatalogueInstrument_scoredFromJson_serialisesToItsValuesAndTheSchema() throws IOException {
         Random random = new Random(SEED);
-        for (Instrument instrument : CATALOGUE.instruments()) {
+        List<Instrument> instruments = new ArrayList<>(CATALOGUE.instruments());
+        instruments.add(org.imhmeasures.scoring.TestFeedback.instrument()); // answers only
+        for (Instrument instrument : instruments) {
             for (int round = 0; round < 20; round++) {
                 Map<String, Object> answers = new LinkedHashMap<>();
                 for (Item item : instrument.items()) {
@@ -110,8 +112,8 @@ class WireFormTest {
     }
 
     private static String code(Item item, Random random) {
-        if (item.scale() instanceof ResponseScale.Options options) {
-            return options.options().get(random.nextInt(options.options().size())).code();
+        if (!item.scale().listedAnswers().isEmpty()) {
+            return item.scale().listedAnswers().get(random.nextInt(item.scale().listedAnswers().size())).code();
         }
         ResponseScale.Rating rating = (ResponseScale.Rating) item.scale();
         return Integer.toString(rating.min() + random.nextInt(rating.max() - rating.min() + 1));
@@ -157,6 +159,12 @@ class WireFormTest {
         json.get("itemScores").properties().forEach(e -> itemScores.put(e.getKey(), e.getValue().intValue()));
         assertEquals(s.itemScores(), itemScores, context);
         assertEquals(List.copyOf(s.itemScores().keySet()), List.copyOf(itemScores.keySet()), "form order: " + context);
+        assertEquals(!s.recordedAnswers().isEmpty(), json.has("recordedAnswers"), context);
+        if (json.has("recordedAnswers")) {
+            Map<String, String> recorded = new LinkedHashMap<>();
+            json.get("recordedAnswers").properties().forEach(e -> recorded.put(e.getKey(), e.getValue().textValue()));
+            assertEquals(List.copyOf(s.recordedAnswers().entrySet()), List.copyOf(recorded.entrySet()), context);
+        }
         assertEquals(s.subscales().size(), json.get("subscales").size(), context);
         int i = 0;
         for (SubscaleScore sub : s.subscales().values()) {
@@ -270,6 +278,38 @@ class WireFormTest {
             change.accept(broken);
             assertFalse(Schemas.valid(Schemas.RESULT, broken), broken.toString());
         }
+    }
+
+    @Test
+    void answersOnly_writesTheRecordedAnswersAndNoScore() throws IOException {
+        Instrument feedback = org.imhmeasures.scoring.TestFeedback.instrument();
+        Map<String, String> answers = new LinkedHashMap<>();
+        answers.put("testfeedback_3", "2");
+        answers.put("testfeedback_1", "5");
+        Scored scored = (Scored) Scorer.of(feedback).score(Administration.of("TEST-FEEDBACK", answers));
+        JsonNode json = MAPPER.valueToTree(scored);
+        Schemas.assertValid(Schemas.RESULT, json);
+        assertEquals("{\"testfeedback_1\":\"5\",\"testfeedback_3\":\"2\"}", json.get("recordedAnswers").toString());
+        assertEquals(0, json.get("itemScores").size());
+        assertEquals(0, json.get("subscales").size());
+        assertFalse(json.has("total") || json.has("rawTotal") || json.has("band") || json.has("cutoffStatus"),
+                json.toString());
+        assertEquals("no_bands", json.get("bandStatus").asText());
+        assertEquals("not_defined", json.get("caseness").asText());
+        assertEquals("[\"testfeedback_2\"]", json.get("itemsMissing").toString());
+        assertEquals(MAPPER.valueToTree(WireForm.of(scored)), json, "the module writes the WireForm");
+        // the schema holds answers to strings, and a scored result never carries them
+        com.fasterxml.jackson.databind.node.ObjectNode numeric = json.deepCopy();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) numeric.get("recordedAnswers")).put("testfeedback_1", 5);
+        assertFalse(Schemas.valid(Schemas.RESULT, numeric), numeric.toString());
+        JsonNode phq9 = MAPPER.valueToTree(Scorer.of(CATALOGUE.get("PHQ-9")).score(phq9(1)));
+        assertFalse(phq9.has("recordedAnswers"), phq9.toString());
+        // not scorable: the problems, as for any instrument; nothing of the answers
+        answers.put("testfeedback_2", "Jane Smith");
+        JsonNode refused = MAPPER.valueToTree(Scorer.of(feedback).score(Administration.of("TEST-FEEDBACK", answers)));
+        Schemas.assertValid(Schemas.RESULT, refused);
+        assertEquals("code_not_allowed", refused.get("problems").get(0).get("code").asText());
+        assertFalse(refused.toString().contains("Jane"), refused.toString());
     }
 
     @Test
