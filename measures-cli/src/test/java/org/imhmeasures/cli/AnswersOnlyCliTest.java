@@ -173,7 +173,7 @@ class AnswersOnlyCliTest {
         Instrument feedback = instrument(definition(dir));
         String table = InstrumentsCommand.table(List.of(feedback));
         assertTrue(table.contains("answers only (no score)"), table);
-        JsonNode json = JSON.readTree(InstrumentsCommand.json(List.of(feedback))).get(0);
+        JsonNode json = JSON.readTree(InstrumentsCommand.json(List.of(feedback), List.of())).get(0);
         assertEquals("answers_only", json.get("scoring").asText());
         assertTrue(json.get("range").isNull());
         assertEquals("not_applicable", json.get("direction").asText());
