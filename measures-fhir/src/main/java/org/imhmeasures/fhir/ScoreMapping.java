@@ -309,6 +309,9 @@ public final class ScoreMapping {
         system.setDescription("Scores and subscale scores of imh-measures instruments that have no LOINC or "
                 + "SNOMED CT code");
         for (Instrument instrument : catalogue.instruments()) {
+            if (!instrument.scored()) {
+                continue; // answers only (FFT, CHI-ESQ): no score, so no score code
+            }
             system.addConcept().setCode(totalCodeOf(instrument)).setDisplay(instrument.id() + " score");
             system.addConcept().setCode(ChangeMapping.changeCode(instrument)).setDisplay(instrument.id() + " change");
             for (Subscale subscale : instrument.subscales()) {

@@ -210,7 +210,7 @@ class FhirScoringTest {
 
     @Test
     void score_sameTotalAsTheDirectApi_forEveryCatalogueInstrument() {
-        for (Instrument instrument : Catalogue.builtIn().instruments()) {
+        for (Instrument instrument : Catalogue.builtIn().instruments().stream().filter(Instrument::scored).toList()) {
             Administration administration = RandomAdministrations.of(instrument, new java.util.Random(16), false);
             QuestionnaireResponse response = ResponseMapping.toResponse(instrument, administration);
             FhirScoring.Outcome outcome = SCORING.score(response);

@@ -79,7 +79,9 @@ class InboundResponseFuzzTest {
     static final int CASES = 20_000;
 
     private static final Catalogue CATALOGUE = Catalogue.builtIn();
-    private static final List<Instrument> INSTRUMENTS = CATALOGUE.instruments();
+    // the generator predicts scores; answers-only instruments have their own round trip (AnswersOnlyFhirTest)
+    private static final List<Instrument> INSTRUMENTS = CATALOGUE.instruments().stream().filter(Instrument::scored)
+            .toList();
     private static final IParser PARSER = FhirContext.forR4Cached().newJsonParser()
             .setParserErrorHandler(new StrictErrorHandler());
     private static final String ROOT = "QuestionnaireResponse";

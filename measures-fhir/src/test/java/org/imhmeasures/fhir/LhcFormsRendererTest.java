@@ -40,6 +40,7 @@ import org.imhmeasures.core.instrument.AnswerOption;
 import org.imhmeasures.core.instrument.Catalogue;
 import org.imhmeasures.core.instrument.Instrument;
 import org.imhmeasures.core.instrument.Item;
+import org.imhmeasures.core.instrument.ListedAnswer;
 import org.imhmeasures.core.instrument.ResponseScale;
 import org.imhmeasures.core.instrument.Subscale;
 import org.imhmeasures.scoring.Administration;
@@ -291,9 +292,9 @@ class LhcFormsRendererTest {
 
     /** Answers one item as a user would: picks the option from the answer list, or types the number. */
     private static void answer(String linkId, ResponseScale scale, String code, String context) {
-        if (scale instanceof ResponseScale.Options options) {
-            AnswerOption option = option(options, code);
-            clickOption(linkId, options.options().indexOf(option), display(options, option), context);
+        if (!scale.listedAnswers().isEmpty()) {
+            ListedAnswer option = listed(scale, code);
+            clickOption(linkId, scale.listedAnswers().indexOf(option), display(scale, option), context);
         } else {
             click(input(linkId), context + ": " + linkId);
             tab.type(code);
@@ -351,6 +352,15 @@ class LhcFormsRendererTest {
         return options.options().stream().filter(o -> o.code().equals(code)).findFirst().orElseThrow();
     }
 
+    private static ListedAnswer listed(ResponseScale scale, String code) {
+        return scale.listedAnswers().stream().filter(o -> o.code().equals(code)).findFirst().orElseThrow();
+    }
+
+    /** What our Questionnaire displays for a listed answer, scored or not: its label, else the neutral label. */
+    private static String display(ResponseScale scale, ListedAnswer answer) {
+        return answer.label().orElse(QuestionnaireMapping.neutralOptionLabel(scale, answer));
+    }
+
     /** What our Questionnaire displays for an option: its label, else the neutral label. */
     private static String display(ResponseScale.Options options, AnswerOption option) {
         return option.label().orElse(QuestionnaireMapping.neutralOptionLabel(options, option));
@@ -382,8 +392,8 @@ class LhcFormsRendererTest {
         for (Item item : instrument.items()) {
             String shown = tab.invoke("imh.shown", item.id()).asText();
             String code = codes.get(item.id());
-            if (item.scale() instanceof ResponseScale.Options options) {
-                String display = display(options, option(options, code));
+            if (!item.scale().listedAnswers().isEmpty()) {
+                String display = display(item.scale(), listed(item.scale(), code));
                 assertTrue(shown.startsWith(display), context + ": " + item.id() + " must show " + display + ": " + shown);
             } else {
                 assertEquals(code, shown, context + ": " + item.id());
@@ -409,6 +419,11 @@ class LhcFormsRendererTest {
                     ? given.code() : "?"), answer, context + ": the answer to " + item.id());
         }
         FhirScoring.Outcome outcome = SCORING.score(json);
+        if (!instrument.scored()) {
+            // answers only (FFT, CHI-ESQ): the answers above are the record; no score Observation
+            assertInstanceOf(FhirScoring.Refused.class, outcome, context + ": " + outcome);
+            return;
+        }
         FhirScoring.Observed observed = assertInstanceOf(FhirScoring.Observed.class, outcome,
                 context + ": " + outcome);
         assertEquals(List.of(), observed.warnings(), context + ": warnings");

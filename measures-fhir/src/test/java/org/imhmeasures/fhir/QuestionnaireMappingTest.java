@@ -166,6 +166,11 @@ class QuestionnaireMappingTest {
                         assertEquals(FhirUris.answers(instrument), answer.getValueCoding().getSystem());
                         assertEquals(0, BigDecimal.valueOf(option.score()).compareTo(weight(answer)), item.id());
                     }
+                } else if (item.scale() instanceof ResponseScale.Unscored unscored) {
+                    // answers only: the codes, no weights
+                    assertEquals(QuestionnaireItemType.CHOICE, mapped.getType(), item.id());
+                    assertEquals(unscored.listedAnswers().size(), mapped.getAnswerOption().size(), item.id());
+                    mapped.getAnswerOption().forEach(a -> assertFalse(a.hasExtension(), item.id()));
                 } else {
                     assertEquals(QuestionnaireItemType.INTEGER, mapped.getType(), item.id());
                 }

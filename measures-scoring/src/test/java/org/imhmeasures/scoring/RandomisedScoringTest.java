@@ -40,7 +40,7 @@ class RandomisedScoringTest {
     @Test
     void anyAnswers_resultEqualsTheOracle() {
         long base = baseSeed();
-        List<Instrument> instruments = Catalogue.builtIn().instruments();
+        List<Instrument> instruments = Catalogue.builtIn().instruments().stream().filter(Instrument::scored).toList();
         String[] junk = {"", " ", "-1", "99", "NA", "x", "1.5", "٣", "9434765919", "\u0000", "3 ", "+1", "05"};
         int scored = 0;
         int notScorable = 0;
@@ -117,7 +117,7 @@ class RandomisedScoringTest {
     @Test
     void intCodes_agreeWithStringCodes() {
         long base = baseSeed();
-        List<Instrument> instruments = Catalogue.builtIn().instruments();
+        List<Instrument> instruments = Catalogue.builtIn().instruments().stream().filter(Instrument::scored).toList();
         for (int run = 0; run < RUNS; run++) {
             long seed = base + run;
             Random random = new Random(seed);

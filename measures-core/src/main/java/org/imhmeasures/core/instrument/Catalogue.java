@@ -62,7 +62,8 @@ public final class Catalogue {
             "GBO", "gbo.json", "PIR-GAS", "pirgas.json", "KPCS", "kpcs.json", "PBQ", "pbq.json", "HADS", "hads.json",
             "KIPS", "kips.json", "PHQ-2", "phq2.json", "GAD-2", "gad2.json", "WHOOLEY", "whooley.json",
             "ADBB", "adbb.json", "M-ADBB", "madbb.json", "MAAS", "maas.json", "ASQ:SE-2:2m", "asqse2_2m.json",
-            "ASQ:SE-2:60m", "asqse2_60m.json", "LOAF", "loaf.json", "CORE-OM", "coreom.json", "BPSES", "bpses.json");
+            "ASQ:SE-2:60m", "asqse2_60m.json", "LOAF", "loaf.json", "CORE-OM", "coreom.json", "BPSES", "bpses.json",
+            "FFT", "fft.json", "CHI-ESQ", "chiesq.json");
 
     /** Resource names of the built-in definitions, in catalogue order. */
     static final List<String> BUILT_IN_FILES = List.copyOf(BUILT_IN_INDEX.values());

@@ -17,7 +17,7 @@ import org.imhmeasures.core.internal.JsonFields.FieldException;
  * instruments the catalogue lists for identity, licence and structure only. As with definitions, a file
  * that is not valid JSON, has an unknown or missing field, or values that do not agree fails with a
  * {@link DefinitionException} naming the file and the field. The format is documented in
- * {@code docs/domain-model.md}.
+ * README, "Definition files".
  *
  * <p>This class is stateless and thread-safe.
  *

@@ -23,7 +23,7 @@ class CatalogueTest {
 
     /** Licences under which no item or option text may ship (brief and NOTICE). */
     private static final Set<String> RESTRICTED = Set.of("EPDS", "WEMWBS", "SWEMWBS", "HADS", "KIPS", "PIR-GAS", "ADBB",
-            "M-ADBB", "WHOOLEY", "ASQ:SE-2:2m", "ASQ:SE-2:60m", "LOAF", "CORE-OM", "BPSES");
+            "M-ADBB", "WHOOLEY", "ASQ:SE-2:2m", "ASQ:SE-2:60m", "LOAF", "CORE-OM", "BPSES", "CHI-ESQ");
 
     static List<Instrument> instruments() {
         return Catalogue.builtIn().instruments();
@@ -33,7 +33,7 @@ class CatalogueTest {
     void builtIn_holdsTheFoundationInstrumentsInOrder() {
         assertEquals(List.of("PHQ-9", "GAD-7", "EPDS", "CORE-10", "WEMWBS", "SWEMWBS", "GBO", "PIR-GAS", "KPCS", "PBQ",
                 "HADS", "KIPS", "PHQ-2", "GAD-2", "WHOOLEY", "ADBB", "M-ADBB", "MAAS", "ASQ:SE-2:2m", "ASQ:SE-2:60m",
-                "LOAF", "CORE-OM", "BPSES"),
+                "LOAF", "CORE-OM", "BPSES", "FFT", "CHI-ESQ"),
                 instruments().stream().map(Instrument::id).collect(Collectors.toList()));
     }
 
@@ -89,6 +89,11 @@ class CatalogueTest {
     @MethodSource("instruments")
     void everyInstrument_recordsWhatItLeavesOutWhenNoRelChangeOrCutoff(Instrument instrument) {
         Set<String> omitted = instrument.omissions().stream().map(Omission::field).collect(Collectors.toSet());
+        if (!instrument.scored()) {
+            // answers only (FFT, CHI-ESQ): no score at all, so one omission says why there is none
+            assertTrue(omitted.contains("score"), instrument.id() + " must say why it has no score");
+            return;
+        }
         if (instrument.reliableChange().isEmpty()) {
             assertTrue(omitted.stream().anyMatch(f -> f.contains("reliableChange")),
                     instrument.id() + " must say why it has no reliable-change value");

@@ -68,7 +68,7 @@ class SubmissionFuzzTest {
     static final int CASES = 10_000;
 
     private static final SubmissionValidator VALIDATOR = SubmissionValidator.create();
-    private static final List<Instrument> INSTRUMENTS = Catalogue.builtIn().instruments();
+    private static final List<Instrument> INSTRUMENTS = Catalogue.builtIn().instruments().stream().filter(Instrument::scored).toList();
     private static final Map<String, Integer> ALLOWED_MISSING = new HashMap<>();
     private static final LocalDate START = LocalDate.of(2025, 5, 20);
     private static final LocalDate END = LocalDate.of(2025, 11, 28);

@@ -86,7 +86,7 @@ class DatasetFuzzTest {
     /** JSON Lines datasets per run; tune here. */
     static final int CASES_JSON_LINES = 8_000;
 
-    private static final List<Instrument> INSTRUMENTS = Catalogue.builtIn().instruments();
+    private static final List<Instrument> INSTRUMENTS = Catalogue.builtIn().instruments().stream().filter(Instrument::scored).toList();
     private static final Map<String, Scorer> SCORERS = new HashMap<>();
     private static final List<String> TIMEPOINTS = List.of("baseline", "review", "discharge", "follow_up");
     private static final Set<String> REASONS = Set.of("malformed_row", "missing_record_id", "line_too_long",
