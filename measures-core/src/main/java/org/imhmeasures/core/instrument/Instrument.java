@@ -84,12 +84,8 @@ public record Instrument(String id, String definitionVersion, String name, Respo
      * @param licenseeCutoff present when the cut-off and bands come from a licensee norms file
      */
     public Instrument {
-        id = Check.notBlank(id, "instrument id");
-        Check.argument(id.matches("[A-Za-z0-9][A-Za-z0-9()\\-:]*"),
-                "instrument id must be letters, digits, '-', ':' or parentheses: %s", id);
-        definitionVersion = Check.notBlank(definitionVersion, "definition version");
-        Check.argument(definitionVersion.matches("\\d+\\.\\d+\\.\\d+"),
-                "definition version must be major.minor.patch: %s", definitionVersion);
+        id = checkId(id, "instrument");
+        definitionVersion = checkVersion(definitionVersion, "definition");
         name = Check.notBlank(name, "instrument name");
         Check.notNull(respondent, "respondent");
         recallPeriod = Check.notNull(recallPeriod, "recall period").map(String::strip).filter(s -> !s.isEmpty());
@@ -279,6 +275,22 @@ public record Instrument(String id, String definitionVersion, String name, Respo
      * iterates over ranges; see the {@code MAX_} constants. Sums are taken in {@code long}, so no
      * definition can overflow them.
      */
+    /** The catalogue id rule, shared with {@link InstrumentReference}: {@code what} names the kind in messages. */
+    static String checkId(String id, String what) {
+        String trimmed = Check.notBlank(id, what + " id");
+        Check.argument(trimmed.matches("[A-Za-z0-9][A-Za-z0-9()\\-:]*"),
+                "%s id must be letters, digits, '-', ':' or parentheses: %s", what, trimmed);
+        return trimmed;
+    }
+
+    /** The definition-version rule (semantic, major.minor.patch), shared with {@link InstrumentReference}. */
+    static String checkVersion(String version, String what) {
+        String trimmed = Check.notBlank(version, what + " version");
+        Check.argument(trimmed.matches("\\d+\\.\\d+\\.\\d+"),
+                "%s version must be major.minor.patch: %s", what, trimmed);
+        return trimmed;
+    }
+
     private static void checkLimits(String id, List<Item> items, List<Subscale> subscales) {
         Check.argument(items.size() <= MAX_ITEMS, "items of %s must number at most %d: %d", id, MAX_ITEMS,
                 items.size());

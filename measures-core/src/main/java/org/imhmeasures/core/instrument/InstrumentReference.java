@@ -63,12 +63,8 @@ public record InstrumentReference(String id, String definitionVersion, String na
      * @param omissions what stays unconfirmed, at least one
      */
     public InstrumentReference {
-        id = Check.notBlank(id, "reference id");
-        Check.argument(id.matches("[A-Za-z0-9][A-Za-z0-9()\\-:]*"),
-                "reference id must be letters, digits, '-', ':' or parentheses: %s", id);
-        definitionVersion = Check.notBlank(definitionVersion, "reference definition version");
-        Check.argument(definitionVersion.matches("\\d+\\.\\d+\\.\\d+"),
-                "reference definition version must be semantic (1.2.3): %s", definitionVersion);
+        id = Instrument.checkId(id, "reference");
+        definitionVersion = Instrument.checkVersion(definitionVersion, "reference definition");
         name = Check.notBlank(name, "reference name");
         Check.notNull(respondent, "reference respondent");
         appliesTo = Check.notBlank(appliesTo, "reference appliesTo");
